@@ -1,0 +1,36 @@
+# Thin driver for the two commands in the README. Everything real lives in
+# CMakeLists.txt; this file only installs Debian packages, configures, builds
+# and runs.
+
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Every Debian package the build, the tests and the demo need, in one place.
+PACKAGES := g++ make cmake pkg-config \
+    libboost-dev libboost-date-time-dev libmsgsl-dev doctest-dev \
+    nlohmann-json3-dev libxlsxwriter-dev \
+    python3 python3-pytest python3-hypothesis python3-openpyxl \
+    abigail-tools binutils
+
+.PHONY: all deps configure build demo test clean
+
+all: build
+
+deps:
+	@sh cmake/install-debian-packages.sh $(PACKAGES)
+
+configure: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/zjcredit-demo
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,61 @@
+// money::amount: an exact sum of 人民币 in 分 (fen), held in 64 bits.
+// Arithmetic is checked: a result outside the range throws overflow_error.
+#ifndef ZJCREDIT_MONEY_AMOUNT_HPP
+#define ZJCREDIT_MONEY_AMOUNT_HPP
+
+#include <zjcredit/money/detail/checked.hpp>
+
+#include <compare>
+#include <cstdint>
+#include <limits>
+
+namespace zjcredit::money {
+
+/// An amount of money in 分. Regular, trivially copyable, never a double.
+///
+///     auto a = amount::from_yuan(1000'0000);      // 1000万元
+///     auto b = amount::from_fen(123456);          // 1234.56 元
+///     auto c = a + b;                             // checked
+class amount {
+public:
+    constexpr amount() noexcept = default;
+
+    static constexpr amount from_fen(std::int64_t fen) noexcept { return amount(fen); }
+    /// Whole yuan; throws overflow_error past the range.
+    static amount from_yuan(std::int64_t yuan) {
+        return amount(detail::checked_mul<std::int64_t>(yuan, 100, "amount in yuan"));
+    }
+    static constexpr amount max() noexcept { return amount(std::numeric_limits<std::int64_t>::max()); }
+    static constexpr amount min() noexcept { return amount(std::numeric_limits<std::int64_t>::min() + 1); }
+
+    constexpr std::int64_t fen() const noexcept { return fen_; }
+    constexpr bool is_negative() const noexcept { return fen_ < 0; }
+    constexpr bool is_zero() const noexcept { return fen_ == 0; }
+
+    friend constexpr auto operator<=>(amount, amount) noexcept = default;
+
+    friend amount operator+(amount a, amount b) {
+        return amount(detail::checked_add(a.fen_, b.fen_, "amount addition"));
+    }
+    friend amount operator-(amount a, amount b) {
+        return amount(detail::checked_sub(a.fen_, b.fen_, "amount subtraction"));
+    }
+    friend amount operator-(amount a) {
+        return amount(detail::checked_sub<std::int64_t>(0, a.fen_, "amount negation"));
+    }
+    /// Scaling by a count (days, borrowers) is exact; amount × amount does not compile.
+    friend amount operator*(amount a, std::int64_t n) {
+        return amount(detail::checked_mul(a.fen_, n, "amount multiplication"));
+    }
+    friend amount operator*(std::int64_t n, amount a) { return a * n; }
+    amount& operator+=(amount b) { return *this = *this + b; }
+    amount& operator-=(amount b) { return *this = *this - b; }
+
+private:
+    constexpr explicit amount(std::int64_t fen) noexcept : fen_(fen) {}
+    std::int64_t fen_ = 0;
+};
+
+}  // namespace zjcredit::money
+
+#endif

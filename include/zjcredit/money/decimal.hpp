@@ -1,0 +1,71 @@
+// money::decimal: an exact decimal number coefficient × 10^-scale, for values
+// that are neither amounts nor rates (growth factors, counts, parsed text).
+#ifndef ZJCREDIT_MONEY_DECIMAL_HPP
+#define ZJCREDIT_MONEY_DECIMAL_HPP
+
+#include <zjcredit/money/detail/checked.hpp>
+
+#include <compare>
+#include <string>
+
+namespace zjcredit::money {
+
+/// An exact decimal: `coefficient() × 10^-scale()`, 0 ≤ scale ≤ max_scale.
+/// Equality and ordering compare values, so 1.50 == 1.5.
+class decimal {
+public:
+    static constexpr int max_scale = 30;
+
+    constexpr decimal() noexcept = default;
+    decimal(int128 coefficient, int scale) : coefficient_(coefficient), scale_(scale) {
+        if (scale < 0 || scale > max_scale) detail::throw_overflow("decimal scale");
+    }
+    static decimal from_integer(std::int64_t v) { return decimal(v, 0); }
+
+    int128 coefficient() const noexcept { return coefficient_; }
+    int scale() const noexcept { return scale_; }
+    bool is_zero() const noexcept { return coefficient_ == 0; }
+    bool is_negative() const noexcept { return coefficient_ < 0; }
+
+    /// The same value with trailing zeros of the fraction removed.
+    decimal normalized() const {
+        decimal d = *this;
+        while (d.scale_ > 0 && d.coefficient_ % 10 == 0) {
+            d.coefficient_ /= 10;
+            --d.scale_;
+        }
+        return d;
+    }
+
+    /// The coefficient at `scale` ≥ scale(); throws overflow_error if it does not fit.
+    int128 coefficient_at(int scale) const {
+        if (scale < scale_) detail::throw_overflow("decimal rescale");
+        return detail::checked_mul(coefficient_, detail::pow10(scale - scale_), "decimal rescale");
+    }
+
+    friend bool operator==(const decimal& a, const decimal& b) { return (a <=> b) == 0; }
+    friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) {
+        const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
+        return a.coefficient_at(s) <=> b.coefficient_at(s);
+    }
+
+    /// Plain decimal text, all digits of the scale kept: "1.50", "-0.0435", "12".
+    std::string to_string() const {
+        const bool negative = coefficient_ < 0;
+        std::string digits = detail::to_string(negative ? -coefficient_ : coefficient_);
+        if (scale_ > 0) {
+            if (static_cast<int>(digits.size()) <= scale_)
+                digits.insert(0, static_cast<std::size_t>(scale_ + 1) - digits.size(), '0');
+            digits.insert(digits.size() - static_cast<std::size_t>(scale_), ".");
+        }
+        return negative ? "-" + digits : digits;
+    }
+
+private:
+    int128 coefficient_ = 0;
+    int scale_ = 0;
+};
+
+}  // namespace zjcredit::money
+
+#endif

@@ -1,0 +1,295 @@
+// Exact parsing of amounts, rates and decimals from the text people and
+// spreadsheets write: "1,234.56", "１２３４．５６", "2.2亿元", "3亿4500万",
+// "人民币1000万元", "¥-12.5", "4.35%". Nothing goes through a double.
+//
+// Grammar (after folding full-width forms and trimming spaces at both ends):
+//
+//     text     := sign? currency? sign? parts suffix?
+//     currency := "人民币" "¥"? | "¥"
+//     parts    := part (unit part)* unit?       -- units strictly decreasing
+//     part     := digits ("," ddd)* ("." digits)?   -- commas every 3 digits
+//     unit     := "万亿" | "亿" | "万"
+//     suffix   := "元" | "%"
+//
+// Only one sign is allowed; only the last part may have decimals; a part
+// below a unit must be smaller than that unit ("3亿4500万", not "3亿14500万");
+// a bare number after a unit ("1万2") is refused as ambiguous; "%" never
+// combines with units, a currency or "元". Exponents, NaN, ".5", "5." and
+// anything else are errors naming the text and the position (0-based, in
+// characters).
+#ifndef ZJCREDIT_MONEY_PARSE_HPP
+#define ZJCREDIT_MONEY_PARSE_HPP
+
+#include <zjcredit/detail/utf8.hpp>
+#include <zjcredit/error.hpp>
+#include <zjcredit/money/amount.hpp>
+#include <zjcredit/money/decimal.hpp>
+#include <zjcredit/money/rate.hpp>
+#include <zjcredit/money/rounding.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zjcredit::money {
+
+/// What a number's text said besides its value.
+struct number_syntax {
+    decimal value;          ///< exact value, units and percent applied
+    bool percent = false;   ///< ended in "%" (value already divided by 100)
+    bool currency = false;  ///< carried 人民币, ¥ or 元
+    bool units = false;     ///< used 万, 亿 or 万亿
+};
+
+namespace detail {
+
+class number_reader {
+public:
+    number_reader(std::string_view text, std::string_view field)
+        : text_(text), field_(field), s_(zjcredit::detail::decode_utf8(text, field)) {
+        for (auto& c : s_) c = zjcredit::detail::fold_width(c);
+    }
+
+    number_syntax read() {
+        number_syntax out;
+        skip_spaces();
+        if (at_end()) fail("empty text", i_);
+        bool negative = accept(U'-');
+        if (accept_word(U"人民币")) {
+            out.currency = true;
+            accept(U'¥');
+        } else if (accept(U'¥')) {
+            out.currency = true;
+        }
+        if (!negative) negative = accept(U'-');
+        if (peek() == U'-') fail("unexpected '-'", i_);
+
+        read_parts(out);
+
+        if (accept(U'元')) {
+            out.currency = true;
+        } else if (peek() == U'%') {
+            if (out.units) fail("'%' cannot follow 万/亿", i_);
+            if (out.currency) fail("'%' cannot follow a currency", i_);
+            ++i_;
+            out.percent = true;
+            if (out.value.scale() + 2 > decimal::max_scale) overflow("too many decimal places");
+            out.value = decimal(out.value.coefficient(), out.value.scale() + 2);
+        }
+        skip_spaces();
+        if (!at_end()) fail("unexpected '" + current_utf8() + "'", i_);
+        if (negative) out.value = decimal(-out.value.coefficient(), out.value.scale());
+        return out;
+    }
+
+    [[noreturn]] void fail(const std::string& message, std::size_t position) const {
+        throw parse_error(std::string(field_), std::string(text_), message, position);
+    }
+    [[noreturn]] void overflow(const std::string& message) const {
+        throw overflow_error(std::string(field_), std::string(text_), message);
+    }
+
+private:
+    struct part {
+        int128 coefficient = 0;
+        int scale = 0;
+    };
+
+    void read_parts(number_syntax& out) {
+        int previous_unit = -1;          // exponent of the unit before, -1 for none
+        bool previous_had_fraction = false;
+        int128 total = 0;                // at total_scale
+        int total_scale = 0;
+        for (;;) {
+            const std::size_t start = i_;
+            const part p = read_part();
+            const bool has_fraction = p.scale > 0;
+            const std::size_t unit_pos = i_;
+            const int unit = read_unit();
+            if (previous_unit >= 0) {
+                if (previous_had_fraction) fail("only the last part may have decimals", start);
+                if (unit < 0) fail("a number after 万/亿 needs its own unit", start);
+                if (unit >= previous_unit) fail("units must decrease (万亿 > 亿 > 万)", unit_pos);
+                // The part must stay below the unit above it: 3亿4500万, not 3亿14500万.
+                const int128 limit = pow10(previous_unit - unit);
+                if (p.coefficient >= checked_mul(limit, pow10(p.scale), "number"))
+                    fail("part is not smaller than the unit before it", start);
+            }
+            // value of this part = coefficient × 10^(unit - scale)
+            const int exponent = (unit < 0 ? 0 : unit);
+            int128 coef = p.coefficient;
+            int scale = p.scale;
+            if (scale >= exponent) {
+                scale -= exponent;
+            } else {
+                coef = checked_mul(coef, pow10(exponent - scale), "number");
+                scale = 0;
+            }
+            // add into the total at a common scale
+            if (scale > total_scale) {
+                total = checked_mul(total, pow10(scale - total_scale), "number");
+                total_scale = scale;
+            } else if (scale < total_scale) {
+                coef = checked_mul(coef, pow10(total_scale - scale), "number");
+            }
+            total = checked_add(total, coef, "number");
+            if (unit >= 0) out.units = true;
+            if (unit < 0 || !is_digit(peek())) break;
+            previous_unit = unit;
+            previous_had_fraction = has_fraction;
+        }
+        out.value = decimal(total, total_scale);
+    }
+
+    // digits ("," ddd)* ("." digits)?
+    part read_part() {
+        part p;
+        if (!is_digit(peek())) {
+            if (at_end()) fail("expected a digit, found the end", i_);
+            fail("expected a digit, found '" + current_utf8() + "'", i_);
+        }
+        std::size_t run = 0;
+        while (is_digit(peek())) { push_digit(p); ++run; }
+        if (peek() == U',') {
+            if (run > 3) fail("a ',' must follow 1 to 3 digits", i_);
+            while (peek() == U',') {
+                const std::size_t comma = i_;
+                ++i_;
+                std::size_t n = 0;
+                while (is_digit(peek())) { push_digit(p); ++n; }
+                if (n != 3) fail("digit groups after ',' must have exactly 3 digits", comma);
+            }
+        }
+        if (peek() == U'.') {
+            ++i_;
+            if (!is_digit(peek())) fail("expected a digit after '.'", i_);
+            while (is_digit(peek())) {
+                push_digit(p);
+                if (++p.scale > decimal::max_scale) overflow("too many decimal places");
+            }
+        }
+        return p;
+    }
+
+    // Returns the unit's power of ten (4, 8, 12) or -1.
+    int read_unit() {
+        if (accept_word(U"万亿")) return 12;
+        if (accept(U'亿')) return 8;
+        if (accept(U'万')) return 4;
+        return -1;
+    }
+
+    void push_digit(part& p) {
+        p.coefficient = checked_add(checked_mul(p.coefficient, 10, "number"),
+                                    static_cast<int128>(s_[i_] - U'0'), "number");
+        ++i_;
+    }
+
+    int128 checked_mul(int128 a, int128 b, const char*) const {
+        int128 r;
+        if (__builtin_mul_overflow(a, b, &r)) overflow("number too large");
+        return r;
+    }
+    int128 checked_add(int128 a, int128 b, const char*) const {
+        int128 r;
+        if (__builtin_add_overflow(a, b, &r)) overflow("number too large");
+        return r;
+    }
+
+    static bool is_digit(char32_t c) noexcept { return c >= U'0' && c <= U'9'; }
+    bool at_end() const noexcept { return i_ >= s_.size(); }
+    char32_t peek() const noexcept { return at_end() ? char32_t(0) : s_[i_]; }
+    bool accept(char32_t c) {
+        if (peek() != c) return false;
+        ++i_;
+        return true;
+    }
+    bool accept_word(std::u32string_view w) {
+        if (std::u32string_view(s_).substr(i_, w.size()) != w) return false;
+        i_ += w.size();
+        return true;
+    }
+    void skip_spaces() {
+        while (!at_end() && zjcredit::detail::is_space(s_[i_])) ++i_;
+    }
+    std::string current_utf8() const {
+        std::string out;
+        zjcredit::detail::append_utf8(out, s_[i_]);
+        return out;
+    }
+
+    std::string_view text_;
+    std::string_view field_;
+    std::u32string s_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace detail
+
+/// Reads any number the grammar above accepts, exactly.
+inline number_syntax parse_number(std::string_view text, std::string_view field = "value") {
+    return detail::number_reader(text, field).read();
+}
+
+/// Reads an exact decimal; "%" divides by 100, 万/亿 multiply.
+inline decimal parse_decimal(std::string_view text, std::string_view field = "value") {
+    return parse_number(text, field).value;
+}
+
+/// How parse_amount treats digits below the 分.
+struct amount_parse_options {
+    std::string_view field = "amount";
+    /// nullopt (the default): more than 2 decimal places is an error.
+    /// A mode: round to the 分 with it, explicitly.
+    std::optional<rounding> round_excess;
+};
+
+/// Converts an exact decimal to 分 under `options`; throws on excess digits or overflow.
+inline amount to_amount(const decimal& value, std::string_view text, const amount_parse_options& options) {
+    const decimal d = value.normalized();
+    int128 fen = 0;
+    if (d.scale() <= 2) {
+        int128 r;
+        if (__builtin_mul_overflow(d.coefficient(), detail::pow10(2 - d.scale()), &r))
+            throw overflow_error(std::string(options.field), std::string(text), "amount out of range");
+        fen = r;
+    } else if (options.round_excess) {
+        fen = round_div(d.coefficient(), detail::pow10(d.scale() - 2), *options.round_excess);
+    } else {
+        throw parse_error(std::string(options.field), std::string(text),
+                          "more than 2 decimal places (below 分)");
+    }
+    if (fen > INT64_MAX || fen <= INT64_MIN)
+        throw overflow_error(std::string(options.field), std::string(text),
+                             "amount out of range (at most 92233720368547758.07)");
+    return amount::from_fen(static_cast<std::int64_t>(fen));
+}
+
+/// Reads an amount of money: "1,234.56", "2.2亿元", "人民币1000万元", "-12.5".
+inline amount parse_amount(std::string_view text, const amount_parse_options& options = {}) {
+    const number_syntax n = parse_number(text, options.field);
+    if (n.percent)
+        throw parse_error(std::string(options.field), std::string(text), "a percentage is not an amount");
+    return to_amount(n.value, text, options);
+}
+
+/// Reads a rate: "4.35%" or "0.0435". Units and currencies are refused, and
+/// so is precision finer than 10 decimal places of the fraction.
+inline rate parse_rate(std::string_view text, std::string_view field = "rate") {
+    const number_syntax n = parse_number(text, field);
+    if (n.units || n.currency)
+        throw parse_error(std::string(field), std::string(text), "a rate cannot carry 万/亿 or a currency");
+    const decimal d = n.value.normalized();
+    if (d.scale() > rate::places)
+        throw parse_error(std::string(field), std::string(text),
+                          "a rate has at most 8 decimal places of a percent");
+    int128 units;
+    if (__builtin_mul_overflow(d.coefficient(), detail::pow10(rate::places - d.scale()), &units) ||
+        units > INT64_MAX || units < INT64_MIN)
+        throw overflow_error(std::string(field), std::string(text), "rate out of range");
+    return rate::from_units(static_cast<std::int64_t>(units));
+}
+
+}  // namespace zjcredit::money
+
+#endif

@@ -1,0 +1,39 @@
+// money::rate: an exact annual rate or ratio as a scaled integer
+// (units of 10^-10, so 4.35% is 435'000'000 units).
+#ifndef ZJCREDIT_MONEY_RATE_HPP
+#define ZJCREDIT_MONEY_RATE_HPP
+
+#include <compare>
+#include <cstdint>
+
+namespace zjcredit::money {
+
+/// A rate as an exact fixed-point number with 10 decimal places of the plain
+/// fraction (8 places of a percentage). Finer rates are refused when parsed.
+class rate {
+public:
+    /// Units in 1: a rate of 1 (100%) is `scale` units.
+    static constexpr std::int64_t scale = 10'000'000'000;
+    /// Decimal places of the plain fraction that `scale` holds.
+    static constexpr int places = 10;
+
+    constexpr rate() noexcept = default;
+    static constexpr rate from_units(std::int64_t units) noexcept { return rate(units); }
+    /// `n` percent, exactly (from_percent(1) is 1%).
+    static constexpr rate from_percent(std::int64_t n) noexcept { return rate(n * (scale / 100)); }
+
+    constexpr std::int64_t units() const noexcept { return units_; }
+    constexpr bool is_positive() const noexcept { return units_ > 0; }
+
+    friend constexpr auto operator<=>(rate, rate) noexcept = default;
+
+private:
+    constexpr explicit rate(std::int64_t units) noexcept : units_(units) {}
+    std::int64_t units_ = 0;
+};
+
+constexpr rate min(rate a, rate b) noexcept { return b < a ? b : a; }
+
+}  // namespace zjcredit::money
+
+#endif
