@@ -1,0 +1,2 @@
+// Plan JSON: placeholder until the schema lands.
+#include <zjcredit/plan/json.hpp>
