@@ -1,0 +1,224 @@
+// Calendar dates for the plan's windows and deadlines: boost::gregorian::date
+// read strictly from the forms people write ("2022-04-01", "2022/4/1",
+// "2022年4月1日", full width too), written back as ISO 8601, and mapped to
+// day numbers for the batch API.
+//
+// Grammar (after folding full-width forms and trimming spaces at both ends):
+//
+//     text  := year sep month sep day       -- the same sep ('-' or '/') twice
+//            | year "年" month "月" day "日"
+//     year  := 4 digits                     -- 1400..9999, Boost's range
+//     month := 1 or 2 digits                -- 1..12
+//     day   := 1 or 2 digits                -- 1..the month's last day
+//
+// Nothing else is a date: no spaces inside, no times, no two-digit years,
+// no Chinese numerals. Errors name the field, the text and the position
+// (0-based, in characters). No Boost exception ever leaves this header.
+#ifndef ZJCREDIT_DATES_DATE_HPP
+#define ZJCREDIT_DATES_DATE_HPP
+
+#include <zjcredit/detail/utf8.hpp>
+#include <zjcredit/error.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace zjcredit::dates {
+
+using date = boost::gregorian::date;
+
+/// Boost.Date_Time's year range; the parser and the day numbers stay inside it.
+inline constexpr int min_year = 1400;
+inline constexpr int max_year = 9999;
+
+namespace detail {
+
+/// "2022-04-01" for a plain date; the caller has ruled out special values.
+inline std::string iso(const date& d) {
+    const auto ymd = d.year_month_day();
+    const int y = ymd.year;
+    const int m = ymd.month;
+    const int dd = ymd.day;
+    std::string out = std::to_string(y);
+    while (out.size() < 4) out.insert(out.begin(), '0');
+    out += m < 10 ? "-0" : "-";
+    out += std::to_string(m);
+    out += dd < 10 ? "-0" : "-";
+    out += std::to_string(dd);
+    return out;
+}
+
+/// Rejects not_a_date_time and ±infinity: the model never stores them, so a
+/// special value reaching an API is a caller's bug reported as such.
+inline void require_plain(const date& d, std::string_view field) {
+    if (d.is_special())
+        throw validation_error(std::string(field), std::string(), "not a calendar date (a special Boost value)");
+}
+
+/// Days in `month` of `year` (Gregorian); arguments already range-checked.
+inline int days_in_month(int year, int month) noexcept {
+    static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+    return days[month - 1];
+}
+
+/// Builds a date from checked parts. Boost validates again and throws
+/// std::out_of_range subclasses; converting here keeps our error contract even
+/// if the checks above it were ever wrong.
+inline date make_date(int year, int month, int day, std::string_view field, std::string_view text) {
+    try {
+        return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                     static_cast<unsigned short>(day));
+    } catch (const std::exception& e) {
+        throw validation_error(std::string(field), std::string(text), std::string("invalid date: ") + e.what());
+    }
+}
+
+class date_reader {
+public:
+    date_reader(std::string_view text, std::string_view field)
+        : text_(text), field_(field), s_(zjcredit::detail::decode_utf8(text, field)) {
+        for (auto& c : s_) c = zjcredit::detail::fold_width(c);
+    }
+
+    date read() {
+        skip_spaces();
+        if (at_end()) fail("empty text", i_);
+
+        const std::size_t year_pos = i_;
+        const int year = read_number(4, 4, "year");
+
+        const std::size_t sep_pos = i_;
+        const char32_t sep = peek();
+        const bool chinese = sep == U'年';
+        if (sep != U'-' && sep != U'/' && !chinese) {
+            if (at_end()) fail("expected '-', '/' or '年' after the year, found the end", i_);
+            fail("expected '-', '/' or '年' after the year, found '" + current_utf8() + "'", i_);
+        }
+        ++i_;
+
+        const std::size_t month_pos = i_;
+        const int month = read_number(1, 2, "month");
+        expect(chinese ? U'月' : sep, sep_pos);
+
+        const std::size_t day_pos = i_;
+        const int day = read_number(1, 2, "day");
+        if (chinese) expect(U'日', sep_pos);
+
+        skip_spaces();
+        if (!at_end()) fail("unexpected '" + current_utf8() + "'", i_);
+
+        if (year < min_year)
+            fail("year " + std::to_string(year) + " is outside the supported range " +
+                     std::to_string(min_year) + ".." + std::to_string(max_year),
+                 year_pos);
+        if (month < 1 || month > 12) fail("month " + std::to_string(month) + " does not exist", month_pos);
+        const int last = days_in_month(year, month);
+        if (day < 1 || day > last)
+            fail(std::to_string(year) + "-" + (month < 10 ? "0" : "") + std::to_string(month) +
+                     " has no day " + std::to_string(day) + " (it has " + std::to_string(last) + ")",
+                 day_pos);
+        return make_date(year, month, day, field_, text_);
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& message, std::size_t position) const {
+        throw parse_error(std::string(field_), std::string(text_), message, position);
+    }
+
+    // Reads min..max ASCII digits; more digits than `max` is an error rather
+    // than a silent split ("2022-041" is not April).
+    int read_number(std::size_t min, std::size_t max, const char* what) {
+        const std::size_t start = i_;
+        int value = 0;
+        while (is_digit(peek())) {
+            if (i_ - start == max)
+                fail(std::string(what) + " has more than " + std::to_string(max) + " digits", start);
+            value = value * 10 + static_cast<int>(s_[i_] - U'0');
+            ++i_;
+        }
+        const std::size_t n = i_ - start;
+        if (n == 0) {
+            if (at_end()) fail(std::string("expected the ") + what + ", found the end", i_);
+            fail(std::string("expected the ") + what + ", found '" + current_utf8() + "'", i_);
+        }
+        if (n < min) fail(std::string(what) + " must have " + std::to_string(min) + " digits", start);
+        return value;
+    }
+
+    // `first_sep` is where the first separator stood, named when they differ.
+    void expect(char32_t c, std::size_t first_sep) {
+        if (peek() == c) {
+            ++i_;
+            return;
+        }
+        std::string want;
+        zjcredit::detail::append_utf8(want, c);
+        std::string why = "expected '" + want + "'";
+        if (c == U'-' || c == U'/') why += " to match the separator at position " + std::to_string(first_sep);
+        if (at_end()) fail(why + ", found the end", i_);
+        fail(why + ", found '" + current_utf8() + "'", i_);
+    }
+
+    static bool is_digit(char32_t c) noexcept { return c >= U'0' && c <= U'9'; }
+    bool at_end() const noexcept { return i_ >= s_.size(); }
+    char32_t peek() const noexcept { return at_end() ? char32_t(0) : s_[i_]; }
+    void skip_spaces() {
+        while (!at_end() && zjcredit::detail::is_space(s_[i_])) ++i_;
+    }
+    std::string current_utf8() const {
+        std::string out;
+        zjcredit::detail::append_utf8(out, s_[i_]);
+        return out;
+    }
+
+    std::string_view text_;
+    std::string_view field_;
+    std::u32string s_;
+    std::size_t i_ = 0;
+};
+
+}  // namespace detail
+
+/// Reads a date in one of the forms in the grammar above; anything else,
+/// including an impossible date ("2022-02-30", month 13, year 0), is a
+/// parse_error naming `field`, the text and, where it helps, the position.
+inline date parse_date(std::string_view text, std::string_view field = "date") {
+    return detail::date_reader(text, field).read();
+}
+
+/// ISO 8601 "2022-04-01". Throws validation_error for Boost's special values
+/// so "not-a-date-time" can never end up in a receipt.
+inline std::string to_string(const date& d) {
+    detail::require_plain(d, "date");
+    return detail::iso(d);
+}
+
+/// Days since 1970-01-01 (negative before it), the form dates take in the
+/// batch API. 1400-01-01..9999-12-31 maps to -208188..2932896.
+inline std::int32_t to_day_number(const date& d) {
+    detail::require_plain(d, "date");
+    static const date epoch(1970, 1, 1);
+    return static_cast<std::int32_t>((d - epoch).days());
+}
+
+/// The inverse of to_day_number; numbers outside Boost's year range are a
+/// validation_error rather than a wrapped or special date.
+inline date from_day_number(std::int32_t n, std::string_view field = "day_number") {
+    static constexpr std::int32_t first = -208188;  // 1400-01-01
+    static constexpr std::int32_t last = 2932896;   // 9999-12-31
+    if (n < first || n > last)
+        throw validation_error(std::string(field), std::to_string(n),
+                               "day number outside " + std::to_string(first) + ".." + std::to_string(last) +
+                                   " (1400-01-01..9999-12-31)");
+    static const date epoch(1970, 1, 1);
+    return epoch + boost::gregorian::date_duration(n);
+}
+
+}  // namespace zjcredit::dates
+
+#endif
