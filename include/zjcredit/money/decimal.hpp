@@ -45,8 +45,16 @@ public:
 
     friend bool operator==(const decimal& a, const decimal& b) { return (a <=> b) == 0; }
     friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) {
+        // Integer parts first, then the fractions at the common scale. Rescaling
+        // whole coefficients could overflow (10^37 against 10^-30 needs 10^67)
+        // and made comparing two valid decimals throw; a fraction is below
+        // 10^max_scale in magnitude, so neither step here can overflow.
+        const int128 unit_a = detail::pow10(a.scale_);
+        const int128 unit_b = detail::pow10(b.scale_);
+        if (const auto c = a.coefficient_ / unit_a <=> b.coefficient_ / unit_b; c != 0) return c;
         const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
-        return a.coefficient_at(s) <=> b.coefficient_at(s);
+        return a.coefficient_ % unit_a * detail::pow10(s - a.scale_) <=>
+               b.coefficient_ % unit_b * detail::pow10(s - b.scale_);
     }
 
     /// Plain decimal text, all digits of the scale kept: "1.50", "-0.0435", "12".
