@@ -60,7 +60,8 @@ public:
     /// Plain decimal text, all digits of the scale kept: "1.50", "-0.0435", "12".
     std::string to_string() const {
         const bool negative = coefficient_ < 0;
-        std::string digits = detail::to_string(negative ? -coefficient_ : coefficient_);
+        std::string digits = detail::to_string(coefficient_);
+        if (negative) digits.erase(0, 1);  // detail::to_string handles the most negative value
         if (scale_ > 0) {
             if (static_cast<int>(digits.size()) <= scale_)
                 digits.insert(0, static_cast<std::size_t>(scale_ + 1) - digits.size(), '0');

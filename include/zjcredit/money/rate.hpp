@@ -3,6 +3,8 @@
 #ifndef ZJCREDIT_MONEY_RATE_HPP
 #define ZJCREDIT_MONEY_RATE_HPP
 
+#include <zjcredit/money/detail/checked.hpp>
+
 #include <compare>
 #include <cstdint>
 
@@ -19,8 +21,12 @@ public:
 
     constexpr rate() noexcept = default;
     static constexpr rate from_units(std::int64_t units) noexcept { return rate(units); }
-    /// `n` percent, exactly (from_percent(1) is 1%).
-    static constexpr rate from_percent(std::int64_t n) noexcept { return rate(n * (scale / 100)); }
+    /// `n` percent, exactly (from_percent(1) is 1%); overflow_error past the range.
+    static constexpr rate from_percent(std::int64_t n) {
+        std::int64_t units = 0;
+        if (__builtin_mul_overflow(n, scale / 100, &units)) detail::throw_overflow("rate from percent");
+        return rate(units);
+    }
 
     constexpr std::int64_t units() const noexcept { return units_; }
     constexpr bool is_positive() const noexcept { return units_ > 0; }

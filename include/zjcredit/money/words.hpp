@@ -9,10 +9,12 @@
 //   (107000.53 -> 壹拾万柒仟元零伍角叁分; the rule also allows 壹拾万零柒仟…);
 // - when the 元 place is 0 and 角 is not, a 零 is written after 元
 //   (1680.32 -> 壹仟陆佰捌拾元零叁角贰分);
-// - 整 follows 元 when there are no 角 and 分; after 角 it is written only
-//   when words_options::zheng_after_jiao is set. The rule's text (第三款)
-//   asks for 整 after 角, but its own example (第四款, ￥1409.50) and the
-//   plan's design notes omit it, so the default follows the example;
+// - 整 follows 元 when there are no 角 and 分. After 角 it is written only
+//   when words_options::zheng_after_jiao is set: 第五十二条(三) asks for 整
+//   after 角, but the usual worked example ￥1409.50 → 壹仟肆佰零玖元伍角
+//   (as in the central bank's 《正确填写票据和结算凭证的基本规定》, where 整
+//   after 角 is optional) leaves it out, and so do the plan's design notes.
+//   Set the option for the strict form 壹仟肆佰零玖元伍角整;
 // - the tens digit is always written: 10 -> 壹拾, 100000 -> 壹拾万.
 // Negative amounts and amounts of 10^16 元 or more are refused (the rule
 // has no form for either).

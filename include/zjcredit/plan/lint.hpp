@@ -7,6 +7,7 @@
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/plan/plan.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <set>
@@ -101,6 +102,10 @@ inline std::vector<finding> lint(const plan& p) {
                     if (!detail::has_unit(p, id))
                         report("dangling_reference", severity::error, id, t.clause,
                                "task " + t.id + " names unit \"" + id + "\", which the plan does not list");
+        for (const auto& t : m.tasks)
+            if (t.target && !detail::has_target(p, *t.target))
+                report("dangling_reference", severity::error, *t.target, t.clause,
+                       "task " + t.id + " serves target \"" + *t.target + "\", which the plan does not list");
     }
 
     for (const auto& m : p.measures)
@@ -164,9 +169,16 @@ inline std::vector<finding> lint(const plan& p) {
     for (const auto& d : p.deadlines) {
         std::optional<dates::date> last;
         if (d.due) last = *d.due;
-        else if (d.last_month)
-            last = dates::date(d.last_month->year(), d.last_month->month(), 1) +
-                   boost::gregorian::days(d.rule.day_of_month - 1);
+        else if (d.last_month) {
+            // The named day of the last month; a month too short for it names
+            // its own last day (as dates::for_month does), so "每月31日前" in
+            // November is the 30th, not December 1st.
+            const int year = static_cast<int>(d.last_month->year());
+            const int month = static_cast<int>(d.last_month->month());
+            const int day = std::clamp(d.rule.day_of_month, 1, dates::detail::days_in_month(year, month));
+            last = dates::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                               static_cast<unsigned short>(day));
+        }
         if (last && !due.is_not_a_date() && *last > due)
             report("deadline_after_due", severity::warning, d.id, d.clause,
                    "deadline " + d.id + " falls on " + dates::to_string(*last) + ", after the plan's due date " +

@@ -1,0 +1,223 @@
+// rules::receipt: the audit trail every rule result carries — which rule and
+// plan, each parameter with its value and source clause, every input after
+// parsing, each step of the decision and the computation, the exact value
+// before rounding, the rounding and the result, and a short explanation in
+// Chinese and English. Serialised by rules/json.hpp (schema in
+// docs/records.md, "receipt_schema_version").
+#ifndef ZJCREDIT_RULES_RECEIPT_HPP
+#define ZJCREDIT_RULES_RECEIPT_HPP
+
+#include <zjcredit/error.hpp>
+#include <zjcredit/money/amount.hpp>
+#include <zjcredit/money/detail/checked.hpp>
+#include <zjcredit/money/rounding.hpp>
+#include <zjcredit/plan/plan.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zjcredit::rules {
+
+/// Version of the receipt layout written by rules/json.hpp. Bumped whenever a
+/// key is added, removed or changes meaning.
+inline constexpr int receipt_schema_version = 1;
+
+/// Decimal places of 元 in exact_value::decimal.
+inline constexpr int receipt_decimal_places = 12;
+
+/// The plan a result was computed under: its document number and the version
+/// of its rule parameters.
+struct plan_reference {
+    std::string document;          ///< "湛金函〔2022〕86号"
+    std::string rule_set_version;  ///< "2022.1"
+
+    friend bool operator==(const plan_reference&, const plan_reference&) = default;
+};
+
+inline plan_reference reference_of(const plan::plan& p) { return {p.doc.number, p.doc.rule_set_version}; }
+
+/// A name and a value in canonical text ("2022-04-01", "1234.56", "4.35%", "true").
+struct entry {
+    std::string name;
+    std::string value;
+
+    friend bool operator==(const entry&, const entry&) = default;
+};
+
+/// A parameter the rule used, with its value (nullopt: an optional parameter
+/// that is not set, e.g. no per-borrower cap) and where the value comes from.
+struct parameter_use {
+    std::string name;                  ///< "balance_cap"
+    std::optional<std::string> value;  ///< "10000000.00"
+    std::string clause;                ///< "湛金函〔2022〕86号 二、主要措施（一）" or "zjcredit default"
+    bool from_plan = false;
+    std::string note;
+
+    friend bool operator==(const parameter_use&, const parameter_use&) = default;
+};
+
+/// One step of a decision, in the order taken.
+struct step {
+    std::string id;               ///< stable: "window", "eligibility.first_loan", "balances[2]", "rounding"
+    std::string kind;             ///< "check", "cap", "compute", "round" or "decision"
+    std::optional<bool> passed;   ///< checks: the outcome; caps: whether the cap bit; otherwise nullopt
+    std::vector<entry> values;    ///< what the step looked at and produced, in canonical text
+    std::string text_zh;
+    std::string text_en;
+
+    friend bool operator==(const step&, const step&) = default;
+};
+
+/// An exact value in 元: the fraction in lowest terms, and its decimal
+/// expansion to `decimal_places` places, cut toward zero; `decimal_exact`
+/// tells whether that text is the whole value (false: digits were cut).
+struct exact_value {
+    std::string numerator;    ///< may be negative
+    std::string denominator;  ///< positive
+    std::string decimal;      ///< "2527.777777777777"
+    int decimal_places = receipt_decimal_places;
+    bool decimal_exact = false;
+
+    friend bool operator==(const exact_value&, const exact_value&) = default;
+};
+
+/// The receipt. Every field is filled by the rule; nothing is computed later.
+struct receipt {
+    std::string rule;              ///< "first_loan_subsidy", "receivables_reward", "listing_award", "budget_allocation"
+    std::string rule_set_version;  ///< plan::document::rule_set_version
+    std::string plan_document;     ///< plan::document::number
+    std::vector<parameter_use> parameters;
+    std::vector<entry> inputs;     ///< every input after parsing, by JSON path ("balances[0].from")
+    std::vector<step> steps;
+    std::optional<exact_value> unrounded;     ///< the value before the one rounding (none when nothing was computed)
+    std::optional<money::rounding> rounding;  ///< the mode of that rounding (none for rules that do not round)
+    std::optional<money::amount> rounded;     ///< the rounded value, before caps on the total
+    money::amount result;                     ///< the amount the result pays
+    std::string explanation_zh;
+    std::string explanation_en;
+
+    friend bool operator==(const receipt&, const receipt&) = default;
+};
+
+namespace detail {
+
+using money::int128;
+using money::uint128;
+
+/// "true" / "false".
+inline std::string bool_text(bool b) { return b ? "true" : "false"; }
+
+/// A count of 分 (or 分·days) of any 128-bit size as 元 with two decimals.
+inline std::string fen_text(int128 fen) {
+    const bool negative = fen < 0;
+    const uint128 u = negative ? uint128(0) - static_cast<uint128>(fen) : static_cast<uint128>(fen);
+    std::string out = money::detail::to_string(static_cast<int128>(u / 100));
+    const auto cents = static_cast<int>(u % 100);
+    out += '.';
+    out += static_cast<char>('0' + cents / 10);
+    out += static_cast<char>('0' + cents % 10);
+    return negative ? "-" + out : out;
+}
+
+inline uint128 gcd(uint128 a, uint128 b) {
+    while (b != 0) {
+        const uint128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/// The exact value numerator / denominator 分 (denominator > 0), expressed in 元.
+inline exact_value exact_yuan(int128 numerator, int128 denominator) {
+    if (denominator <= 0) throw validation_error("", "", "exact value needs a positive denominator");
+    const int128 den = money::detail::checked_mul<int128>(denominator, 100, "exact value in yuan");
+    const bool negative = numerator < 0;
+    const uint128 mag = negative ? uint128(0) - static_cast<uint128>(numerator) : static_cast<uint128>(numerator);
+    const uint128 uden = static_cast<uint128>(den);
+    const uint128 g = mag == 0 ? uden : gcd(mag, uden);
+
+    exact_value out;
+    const std::string sign = negative && mag != 0 ? "-" : "";
+    out.numerator = sign + money::detail::to_string(static_cast<int128>(mag / g));
+    out.denominator = money::detail::to_string(static_cast<int128>(uden / g));
+
+    // Long division: the remainder stays below den (< 2^127 / 10 for every
+    // denominator the rules build), so remainder × 10 cannot overflow.
+    if (uden > static_cast<uint128>(money::detail::pow10(36)))
+        money::detail::throw_overflow("exact value in yuan");
+    std::string digits = money::detail::to_string(static_cast<int128>(mag / uden));
+    uint128 rem = mag % uden;
+    digits += '.';
+    for (int i = 0; i < receipt_decimal_places; ++i) {
+        rem *= 10;
+        digits += static_cast<char>('0' + static_cast<int>(rem / uden));
+        rem %= uden;
+    }
+    out.decimal = sign + digits;
+    out.decimal_places = receipt_decimal_places;
+    out.decimal_exact = rem == 0;
+    return out;
+}
+
+/// How the receipt names a rounding mode in Chinese.
+inline std::string rounding_zh(money::rounding mode) {
+    switch (mode) {
+        case money::rounding::half_up: return "四舍五入";
+        case money::rounding::half_even: return "四舍六入五成双";
+        case money::rounding::down: return "舍去（向零）";
+        case money::rounding::up: return "进位（远离零）";
+    }
+    return "四舍五入";
+}
+
+inline std::string rounding_en(money::rounding mode) {
+    switch (mode) {
+        case money::rounding::half_up: return "half up";
+        case money::rounding::half_even: return "half even";
+        case money::rounding::down: return "toward zero";
+        case money::rounding::up: return "away from zero";
+    }
+    return "half up";
+}
+
+/// A parameter as used, with its source from `sources` (a parameter the plan
+/// records no source for says so rather than inventing one).
+inline parameter_use parameter(const std::string& name, std::optional<std::string> value,
+                               const plan::sources& sources) {
+    parameter_use p{name, std::move(value), "", false, ""};
+    if (auto it = sources.find(name); it != sources.end()) {
+        p.clause = it->second.clause;
+        p.from_plan = it->second.from_plan;
+        p.note = it->second.note;
+    } else {
+        p.clause = "unrecorded";
+        p.note = "the plan records no source for this parameter";
+    }
+    return p;
+}
+
+/// A parameter the caller supplied with the request (not from the plan).
+inline parameter_use request_parameter(const std::string& name, std::optional<std::string> value,
+                                       const std::string& note) {
+    return parameter_use{name, std::move(value), "request", false, note};
+}
+
+inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i != 0) out += separator;
+        out += parts[i];
+    }
+    return out;
+}
+
+/// "[3]" for index 3.
+inline std::string index_text(std::size_t i) { return "[" + std::to_string(i) + "]"; }
+
+}  // namespace detail
+}  // namespace zjcredit::rules
+
+#endif
