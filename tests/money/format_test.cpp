@@ -39,8 +39,8 @@ TEST_CASE("canonical form: two decimals, no grouping") {
     CHECK(to_string(f(1'000'000'000)) == "10000000.00");  // 1000万元
     CHECK(to_string(amount::max()) == "92233720368547758.07");
     CHECK(to_string(amount::min()) == "-92233720368547758.07");
-    // -2^63 分 is outside amount's range but can be made with from_fen; it still prints.
-    CHECK(to_string(f(std::numeric_limits<std::int64_t>::min())) == "-92233720368547758.08");
+    // -2^63 分 is outside amount's range: from_fen refuses to make it.
+    CHECK_THROWS_AS(f(std::numeric_limits<std::int64_t>::min()), zjcredit::overflow_error);
 }
 
 TEST_CASE("grouped form: a comma every three digits of the yuan") {

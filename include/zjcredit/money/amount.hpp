@@ -20,7 +20,11 @@ class amount {
 public:
     constexpr amount() noexcept = default;
 
-    static constexpr amount from_fen(std::int64_t fen) noexcept { return amount(fen); }
+    /// `fen` 分; overflow_error for -2^63, which lies below min().
+    static constexpr amount from_fen(std::int64_t fen) {
+        if (fen == std::numeric_limits<std::int64_t>::min()) detail::throw_overflow("amount from fen");
+        return amount(fen);
+    }
     /// Whole yuan; throws overflow_error past the range.
     static amount from_yuan(std::int64_t yuan) {
         return amount(detail::checked_mul<std::int64_t>(yuan, 100, "amount in yuan"));

@@ -135,20 +135,6 @@ inline std::string kinds_zh(const std::vector<plan::borrower_kind>& kinds) {
     return parts.empty() ? "（无）" : join(parts, "、");
 }
 
-inline dates::date next_day(const dates::date& d) { return d + boost::gregorian::date_duration(1); }
-
-inline std::int64_t days_in(const dates::date& from, const dates::date& to) {
-    return static_cast<std::int64_t>((to - from).days()) + 1;
-}
-
-/// The last day of a run of `n` ≥ 1 days starting on `start`, kept inside
-/// Boost's range (a longer run is unbounded in practice).
-inline dates::date last_of_run(const dates::date& start, std::int64_t n) {
-    static const dates::date last_supported(9999, 12, 31);
-    if (n - 1 >= days_in(start, last_supported)) return last_supported;
-    return start + boost::gregorian::date_duration(static_cast<long>(n - 1));
-}
-
 inline void validate_parameters(const plan::first_loan_subsidy_parameters& p) {
     if (p.balance_cap.is_negative())
         throw validation_error("parameters.balance_cap", money::to_string(p.balance_cap), "must not be negative");
@@ -205,14 +191,18 @@ inline void validate(const loan_record& loan) {
                                "period ends on " + iso(loan.period.to) + ", before it starts on " +
                                    iso(loan.period.from));
     // Every period day must lie in a range: walk the period through the ranges.
-    dates::date cursor = loan.period.from;
+    dates::date cursor = loan.period.from;  // first period day not yet known to be covered
+    bool covered = false;
     for (const balance_range& r : loan.balances) {
-        if (cursor > loan.period.to) break;
         if (r.to < cursor) continue;
         if (r.from > cursor) break;  // a gap (or the schedule starts late) at `cursor`
+        if (r.to >= loan.period.to) {
+            covered = true;
+            break;
+        }
         cursor = detail::next_day(r.to);
     }
-    if (cursor <= loan.period.to)
+    if (!covered)
         throw validation_error("period", iso(loan.period.from) + ".." + iso(loan.period.to),
                                "period day " + iso(cursor) + " is outside the balance schedule (no balance range covers it)");
 }

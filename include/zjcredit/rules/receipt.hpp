@@ -7,12 +7,14 @@
 #ifndef ZJCREDIT_RULES_RECEIPT_HPP
 #define ZJCREDIT_RULES_RECEIPT_HPP
 
+#include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/detail/checked.hpp>
 #include <zjcredit/money/rounding.hpp>
 #include <zjcredit/plan/plan.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -212,6 +214,22 @@ inline std::string join(const std::vector<std::string>& parts, std::string_view 
         out += parts[i];
     }
     return out;
+}
+
+/// The day after `d`.
+inline dates::date next_day(const dates::date& d) { return d + boost::gregorian::date_duration(1); }
+
+/// Calendar days from `from` to `to`, both included.
+inline std::int64_t days_in(const dates::date& from, const dates::date& to) {
+    return static_cast<std::int64_t>((to - from).days()) + 1;
+}
+
+/// The last day of a run of `n` ≥ 1 days starting on `start`, kept inside
+/// Boost's range (a longer run is unbounded in practice).
+inline dates::date last_of_run(const dates::date& start, std::int64_t n) {
+    static const dates::date last_supported(9999, 12, 31);
+    if (n - 1 >= days_in(start, last_supported)) return last_supported;
+    return start + boost::gregorian::date_duration(static_cast<long>(n - 1));
 }
 
 /// "[3]" for index 3.
