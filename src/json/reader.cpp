@@ -32,6 +32,13 @@ std::string object_reader::path_of(std::string_view key) const {
 
 bool object_reader::has(std::string_view key) const { return v_.contains(key); }
 
+std::vector<std::string> object_reader::keys() const {
+    std::vector<std::string> out;
+    out.reserve(v_.size());
+    for (auto it = v_.begin(); it != v_.end(); ++it) out.push_back(it.key());
+    return out;
+}
+
 const value* object_reader::optional_member(std::string_view key) {
     read_.insert(std::string(key));
     auto it = v_.find(key);

@@ -36,6 +36,9 @@ public:
     /// Path of a member: "measures[3].lead".
     std::string path_of(std::string_view key) const;
     bool has(std::string_view key) const;
+    /// The object's keys in document order, for objects keyed by name (a
+    /// map). Listing them does not mark them read; read each to do so.
+    std::vector<std::string> keys() const;
 
     std::string string(std::string_view key);
     std::optional<std::string> optional_string(std::string_view key);

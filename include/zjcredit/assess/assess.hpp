@@ -477,7 +477,7 @@ private:
                 v_.observed = cur;
                 v_.threshold = ys;
                 v_.margin = make_decimal(c - y, s);
-                if (y > 0) v_.rates = rates(rate_kind::growth, c - y, y, 0, 1);
+                if (y > 0 && t_.unit != plan::measure_unit::percent) v_.rates = rates(rate_kind::growth, c - y, y, 0, 1);
                 decide(compare(c, y));
                 break;
             }
@@ -600,12 +600,15 @@ private:
                     zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "；" + year + "年合计" + zh(total) +
                               "，须达到" + figure_text(total, t_.unit) + "×" + f + "=" + zh(*v_.threshold) + "；" +
                               c.zh + "；差额" + margin_zh(*v_.margin, t_.unit) + "；较" + year + "年增长" +
-                              percent_text(r.value) + "，要求" + percent_text(r.reference) + "，" + sz + "。";
+                              percent_text(r.value) + "，要求" + percent_text(r.reference) + "，增速差" +
+                              points_text(r.margin, r.margin_sign) + "个百分点，" + sz + "。" + rounding_note_zh();
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + "; the " + year +
                               " total was " + en(total) + ", so " + figure_text(total, t_.unit) + " × " + f + " = " +
                               en(*v_.threshold) + " is required; " + c.en + "; margin " +
                               margin_en(*v_.margin, t_.unit) + "; growth on " + year + " " + percent_text(r.value) +
-                              " against " + percent_text(r.reference) + " required: " + se + ".";
+                              " against " + percent_text(r.reference) + " required, difference " +
+                              points_text(r.margin, r.margin_sign) + " percentage points: " + se + "." +
+                              rounding_note_en();
                     break;
                 }
                 case b::peer_growth: {
@@ -644,8 +647,8 @@ private:
             }
         }
         if (t_.qualitative) {
-            zh_body += "（定性目标：方案未给出具体数值，以上为按比较基数所作的解读）";
-            en_body += " (Qualitative target: the plan sets no figure; this reading compares with the baseline.)";
+            zh_body += "（定性目标：方案未给出具体数值，本评估按比较基数解读）";
+            en_body += " (Qualitative target: the plan sets no figure; this verdict compares with the baseline.)";
         }
         if (v_.provisional) {
             zh_body += "（进度评估：评估时点" + dates::to_string(v_.evaluated_at) + "早于目标期限" +

@@ -101,7 +101,8 @@ constexpr std::string_view to_string(rate_kind k) noexcept {
 /// - prior_year_total: value = the growth on the prior-year total,
 ///   reference = factor − 1 (0.3 for "增长30%").
 /// - year_start: value = the growth since the year start, reference = 0
-///   (reported when the year-start figure is positive; informative only).
+///   (reported when the year-start figure is positive and the unit is not a
+///   percentage; informative only).
 struct rate_comparison {
     rate_kind kind = rate_kind::growth;
     money::decimal value;

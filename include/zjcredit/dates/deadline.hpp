@@ -43,6 +43,8 @@ struct deadline_rule {
     int day_of_month = 25;
     bool inclusive = true;
     bool roll_to_working_day = true;
+
+    friend bool operator==(const deadline_rule&, const deadline_rule&) = default;
 };
 
 /// A one-off deadline on a named date, e.g. the liaison form (附件2) due

@@ -1,0 +1,227 @@
+// Observations in and assessments out as JSON (docs/assessment.md).
+#include <zjcredit/assess/json.hpp>
+
+#include "../json/document.hpp"
+#include "../json/reader.hpp"
+
+#include <zjcredit/money/parse.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zjcredit::assess {
+namespace {
+
+/// The unit of an indicator: that of the first target using it, as its own
+/// indicator or as the reference of a growth or share comparison.
+std::optional<plan::measure_unit> unit_of(const plan::plan& p, std::string_view indicator) {
+    for (const auto& t : p.targets)
+        if (t.indicator == indicator || t.reference_indicator == indicator) return t.unit;
+    return std::nullopt;
+}
+
+money::decimal read_figure(json::object_reader& r, std::string_view key, const std::string& text,
+                           plan::measure_unit unit) {
+    const std::string field = r.path_of(key);
+    const money::number_syntax n = money::parse_number(text, field);
+    switch (unit) {
+        case plan::measure_unit::yuan:
+            if (n.percent) throw validation_error(field, text, "a percentage is not an amount in 元");
+            if (n.value.normalized().scale() > 2)
+                throw validation_error(field, text, "an amount in 元 is exact to the 分: at most 2 decimal places");
+            return n.value;
+        case plan::measure_unit::borrowers:
+        case plan::measure_unit::companies:
+        case plan::measure_unit::events: {
+            const std::string what = "a count of " + std::string(plan::chinese_word(unit));
+            if (n.percent) throw validation_error(field, text, what + " cannot be a percentage");
+            if (n.currency) throw validation_error(field, text, what + " cannot carry 元 or a currency");
+            if (n.value.normalized().scale() > 0) throw validation_error(field, text, what + " must be a whole number");
+            return n.value.normalized();
+        }
+        case plan::measure_unit::percent:
+            if (!n.percent)
+                throw validation_error(field, text, "a percent indicator is written with '%' (\"4.35%\")");
+            // parse_number divided by 100; the figure is kept in percentage points.
+            return money::decimal(n.value.coefficient(), n.value.scale() - 2);
+    }
+    return n.value;
+}
+
+json::value figure_or_null(const std::optional<money::decimal>& d, plan::measure_unit unit) {
+    if (!d) return nullptr;
+    return detail::figure_text(*d, unit);
+}
+
+json::value string_or_null(const std::optional<std::string>& s) {
+    if (!s) return nullptr;
+    return *s;
+}
+
+json::value date_or_null(const std::optional<dates::date>& d) {
+    if (!d) return nullptr;
+    return dates::to_string(*d);
+}
+
+}  // namespace
+
+observations observations_from_json(std::string_view text, const plan::plan& p) {
+    const json::value doc = json::parse(text, "observations");
+    json::object_reader r = json::root(doc, "observations");
+    const std::int64_t version = r.integer("schema_version", 0, INT32_MAX);
+    if (version != observations_schema_version)
+        r.invalid("schema_version", std::to_string(version),
+                  "unsupported schema version; this library reads " + std::to_string(observations_schema_version));
+    const dates::date as_of = r.date("as_of");
+    observations out(as_of);
+    std::vector<std::string> paths;  // path of each observation, for duplicate messages
+    r.objects("observations", [&](json::object_reader& o) {
+        const std::string indicator = o.string("indicator");
+        // Read every member first so that an unknown key is reported before
+        // what the known ones mean.
+        std::optional<std::string> texts[3];
+        const figure figures[3] = {figure::year_start, figure::current, figure::prior_year_total};
+        for (int k = 0; k < 3; ++k) texts[k] = o.optional_string(to_string(figures[k]));
+        const auto own_as_of = o.optional_date("as_of");
+        const std::string source = o.string("source");
+        o.finish();
+
+        const auto unit = unit_of(p, indicator);
+        if (!unit) o.invalid("indicator", indicator, "no target of the plan uses this indicator");
+        for (std::size_t k = 0; k < out.items().size(); ++k)
+            if (out.items()[k].indicator == indicator)
+                o.invalid("indicator", indicator, "the indicator is already observed at " + paths[k]);
+
+        observation ob;
+        ob.indicator = indicator;
+        bool any = false;
+        for (int k = 0; k < 3; ++k) {
+            if (!texts[k]) continue;
+            any = true;
+            const money::decimal d = read_figure(o, to_string(figures[k]), *texts[k], *unit);
+            if (figures[k] == figure::year_start) ob.year_start = d;
+            else if (figures[k] == figure::current) ob.current = d;
+            else ob.prior_year_total = d;
+        }
+        if (!any)
+            throw validation_error(o.path(), "",
+                                   "an observation needs at least one of year_start, current, prior_year_total");
+        ob.as_of = own_as_of.value_or(as_of);
+        ob.source = source;
+        if (ob.source.empty()) o.invalid("source", "", "the source of the figures must be named");
+        out.add(std::move(ob));
+        paths.push_back(o.path());
+    });
+    r.finish();
+    return out;
+}
+
+std::string observations_to_json(const observations& obs, const plan::plan& p) {
+    json::value doc = json::value::object();
+    doc["schema_version"] = observations_schema_version;
+    doc["as_of"] = dates::to_string(obs.as_of());
+    json::value items = json::value::array();
+    for (const auto& o : obs.items()) {
+        const auto unit = unit_of(p, o.indicator);
+        if (!unit) throw validation_error("indicator", o.indicator, "no target of the plan uses this indicator");
+        json::value item = json::value::object();
+        item["indicator"] = o.indicator;
+        for (figure f : {figure::year_start, figure::current, figure::prior_year_total})
+            if (const auto& d = o.get(f)) item[std::string(to_string(f))] = detail::figure_text(*d, *unit);
+        item["as_of"] = dates::to_string(o.as_of);
+        item["source"] = o.source;
+        items.push_back(std::move(item));
+    }
+    doc["observations"] = std::move(items);
+    return json::dump(doc);
+}
+
+std::string assessment_to_json(const assessment& a) {
+    json::value doc = json::value::object();
+    doc["schema_version"] = assessment_schema_version;
+    doc["as_of"] = dates::to_string(a.as_of);
+    json::value options = json::value::object();
+    options["max_staleness_days"] = a.max_staleness_days;
+    options["growth_places"] = a.growth_places;
+    options["growth_rounding"] = std::string(money::to_string(a.growth_rounding));
+    doc["options"] = std::move(options);
+
+    json::value verdicts = json::value::array();
+    for (const auto& v : a.verdicts) {
+        json::value j = json::value::object();
+        j["target"] = v.target_id;
+        j["text"] = v.text;
+        j["clause"] = v.clause;
+        j["indicator"] = v.indicator;
+        j["reference_indicator"] = string_or_null(v.reference_indicator);
+        j["group"] = string_or_null(v.group);
+        j["unit"] = std::string(plan::to_string(v.unit));
+        j["comparator"] = std::string(plan::to_string(v.op));
+        j["comparator_word"] = v.comparator_word;
+        j["baseline"] = std::string(plan::to_string(v.baseline));
+        j["factor"] = v.factor ? json::value(v.factor->normalized().to_string()) : json::value(nullptr);
+        j["qualitative"] = v.qualitative;
+        j["due"] = dates::to_string(v.due);
+        j["status"] = std::string(to_string(v.result));
+        j["evaluated_at"] = dates::to_string(v.evaluated_at);
+        j["figures_as_of"] = date_or_null(v.figures_as_of);
+        j["provisional"] = v.provisional;
+        j["observed"] = figure_or_null(v.observed, v.unit);
+        j["threshold"] = figure_or_null(v.threshold, v.unit);
+        j["margin"] = figure_or_null(v.margin, v.unit);
+        if (v.rates) {
+            const auto& r = *v.rates;
+            json::value rates = json::value::object();
+            rates["kind"] = std::string(to_string(r.kind));
+            rates["value"] = r.value.to_string();
+            rates["reference"] = r.reference.to_string();
+            rates["margin"] = r.margin.to_string();
+            rates["margin_sign"] = r.margin_sign;
+            rates["value_exact"] = r.value_exact;
+            rates["reference_exact"] = r.reference_exact;
+            rates["margin_exact"] = r.margin_exact;
+            rates["places"] = r.places;
+            rates["rounding"] = std::string(money::to_string(r.rounding));
+            j["rates"] = std::move(rates);
+        } else {
+            j["rates"] = nullptr;
+        }
+        json::value problems = json::value::array();
+        for (const auto& p : v.problems) {
+            json::value pj = json::value::object();
+            pj["reason"] = std::string(to_string(p.code));
+            pj["field"] = p.field;
+            pj["message_zh"] = p.message_zh;
+            pj["message_en"] = p.message_en;
+            problems.push_back(std::move(pj));
+        }
+        j["problems"] = std::move(problems);
+        j["note"] = v.note;
+        json::value explanation = json::value::object();
+        explanation["zh"] = v.explanation_zh;
+        explanation["en"] = v.explanation_en;
+        j["explanation"] = std::move(explanation);
+        verdicts.push_back(std::move(j));
+    }
+    doc["verdicts"] = std::move(verdicts);
+
+    json::value groups = json::value::array();
+    for (const auto& g : a.groups) {
+        json::value j = json::value::object();
+        j["group"] = g.group;
+        j["targets"] = g.targets;
+        j["status"] = std::string(to_string(g.result));
+        json::value explanation = json::value::object();
+        explanation["zh"] = g.explanation_zh;
+        explanation["en"] = g.explanation_en;
+        j["explanation"] = std::move(explanation);
+        groups.push_back(std::move(j));
+    }
+    doc["groups"] = std::move(groups);
+    doc["unused_indicators"] = a.unused_indicators;
+    return json::dump(doc);
+}
+
+}  // namespace zjcredit::assess
