@@ -8,6 +8,8 @@
 // document is read, with the path of the offending element.
 #include <zjcredit/plan/json.hpp>
 
+#include "json_parts.hpp"
+
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
 
@@ -741,3 +743,11 @@ std::string plan_to_json(const plan& p) {
 }
 
 }  // namespace zjcredit::plan
+
+// Pieces of the plan's JSON for answers about parts of a plan (query_json.cpp).
+namespace zjcredit::plan::json_parts {
+json::value to_value(const unit& u) { return unit_json(u); }
+json::value to_value(const measure& m) { return measure_json(m); }
+json::value to_value(const target& t) { return target_json(t); }
+json::value to_value(const deadline& d) { return deadline_json(d); }
+}  // namespace zjcredit::plan::json_parts

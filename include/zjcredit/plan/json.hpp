@@ -4,10 +4,12 @@
 #ifndef ZJCREDIT_PLAN_JSON_HPP
 #define ZJCREDIT_PLAN_JSON_HPP
 
+#include <zjcredit/plan/lint.hpp>
 #include <zjcredit/plan/plan.hpp>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zjcredit::plan {
 
@@ -24,6 +26,17 @@ plan plan_from_json(std::string_view text);
 /// Writes a plan. Deterministic: the same plan gives byte-identical text,
 /// and plan_from_json(plan_to_json(p)) == p.
 std::string plan_to_json(const plan& p);
+
+/// Lint findings as a JSON array of {code, severity, subject, clause, message}.
+std::string lint_to_json(const std::vector<finding>& findings);
+
+/// The answer to a query about `p` as JSON, the parts written as in
+/// plan_to_json. `query` is "units", "measures", "targets", "deadlines" or
+/// "ledger_units" (`arg` ignored); "unit" (`arg`: any name or alias);
+/// "measures_led_by" or "measures_responsible" (`arg`: a unit name or alias);
+/// "units_of" or "targets_of" (`arg`: a measure id). Throws not_found_error
+/// for an unknown query, unit or measure.
+std::string query_to_json(const plan& p, std::string_view query, std::string_view arg = {});
 
 }  // namespace zjcredit::plan
 

@@ -1,0 +1,142 @@
+"""Loading libzjcredit and declaring every C function it exports.
+
+The library is looked up in this order:
+
+1. the path in the environment variable ``ZJCREDIT_LIBRARY``;
+2. ``libzjcredit.so.<ABI>`` next to this package (installed or in a build tree);
+3. the system's ``libzjcredit.so.<ABI>`` through the dynamic loader.
+
+At import the loaded library's ``zjc_abi_version()`` must equal ``ABI_VERSION``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from .errors import STATUS, AbiMismatchError, ParseError, error_for
+
+#: The ABI this package was written for (ZJC_ABI_VERSION in capi/zjcredit.h).
+ABI_VERSION = 0
+SONAME = f"libzjcredit.so.{ABI_VERSION}"
+
+c_int32 = ctypes.c_int32
+c_int64 = ctypes.c_int64
+c_char_p = ctypes.c_char_p
+c_void_p = ctypes.c_void_p
+c_size_t = ctypes.c_size_t
+P = ctypes.POINTER
+
+
+class PlanHandle(ctypes.Structure):
+    """Opaque ``zjc_plan``."""
+
+
+PlanPtr = P(PlanHandle)
+
+# One prototype table: name -> (argtypes, restype, checked). A checked
+# function returns an int32 status that _check turns into an exception.
+_PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
+    "zjc_abi_version": ([], c_int32, False),
+    "zjc_amount_format": ([P(c_void_p), c_int64, c_int32], c_int32, True),
+    "zjc_amount_parse": ([P(c_int64), c_char_p, c_int32], c_int32, True),
+    "zjc_decimal_round": ([P(c_void_p), c_char_p, c_int32, c_int32], c_int32, True),
+    "zjc_last_error": ([], c_char_p, False),
+    "zjc_last_error_field": ([], c_char_p, False),
+    "zjc_last_status": ([], c_int32, False),
+    "zjc_plan_default": ([P(PlanPtr)], c_int32, True),
+    "zjc_plan_free": ([PlanPtr], None, False),
+    "zjc_plan_lint": ([PlanPtr, P(c_void_p)], c_int32, True),
+    "zjc_plan_load_json": ([P(PlanPtr), c_char_p, c_size_t], c_int32, True),
+    "zjc_plan_query": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_plan_to_json": ([PlanPtr, P(c_void_p)], c_int32, True),
+    "zjc_rate_parse": ([P(c_int64), c_char_p], c_int32, True),
+    "zjc_status_name": ([c_int32], c_char_p, False),
+    "zjc_string_free": ([c_void_p], None, False),
+    "zjc_version": ([], c_char_p, False),
+}
+
+
+def _candidates() -> list[str]:
+    override = os.environ.get("ZJCREDIT_LIBRARY")
+    if override:
+        return [override]
+    here = Path(__file__).resolve().parent
+    return [str(here / SONAME), SONAME]
+
+
+def _load() -> ctypes.CDLL:
+    errors = []
+    for candidate in _candidates():
+        if os.sep in candidate and not os.path.exists(candidate):
+            errors.append(f"{candidate}: no such file")
+            continue
+        try:
+            return ctypes.CDLL(candidate)
+        except OSError as e:
+            errors.append(f"{candidate}: {e}")
+    raise ImportError(
+        "zjcredit: cannot load the C library; set ZJCREDIT_LIBRARY to the path of "
+        f"{SONAME} or install it. Tried: " + "; ".join(errors)
+    )
+
+
+lib = _load()
+
+
+def _check(status: int, func: Any, args: Any) -> int:
+    if status != 0:
+        message = (lib.zjc_last_error() or b"").decode("utf-8", "replace")
+        field = (lib.zjc_last_error_field() or b"").decode("utf-8", "replace")
+        raise error_for(status, message, field)
+    return status
+
+
+for _name, (_argtypes, _restype, _checked) in _PROTOTYPES.items():
+    try:
+        _func = getattr(lib, _name)
+    except AttributeError as e:
+        raise ImportError(f"zjcredit: {_name} missing from the C library; is it older than this package?") from e
+    _func.argtypes = _argtypes
+    _func.restype = _restype
+    if _checked:
+        _func.errcheck = _check
+
+_loaded_abi = lib.zjc_abi_version()
+if _loaded_abi != ABI_VERSION:
+    raise AbiMismatchError(
+        -6,
+        f"zjcredit: the C library has ABI {_loaded_abi} but this package needs ABI {ABI_VERSION}; "
+        "install matching versions or point ZJCREDIT_LIBRARY at the right library",
+    )
+
+
+def take_string(call: Callable[[Any], Any]) -> str:
+    """Calls ``call(out)`` with a ``char **`` and returns the UTF-8 string it
+    produced, freeing the library's copy."""
+    out = c_void_p()
+    call(ctypes.byref(out))
+    try:
+        return ctypes.string_at(out.value).decode("utf-8") if out.value else ""
+    finally:
+        lib.zjc_string_free(out)
+
+
+def encode(text: str, what: str) -> bytes:
+    """UTF-8 bytes of a str argument; anything else is a TypeError. A NUL
+    character would silently cut the text at the C boundary, so it is refused."""
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be str, not {type(text).__name__}")
+    if "\x00" in text:
+        raise ParseError(STATUS["ZJC_EPARSE"], f"{what}: NUL character in text at position {text.index(chr(0))}", what)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as e:  # lone surrogates
+        raise ParseError(STATUS["ZJC_EPARSE"], f"{what}: not valid Unicode text ({e.reason})", what) from None
+
+
+def optional_plan(plan: Optional[Any]) -> Any:
+    """The handle of a Plan, or NULL for the embedded default."""
+    return None if plan is None else plan._handle
