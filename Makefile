@@ -26,8 +26,14 @@ configure: deps
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The main job: the CLI on the embedded 2022 plan.
 demo: build
-	$(BUILD)/zjcredit-demo
+	@echo "== zjcredit plan"; $(BUILD)/zjcredit plan
+	@echo; echo "== zjcredit lint"; $(BUILD)/zjcredit lint
+	@echo; echo "== zjcredit assess docs/examples/observations.csv"; \
+	    $(BUILD)/zjcredit assess docs/examples/observations.csv
+	@echo; echo "== zjcredit subsidy docs/examples/loans.csv"; \
+	    $(BUILD)/zjcredit subsidy docs/examples/loans.csv
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

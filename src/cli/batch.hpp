@@ -1,0 +1,51 @@
+// Streaming a CSV or JSON file of records through a rule: rows are read one
+// group at a time (the consecutive rows of one loan or one enterprise), each
+// group is computed and written at once, so memory does not grow with the
+// file. Shared by `subsidy` and `reward`.
+#ifndef ZJCREDIT_CLI_BATCH_HPP
+#define ZJCREDIT_CLI_BATCH_HPP
+
+#include "command.hpp"
+#include "options.hpp"
+
+#include <zjcredit/error.hpp>
+#include <zjcredit/rules/reason.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace zjcredit::cli {
+
+/// One record's outcome, in the shape of every rule result.
+struct record_outcome {
+    std::string id;         ///< borrower or core enterprise
+    bool eligible = false;
+    std::string amount;     ///< exactly two decimals
+    std::vector<rules::reason> reasons;
+    std::string result_json;  ///< the full result with its receipt, for --json
+};
+
+/// How to read one kind of record.
+struct record_kind {
+    std::string_view noun;                    ///< "loan", "enterprise"
+    std::vector<std::string_view> columns;    ///< every CSV column accepted
+    std::vector<std::string_view> required;   ///< those that must be present
+    std::string_view key_column;              ///< consecutive rows with the same value form one record
+    /// Computes one record from its CSV rows (cells by column name).
+    std::function<record_outcome(const std::vector<std::vector<std::string>>& rows,
+                                 const std::function<const std::string&(std::size_t row, std::string_view column)>& cell)>
+        from_rows;
+    /// Computes one record from its JSON text (an element of a JSON array).
+    std::function<record_outcome(const std::string& json)> from_json;
+};
+
+/// Runs `kind` over the input file of `o`; returns the exit status.
+int run_batch(const options& o, const record_kind& kind);
+
+/// Reads a yes/no cell: true/false, 1/0, yes/no, 是/否, Y/N.
+bool parse_flag(const std::string& text, const std::string& field);
+
+}  // namespace zjcredit::cli
+
+#endif

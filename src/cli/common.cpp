@@ -1,0 +1,56 @@
+// What the subcommands share: the selected plan, reading input, atomic output.
+#include "command.hpp"
+
+#include "../io/atomic_file.hpp"
+
+#include <zjcredit/error.hpp>
+#include <zjcredit/plan/json.hpp>
+#include <zjcredit/plan/plan_2022.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+namespace zjcredit::cli {
+
+std::string read_file(const std::string& path) {
+    if (path == "-") {
+        std::ostringstream s;
+        s << std::cin.rdbuf();
+        return s.str();
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw zjcredit::error(errc::io, "file", path, "cannot open for reading");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw zjcredit::error(errc::io, "file", path, "cannot read");
+    return text;
+}
+
+const plan::plan& selected_plan(const options& o) {
+    if (!o.plan_file) return plan::plan_2022();
+    static std::unique_ptr<plan::plan> loaded;
+    if (!loaded) loaded = std::make_unique<plan::plan>(plan::plan_from_json(read_file(*o.plan_file)));
+    return *loaded;
+}
+
+void write_output(const options& o, std::string_view text) {
+    if (!o.output || *o.output == "-") {
+        std::cout << text;
+        std::cout.flush();
+        if (!std::cout) throw zjcredit::error(errc::io, "output", "stdout", "cannot write");
+        return;
+    }
+    io::atomic_file file(*o.output);
+    file.stream() << text;
+    file.commit();
+}
+
+const std::string& input_file(const options& o) {
+    if (o.args.size() != 1)
+        throw parse_error("arguments", "", "expected exactly one input FILE (or - for standard input)");
+    return o.args.front();
+}
+
+}  // namespace zjcredit::cli

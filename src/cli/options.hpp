@@ -1,0 +1,37 @@
+// Command-line options shared by every zjcredit subcommand.
+#ifndef ZJCREDIT_CLI_OPTIONS_HPP
+#define ZJCREDIT_CLI_OPTIONS_HPP
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zjcredit::cli {
+
+/// Exit statuses: 0 all good, 1 some rows rejected (--keep-going), 2 bad
+/// input or usage, 3 an I/O failure, 4 an internal error.
+enum exit_status : int { ok = 0, rows_rejected = 1, bad_input = 2, io_failure = 3, internal = 4 };
+
+struct options {
+    std::string command;
+    std::vector<std::string> args;         ///< positional arguments
+    std::optional<std::string> plan_file;  ///< --plan FILE
+    std::optional<std::string> output;     ///< -o / --output FILE (default: stdout)
+    std::optional<std::string> rejects;    ///< --rejects FILE (with --keep-going)
+    std::optional<std::string> month;      ///< --month YYYY-MM
+    std::optional<std::string> xlsx;       ///< --xlsx OUT
+    std::optional<std::string> encoding;   ///< --encoding utf-8|gb18030
+    std::string lang = "zh";               ///< --lang zh|en
+    bool json = false;                     ///< --json
+    bool keep_going = false;               ///< --keep-going
+    bool prefix = false;                   ///< --prefix (words)
+    bool help = false;                     ///< --help / -h
+    bool receipts = false;                 ///< --receipts: full receipts in JSON output
+};
+
+/// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.
+options parse_options(int argc, char** argv);
+
+}  // namespace zjcredit::cli
+
+#endif

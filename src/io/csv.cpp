@@ -1,0 +1,223 @@
+// CSV reading and writing.
+#include "csv.hpp"
+
+#include <zjcredit/detail/utf8.hpp>
+#include <zjcredit/error.hpp>
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <memory>
+
+namespace zjcredit::io {
+
+namespace {
+
+bool valid_utf8(std::string_view s) {
+    try {
+        zjcredit::detail::decode_utf8(s, "");
+        return true;
+    } catch (const zjcredit::error&) {
+        return false;
+    }
+}
+
+/// Valid UTF-8 except perhaps for a character cut at the end of the sample.
+bool plausible_utf8_prefix(std::string_view s) {
+    for (std::size_t cut = 0; cut < 4 && cut <= s.size(); ++cut)
+        if (valid_utf8(s.substr(0, s.size() - cut))) return true;
+    return false;
+}
+
+std::string gb18030_to_utf8(const std::string& raw) {
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) throw parse_error("", "", "GB18030 conversion is not available");
+    std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
+    std::string out(raw.size() * 2 + 4, '\0');
+    char* in_ptr = const_cast<char*>(raw.data());
+    std::size_t in_left = raw.size();
+    char* out_ptr = out.data();
+    std::size_t out_left = out.size();
+    while (in_left > 0) {
+        if (iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left) == static_cast<std::size_t>(-1)) {
+            if (errno == E2BIG) {
+                const std::size_t used = static_cast<std::size_t>(out_ptr - out.data());
+                out.resize(out.size() * 2);
+                out_ptr = out.data() + used;
+                out_left = out.size() - used;
+                continue;
+            }
+            throw parse_error("", "", "invalid GB18030 text at byte " +
+                                          std::to_string(raw.size() - in_left));
+        }
+    }
+    out.resize(static_cast<std::size_t>(out_ptr - out.data()));
+    return out;
+}
+
+}  // namespace
+
+csv_reader::csv_reader(std::istream& in, std::string name, encoding enc)
+    : in_(in), name_(std::move(name)), enc_(enc) {}
+
+bool csv_reader::fill() {
+    if (eof_) return false;
+    if (pos_ > 0) {
+        buffer_.erase(0, pos_);
+        pos_ = 0;
+    }
+    char chunk[1 << 16];
+    in_.read(chunk, sizeof chunk);
+    const auto got = static_cast<std::size_t>(in_.gcount());
+    if (got == 0) {
+        eof_ = true;
+        return false;
+    }
+    buffer_.append(chunk, got);
+    return true;
+}
+
+std::string csv_reader::to_utf8(std::string raw) const {
+    if (enc_ == encoding::gb18030) {
+        try {
+            return gb18030_to_utf8(raw);
+        } catch (const zjcredit::error& e) {
+            throw parse_error(name_ + ":" + std::to_string(record_line_), quote_text(raw), e.detail());
+        }
+    }
+    if (!valid_utf8(raw))
+        throw parse_error(name_ + ":" + std::to_string(record_line_), "",
+                          "invalid UTF-8 (save the file as UTF-8 or GB18030)");
+    return raw;
+}
+
+std::optional<std::vector<std::string>> csv_reader::next() {
+    if (record_number_ == 0) {
+        while (buffer_.size() < 4096 && fill()) {
+        }
+        if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+            pos_ = 3;
+            if (enc_ == encoding::detect) enc_ = encoding::utf8;
+        }
+        if (enc_ == encoding::detect)
+            enc_ = plausible_utf8_prefix(std::string_view(buffer_).substr(0, 4096)) ? encoding::utf8
+                                                                                     : encoding::gb18030;
+    }
+    std::vector<std::string> fields;
+    std::string field;
+    bool in_quotes = false;
+    bool field_was_quoted = false;
+    std::size_t record_bytes = 0;
+    record_line_ = line_;
+    auto fail = [&](const std::string& message) -> void {
+        throw parse_error(name_ + ":" + std::to_string(record_line_), "", message);
+    };
+    for (;;) {
+        if (pos_ >= buffer_.size() && !fill()) {
+            if (in_quotes) fail("unterminated quoted field");
+            if (fields.empty() && field.empty() && !field_was_quoted) return std::nullopt;
+            fields.push_back(to_utf8(std::move(field)));
+            ++record_number_;
+            return fields;
+        }
+        const char c = buffer_[pos_++];
+        ++bytes_;
+        if (++record_bytes > max_record_bytes)
+            fail("record longer than " + std::to_string(max_record_bytes) + " bytes");
+        if (in_quotes) {
+            if (c == '"') {
+                if (pos_ >= buffer_.size()) fill();
+                if (pos_ < buffer_.size() && buffer_[pos_] == '"') {
+                    field += '"';
+                    ++pos_;
+                    ++bytes_;
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                if (c == '\n') ++line_;
+                field += c;
+            }
+            continue;
+        }
+        switch (c) {
+            case '"':
+                if (!field.empty() || field_was_quoted) fail("a quote inside an unquoted field");
+                in_quotes = true;
+                field_was_quoted = true;
+                break;
+            case ',':
+                fields.push_back(to_utf8(std::move(field)));
+                field.clear();
+                field_was_quoted = false;
+                break;
+            case '\r':
+                break;  // CRLF: the LF ends the record
+            case '\n':
+                ++line_;
+                if (fields.empty() && field.empty() && !field_was_quoted) {
+                    record_line_ = line_;  // skip blank lines
+                    record_bytes = 0;
+                    break;
+                }
+                fields.push_back(to_utf8(std::move(field)));
+                ++record_number_;
+                return fields;
+            default:
+                if (field_was_quoted) fail("text after a closing quote");
+                field += c;
+        }
+    }
+}
+
+void csv_writer::row(const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0) out_ << ',';
+        const std::string& f = fields[i];
+        if (f.find_first_of(",\"\r\n") == std::string::npos) {
+            out_ << f;
+            continue;
+        }
+        out_ << '"';
+        for (char c : f) {
+            if (c == '"') out_ << '"';
+            out_ << c;
+        }
+        out_ << '"';
+    }
+    out_ << "\r\n";
+}
+
+csv_header::csv_header(const std::vector<std::string>& names, std::string file)
+    : names_(names), file_(std::move(file)) {
+    for (auto& n : names_) {
+        // Trim spaces Excel users leave around header names.
+        const auto b = n.find_first_not_of(' ');
+        const auto e = n.find_last_not_of(' ');
+        n = b == std::string::npos ? std::string() : n.substr(b, e - b + 1);
+    }
+    for (std::size_t i = 0; i < names_.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+            if (names_[i] == names_[j])
+                throw parse_error(file_ + ": header", names_[i], "duplicate column");
+}
+
+std::optional<std::size_t> csv_header::find(std::string_view name) const {
+    const auto it = std::find(names_.begin(), names_.end(), name);
+    if (it == names_.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - names_.begin());
+}
+
+std::size_t csv_header::at(std::string_view name) const {
+    if (auto i = find(name)) return *i;
+    throw parse_error(file_ + ": header", std::string(name), "required column is missing");
+}
+
+void csv_header::only(const std::vector<std::string_view>& known) const {
+    for (const auto& n : names_)
+        if (std::find(known.begin(), known.end(), n) == known.end())
+            throw parse_error(file_ + ": header", n, "unknown column");
+}
+
+}  // namespace zjcredit::io
