@@ -149,6 +149,41 @@ ZJC_API int32_t zjc_plan_lint(const zjc_plan *plan, char **out);
  */
 ZJC_API int32_t zjc_plan_query(const zjc_plan *plan, const char *query, const char *arg, char **out);
 
+/* ---- the money rules ---------------------------------------------------------
+ * Each takes a record as NUL-terminated JSON text (docs/records.md) and the
+ * plan whose parameters apply (NULL: the embedded 2022 plan), and writes the
+ * result — {"eligible", "amount", "reasons", "receipt", ...} — as JSON into a
+ * new string *out. An ineligible record is a result, not an error. Errors:
+ * ZJC_EPARSE (malformed record; zjc_last_error_field() gives the JSON path),
+ * ZJC_EVALIDATION (e.g. overlapping balance ranges), ZJC_EOVERFLOW, ZJC_EINVALID.
+ */
+
+/** 首贷贴息 for one loan record. Since 0.1. */
+ZJC_API int32_t zjc_first_loan_subsidy(const zjc_plan *plan, const char *loan_json, char **out);
+/** 应收账款融资奖励 for one core enterprise and its financings. Since 0.1. */
+ZJC_API int32_t zjc_receivables_reward(const zjc_plan *plan, const char *enterprise_json, char **out);
+/** 上市奖励 for one company's stages. Since 0.1. */
+ZJC_API int32_t zjc_listing_award(const zjc_plan *plan, const char *company_json, char **out);
+/** Splits a budget among claims (pro rata by largest remainder, or first come first served). Since 0.1. */
+ZJC_API int32_t zjc_budget_allocate(const zjc_plan *plan, const char *request_json, char **out);
+
+/* ---- assessment and the ledger --------------------------------------------- */
+
+/**
+ * Assesses every target of the plan (NULL: the embedded 2022 plan) from
+ * observations JSON (docs/assessment.md) into a new string *out holding the
+ * verdicts. Since 0.1.
+ */
+ZJC_API int32_t zjc_assess(const zjc_plan *plan, const char *observations_json, char **out);
+
+/**
+ * Checks the monthly 工作台账 for `month` ("2022-09") from a ledger document
+ * (docs/ledger.md: submissions and liaison forms) against the plan's
+ * deadline rule, into a new string *out: each unit on time, late by N days
+ * or missing, with the rule's reading stated. Since 0.1.
+ */
+ZJC_API int32_t zjc_ledger_check(const zjc_plan *plan, const char *ledger_json, const char *month, char **out);
+
 #ifdef __cplusplus
 }
 #endif

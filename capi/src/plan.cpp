@@ -3,19 +3,12 @@
 // between threads needs no lock.
 #include "barrier.hpp"
 
-#include <zjcredit/plan/json.hpp>
-#include <zjcredit/plan/plan_2022.hpp>
+#include "plan_handle.hpp"
 
-struct zjc_plan {
-    zjcredit::plan::plan value;
-};
+#include <zjcredit/plan/json.hpp>
 
 using namespace zjcredit;
 using namespace zjcredit::capi;
-
-namespace zjcredit::capi {
-const plan::plan& plan_or_default(const zjc_plan* p) { return p == nullptr ? plan::plan_2022() : p->value; }
-}  // namespace zjcredit::capi
 
 extern "C" {
 
