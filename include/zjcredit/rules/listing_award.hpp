@@ -155,18 +155,17 @@ inline listing_award_result listing_award(const listing_record& record, const pl
 
     std::vector<std::string> table_parts;
     for (const auto& s : params.stages) table_parts.push_back(s.id + "=" + money::to_string(s.award));
+    // Whether the table is a placeholder is part of the stage table's source
+    // unless the plan records a source of its own for it.
+    const bool own_source = params.sources.count("stages_are_placeholder") != 0;
+    parameter_use placeholder = detail::parameter(own_source ? "stages_are_placeholder" : "stages",
+                                                  detail::bool_text(params.stages_are_placeholder), params.sources);
+    placeholder.name = "stages_are_placeholder";
     rc.parameters = {
         detail::parameter("total_cap", money::to_string(params.total_cap), params.sources),
         detail::parameter("stages", detail::join(table_parts, ","), params.sources),
-        detail::parameter("stages_are_placeholder", detail::bool_text(params.stages_are_placeholder),
-                          params.sources),
+        placeholder,
     };
-    if (rc.parameters.back().clause == "unrecorded") {
-        // Whether the table is a placeholder is part of the stage table's source.
-        rc.parameters.back() = detail::parameter("stages", detail::bool_text(params.stages_are_placeholder),
-                                                 params.sources);
-        rc.parameters.back().name = "stages_are_placeholder";
-    }
 
     rc.inputs = {{"company", record.company}};
     for (std::size_t i = 0; i < record.stages.size(); ++i) {

@@ -3,7 +3,7 @@
 // parsing, each step of the decision and the computation, the exact value
 // before rounding, the rounding and the result, and a short explanation in
 // Chinese and English. Serialised by rules/json.hpp (schema in
-// docs/records.md, "receipt_schema_version").
+// docs/records.md §6, "receipt_schema_version").
 #ifndef ZJCREDIT_RULES_RECEIPT_HPP
 #define ZJCREDIT_RULES_RECEIPT_HPP
 
@@ -63,8 +63,8 @@ struct parameter_use {
 /// One step of a decision, in the order taken.
 struct step {
     std::string id;               ///< stable: "window", "eligibility.first_loan", "balances[2]", "rounding"
-    std::string kind;             ///< "check", "cap", "compute", "round" or "decision"
-    std::optional<bool> passed;   ///< checks: the outcome; caps: whether the cap bit; otherwise nullopt
+    std::string kind;             ///< "check", "cap", "decision", "compute", "round" or "note"
+    std::optional<bool> passed;   ///< check: the outcome; cap: whether it bit; decision: false; else nullopt
     std::vector<entry> values;    ///< what the step looked at and produced, in canonical text
     std::string text_zh;
     std::string text_en;

@@ -1,0 +1,378 @@
+// JSON for the rules: records in, results and receipts out (docs/records.md).
+#include <zjcredit/rules/json.hpp>
+
+#include "../json/document.hpp"
+#include "../json/reader.hpp"
+
+#include <zjcredit/dates/date.hpp>
+#include <zjcredit/money/format.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+
+namespace zjcredit::rules {
+namespace {
+
+using zjcredit::json::object_reader;
+using zjcredit::json::value;
+
+constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+std::string amount_text(money::amount a) { return money::to_string(a); }
+
+/// A date for output: special values (an unset field) are written as null
+/// rather than thrown, so a record can be written before it is validated.
+value date_value(const dates::date& d) {
+    if (d.is_special()) return value(nullptr);
+    return value(dates::detail::iso(d));
+}
+
+// ---- records -------------------------------------------------------------------
+
+loan_record read_loan(object_reader& r) {
+    loan_record loan;
+    loan.borrower = r.string("borrower");
+    const std::string kind = r.string("borrower_kind");
+    const auto k = plan::borrower_kind_from_string(kind);
+    if (!k)
+        throw parse_error(r.path_of("borrower_kind"), kind,
+                          "unknown borrower kind (expected \"small\", \"micro\" or \"individual_business\")");
+    loan.borrower_kind = *k;
+    loan.first_application_date = r.date("first_application_date");
+    loan.via_platform = r.boolean("via_platform");
+    loan.local_legal_person_lender = r.boolean("local_legal_person_lender");
+    loan.first_loan = r.boolean("first_loan");
+    loan.annual_rate = r.rate("annual_rate");
+    r.objects("balances", [&](object_reader& b) {
+        balance_range range;
+        if (b.has("date")) {
+            if (b.has("from") || b.has("to"))
+                throw parse_error(b.path(), "", "a balance has either \"date\" or \"from\" and \"to\", not both");
+            range.from = range.to = b.date("date");
+        } else {
+            range.from = b.date("from");
+            range.to = b.date("to");
+        }
+        range.balance = b.amount("balance");
+        loan.balances.push_back(range);
+    });
+    object_reader period = r.object("period");
+    loan.period.from = period.date("from");
+    loan.period.to = period.date("to");
+    period.finish();
+    return loan;
+}
+
+receivables_record read_receivables(object_reader& r) {
+    receivables_record record;
+    record.core_enterprise = r.string("core_enterprise");
+    r.objects("financings", [&](object_reader& f) {
+        financing item;
+        item.sme = f.string("sme");
+        item.amount = f.amount("amount");
+        item.start = f.date("start");
+        item.end = f.optional_date("end");
+        item.days = f.optional_integer("days", int64_min, int64_max);
+        item.confirmed_on_platform = f.boolean("confirmed_on_platform");
+        record.financings.push_back(std::move(item));
+    });
+    return record;
+}
+
+listing_record read_listing(object_reader& r) {
+    listing_record record;
+    record.company = r.string("company");
+    r.objects("stages", [&](object_reader& s) {
+        stage_claim c;
+        c.stage = s.string("stage");
+        c.date = s.date("date");
+        record.stages.push_back(std::move(c));
+    });
+    record.paid_stages = r.optional_strings("paid_stages").value_or(std::vector<std::string>{});
+    record.paid_amount = r.optional_amount("paid_amount").value_or(money::amount());
+    return record;
+}
+
+budget_request read_budget(object_reader& r) {
+    budget_request request;
+    request.budget = r.amount("budget");
+    const std::string method = r.string("method");
+    const auto m = allocation_method_from_string(method);
+    if (!m)
+        throw parse_error(r.path_of("method"), method,
+                          "unknown method (expected \"pro_rata\" or \"first_come_first_served\")");
+    request.method = *m;
+    r.objects("claims", [&](object_reader& c) {
+        claim item;
+        item.id = c.string("id");
+        item.amount = c.amount("amount");
+        item.order_key = c.optional_string("order_key").value_or("");
+        request.claims.push_back(std::move(item));
+    });
+    return request;
+}
+
+template <class T, class Read>
+T read_record(std::string_view text, std::string_view what, Read read) {
+    const value doc = zjcredit::json::parse(text, what);
+    object_reader r = zjcredit::json::root(doc, what);
+    T out = read(r);
+    r.finish();
+    return out;
+}
+
+// ---- results and receipts --------------------------------------------------------
+
+value reasons_value(const std::vector<reason>& reasons) {
+    value a = value::array();
+    for (const auto& r : reasons) {
+        value o = value::object();
+        o["code"] = r.code;
+        o["message_zh"] = r.message_zh;
+        o["message_en"] = r.message_en;
+        a.push_back(std::move(o));
+    }
+    return a;
+}
+
+value entries_value(const std::vector<entry>& entries) {
+    value o = value::object();
+    for (const auto& e : entries) o[e.name] = e.value;
+    return o;
+}
+
+value receipt_value(const receipt& r) {
+    value o = value::object();
+    o["receipt_schema_version"] = receipt_schema_version;
+    o["rule"] = r.rule;
+    o["rule_set_version"] = r.rule_set_version;
+    o["plan_document"] = r.plan_document;
+    value parameters = value::array();
+    for (const auto& p : r.parameters) {
+        value q = value::object();
+        q["name"] = p.name;
+        q["value"] = p.value ? value(*p.value) : value(nullptr);
+        q["clause"] = p.clause;
+        q["from_plan"] = p.from_plan;
+        q["note"] = p.note;
+        parameters.push_back(std::move(q));
+    }
+    o["parameters"] = std::move(parameters);
+    o["inputs"] = entries_value(r.inputs);
+    value steps = value::array();
+    for (const auto& s : r.steps) {
+        value q = value::object();
+        q["id"] = s.id;
+        q["kind"] = s.kind;
+        q["passed"] = s.passed ? value(*s.passed) : value(nullptr);
+        q["values"] = entries_value(s.values);
+        q["zh"] = s.text_zh;
+        q["en"] = s.text_en;
+        steps.push_back(std::move(q));
+    }
+    o["steps"] = std::move(steps);
+    if (r.unrounded) {
+        value u = value::object();
+        u["numerator"] = r.unrounded->numerator;
+        u["denominator"] = r.unrounded->denominator;
+        u["unit"] = "yuan";
+        u["decimal"] = r.unrounded->decimal;
+        u["decimal_places"] = r.unrounded->decimal_places;
+        u["decimal_exact"] = r.unrounded->decimal_exact;
+        o["unrounded"] = std::move(u);
+    } else {
+        o["unrounded"] = nullptr;
+    }
+    o["rounding"] = r.rounding ? value(std::string(money::to_string(*r.rounding))) : value(nullptr);
+    o["rounded"] = r.rounded ? value(amount_text(*r.rounded)) : value(nullptr);
+    o["result"] = amount_text(r.result);
+    value explanation = value::object();
+    explanation["zh"] = r.explanation_zh;
+    explanation["en"] = r.explanation_en;
+    o["explanation"] = std::move(explanation);
+    return o;
+}
+
+}  // namespace
+
+// ---- records ---------------------------------------------------------------------
+
+loan_record loan_record_from_json(std::string_view text) {
+    return read_record<loan_record>(text, "loan", read_loan);
+}
+
+std::string to_json(const loan_record& record) {
+    value o = value::object();
+    o["borrower"] = record.borrower;
+    o["borrower_kind"] = std::string(plan::to_string(record.borrower_kind));
+    o["first_application_date"] = date_value(record.first_application_date);
+    o["via_platform"] = record.via_platform;
+    o["local_legal_person_lender"] = record.local_legal_person_lender;
+    o["first_loan"] = record.first_loan;
+    o["annual_rate"] = money::to_string(record.annual_rate);
+    value balances = value::array();
+    for (const auto& b : record.balances) {
+        value q = value::object();
+        q["from"] = date_value(b.from);
+        q["to"] = date_value(b.to);
+        q["balance"] = amount_text(b.balance);
+        balances.push_back(std::move(q));
+    }
+    o["balances"] = std::move(balances);
+    value period = value::object();
+    period["from"] = date_value(record.period.from);
+    period["to"] = date_value(record.period.to);
+    o["period"] = std::move(period);
+    return zjcredit::json::dump(o);
+}
+
+receivables_record receivables_record_from_json(std::string_view text) {
+    return read_record<receivables_record>(text, "receivables", read_receivables);
+}
+
+std::string to_json(const receivables_record& record) {
+    value o = value::object();
+    o["core_enterprise"] = record.core_enterprise;
+    value financings = value::array();
+    for (const auto& f : record.financings) {
+        value q = value::object();
+        q["sme"] = f.sme;
+        q["amount"] = amount_text(f.amount);
+        q["start"] = date_value(f.start);
+        if (f.end) q["end"] = date_value(*f.end);
+        if (f.days) q["days"] = *f.days;
+        q["confirmed_on_platform"] = f.confirmed_on_platform;
+        financings.push_back(std::move(q));
+    }
+    o["financings"] = std::move(financings);
+    return zjcredit::json::dump(o);
+}
+
+listing_record listing_record_from_json(std::string_view text) {
+    return read_record<listing_record>(text, "listing", read_listing);
+}
+
+std::string to_json(const listing_record& record) {
+    value o = value::object();
+    o["company"] = record.company;
+    value stages = value::array();
+    for (const auto& s : record.stages) {
+        value q = value::object();
+        q["stage"] = s.stage;
+        q["date"] = date_value(s.date);
+        stages.push_back(std::move(q));
+    }
+    o["stages"] = std::move(stages);
+    value paid = value::array();
+    for (const auto& s : record.paid_stages) paid.push_back(s);
+    o["paid_stages"] = std::move(paid);
+    o["paid_amount"] = amount_text(record.paid_amount);
+    return zjcredit::json::dump(o);
+}
+
+budget_request budget_request_from_json(std::string_view text) {
+    return read_record<budget_request>(text, "budget_request", read_budget);
+}
+
+std::string to_json(const budget_request& request) {
+    value o = value::object();
+    o["budget"] = amount_text(request.budget);
+    o["method"] = std::string(to_string(request.method));
+    value claims = value::array();
+    for (const auto& c : request.claims) {
+        value q = value::object();
+        q["id"] = c.id;
+        q["amount"] = amount_text(c.amount);
+        if (!c.order_key.empty()) q["order_key"] = c.order_key;
+        claims.push_back(std::move(q));
+    }
+    o["claims"] = std::move(claims);
+    return zjcredit::json::dump(o);
+}
+
+// ---- results and receipts ------------------------------------------------------------
+
+std::string to_json(const receipt& r) { return zjcredit::json::dump(receipt_value(r)); }
+
+std::string to_json(const first_loan_subsidy_result& result) {
+    value o = value::object();
+    o["eligible"] = result.eligible;
+    o["amount"] = amount_text(result.amount);
+    o["reasons"] = reasons_value(result.reasons);
+    o["receipt"] = receipt_value(result.receipt);
+    return zjcredit::json::dump(o);
+}
+
+std::string to_json(const receivables_reward_result& result) {
+    value o = value::object();
+    o["eligible"] = result.eligible;
+    o["amount"] = amount_text(result.amount);
+    o["reasons"] = reasons_value(result.reasons);
+    o["receipt"] = receipt_value(result.receipt);
+    return zjcredit::json::dump(o);
+}
+
+std::string to_json(const listing_award_result& result) {
+    value o = value::object();
+    o["eligible"] = result.eligible;
+    o["amount"] = amount_text(result.amount);
+    value awards = value::array();
+    for (const auto& a : result.awards) {
+        value q = value::object();
+        q["stage"] = a.stage;
+        q["name"] = a.name;
+        q["date"] = date_value(a.date);
+        q["award"] = amount_text(a.award);
+        q["paid"] = amount_text(a.paid);
+        q["reasons"] = reasons_value(a.reasons);
+        awards.push_back(std::move(q));
+    }
+    o["awards"] = std::move(awards);
+    o["reasons"] = reasons_value(result.reasons);
+    o["stage_table_placeholder"] = result.stage_table_placeholder;
+    o["notices"] = reasons_value(result.notices);
+    o["receipt"] = receipt_value(result.receipt);
+    return zjcredit::json::dump(o);
+}
+
+std::string to_json(const allocation_result& result) {
+    value o = value::object();
+    o["method"] = std::string(to_string(result.method));
+    o["budget"] = amount_text(result.budget);
+    o["claimed"] = amount_text(result.claimed);
+    o["amount"] = amount_text(result.amount);
+    value allocations = value::array();
+    for (const auto& a : result.allocations) {
+        value q = value::object();
+        q["id"] = a.id;
+        q["claimed"] = amount_text(a.claimed);
+        q["allocated"] = amount_text(a.allocated);
+        allocations.push_back(std::move(q));
+    }
+    o["allocations"] = std::move(allocations);
+    o["receipt"] = receipt_value(result.receipt);
+    return zjcredit::json::dump(o);
+}
+
+// ---- one call ------------------------------------------------------------------------------
+
+std::string first_loan_subsidy_json(std::string_view record, const plan::plan& p) {
+    return to_json(first_loan_subsidy(loan_record_from_json(record), p));
+}
+
+std::string receivables_reward_json(std::string_view record, const plan::plan& p) {
+    return to_json(receivables_reward(receivables_record_from_json(record), p));
+}
+
+std::string listing_award_json(std::string_view record, const plan::plan& p) {
+    return to_json(listing_award(listing_record_from_json(record), p));
+}
+
+std::string allocate_budget_json(std::string_view request, const plan::plan& p) {
+    return to_json(allocate_budget(budget_request_from_json(request), reference_of(p)));
+}
+
+}  // namespace zjcredit::rules
