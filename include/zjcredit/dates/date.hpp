@@ -17,7 +17,7 @@
 #ifndef ZJCREDIT_DATES_DATE_HPP
 #define ZJCREDIT_DATES_DATE_HPP
 
-#include <zjcredit/detail/utf8.hpp>
+#include <zjcredit/detail/text_cursor.hpp>
 #include <zjcredit/error.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -78,12 +78,9 @@ inline date make_date(int year, int month, int day, std::string_view field, std:
     }
 }
 
-class date_reader {
+class date_reader : zjcredit::detail::text_cursor {
 public:
-    date_reader(std::string_view text, std::string_view field)
-        : text_(text), field_(field), s_(zjcredit::detail::decode_utf8(text, field)) {
-        for (auto& c : s_) c = zjcredit::detail::fold_width(c);
-    }
+    using text_cursor::text_cursor;
 
     date read() {
         skip_spaces();
@@ -126,10 +123,6 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& message, std::size_t position) const {
-        throw parse_error(std::string(field_), std::string(text_), message, position);
-    }
-
     // Reads min..max ASCII digits; more digits than `max` is an error rather
     // than a silent split ("2022-041" is not April).
     int read_number(std::size_t min, std::size_t max, const char* what) {
@@ -163,23 +156,6 @@ private:
         if (at_end()) fail(why + ", found the end", i_);
         fail(why + ", found '" + current_utf8() + "'", i_);
     }
-
-    static bool is_digit(char32_t c) noexcept { return c >= U'0' && c <= U'9'; }
-    bool at_end() const noexcept { return i_ >= s_.size(); }
-    char32_t peek() const noexcept { return at_end() ? char32_t(0) : s_[i_]; }
-    void skip_spaces() {
-        while (!at_end() && zjcredit::detail::is_space(s_[i_])) ++i_;
-    }
-    std::string current_utf8() const {
-        std::string out;
-        zjcredit::detail::append_utf8(out, s_[i_]);
-        return out;
-    }
-
-    std::string_view text_;
-    std::string_view field_;
-    std::u32string s_;
-    std::size_t i_ = 0;
 };
 
 }  // namespace detail

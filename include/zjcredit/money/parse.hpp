@@ -20,7 +20,7 @@
 #ifndef ZJCREDIT_MONEY_PARSE_HPP
 #define ZJCREDIT_MONEY_PARSE_HPP
 
-#include <zjcredit/detail/utf8.hpp>
+#include <zjcredit/detail/text_cursor.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/decimal.hpp>
@@ -43,12 +43,9 @@ struct number_syntax {
 
 namespace detail {
 
-class number_reader {
+class number_reader : zjcredit::detail::text_cursor {
 public:
-    number_reader(std::string_view text, std::string_view field)
-        : text_(text), field_(field), s_(zjcredit::detail::decode_utf8(text, field)) {
-        for (auto& c : s_) c = zjcredit::detail::fold_width(c);
-    }
+    using text_cursor::text_cursor;
 
     number_syntax read() {
         number_syntax out;
@@ -82,9 +79,6 @@ public:
         return out;
     }
 
-    [[noreturn]] void fail(const std::string& message, std::size_t position) const {
-        throw parse_error(std::string(field_), std::string(text_), message, position);
-    }
     [[noreturn]] void overflow(const std::string& message) const {
         throw overflow_error(std::string(field_), std::string(text_), message);
     }
@@ -195,33 +189,6 @@ private:
         if (__builtin_add_overflow(a, b, &r)) overflow("number too large");
         return r;
     }
-
-    static bool is_digit(char32_t c) noexcept { return c >= U'0' && c <= U'9'; }
-    bool at_end() const noexcept { return i_ >= s_.size(); }
-    char32_t peek() const noexcept { return at_end() ? char32_t(0) : s_[i_]; }
-    bool accept(char32_t c) {
-        if (peek() != c) return false;
-        ++i_;
-        return true;
-    }
-    bool accept_word(std::u32string_view w) {
-        if (std::u32string_view(s_).substr(i_, w.size()) != w) return false;
-        i_ += w.size();
-        return true;
-    }
-    void skip_spaces() {
-        while (!at_end() && zjcredit::detail::is_space(s_[i_])) ++i_;
-    }
-    std::string current_utf8() const {
-        std::string out;
-        zjcredit::detail::append_utf8(out, s_[i_]);
-        return out;
-    }
-
-    std::string_view text_;
-    std::string_view field_;
-    std::u32string s_;
-    std::size_t i_ = 0;
 };
 
 }  // namespace detail
