@@ -433,46 +433,15 @@ inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
                         detail::fen_text(sum) + " × " + money::to_string(used_rate) + " / " + std::to_string(basis) +
                             " = " + exact.numerator + "/" + exact.denominator + " = " + dec + " yuan"});
 
-    const money::amount rounded = money::amount::from_fen(
-        ck::checked_narrow(money::round_div(numerator, denominator, params.rounding), "subsidy amount"));
-    rc.rounded = rounded;
-    rc.steps.push_back({"rounding", "round", std::nullopt,
-                        {{"mode", std::string(money::to_string(params.rounding))}, {"rounded", money::to_string(rounded)}},
-                        dec + " 元" + detail::rounding_zh(params.rounding) + "到分为 " + money::to_string(rounded) + " 元",
-                        dec + " rounded " + detail::rounding_en(params.rounding) + " to the fen: " +
-                            money::to_string(rounded)});
-
-    money::amount result = rounded;
-    std::string caps_zh;
-    std::string caps_en;
-    const auto total_cap = [&](const char* id, const std::optional<money::amount>& cap, const char* code,
-                               const std::string& name_zh, const std::string& name_en) {
-        if (!cap) return;
-        const bool bites = result > *cap;
-        const money::amount before = result;
-        if (bites) result = *cap;
-        rc.steps.push_back({id, "cap", bites,
-                            {{"before", money::to_string(before)}, {"cap", money::to_string(*cap)},
-                             {"after", money::to_string(result)}},
-                            name_zh + " " + money::to_string(*cap) + " 元" +
-                                (bites ? "，贴息由 " + money::to_string(before) + " 元减为 " + money::to_string(result) + " 元"
-                                       : "，未超过"),
-                            name_en + " " + money::to_string(*cap) +
-                                (bites ? ": " + money::to_string(before) + " reduced to " + money::to_string(result)
-                                       : ": not reached")});
-        if (bites) {
-            const std::string zh = "贴息 " + money::to_string(before) + " 元超过" + name_zh + " " +
-                                   money::to_string(*cap) + " 元，按上限支付";
-            const std::string en = "the subsidy of " + money::to_string(before) + " exceeds the " + name_en + " of " +
-                                   money::to_string(*cap) + " and is paid up to it";
-            out.reasons.push_back({code, zh, en});
-            caps_zh += zh + "。";
-            caps_en += " " + en + ".";
-        }
-    };
-    total_cap("per_borrower_cap", params.per_borrower_cap, "per_borrower_cap_applied", "单户贴息上限",
-              "per-borrower cap");
-    total_cap("budget", params.budget, "budget_cap_applied", "贴息预算", "budget");
+    const detail::capped_total total = detail::round_and_cap(
+        numerator, denominator, params.rounding, dec, "贴息", "subsidy",
+        {{"per_borrower_cap", params.per_borrower_cap, "per_borrower_cap_applied", "单户贴息上限", "per-borrower cap"},
+         {"budget", params.budget, "budget_cap_applied", "贴息预算", "budget"}},
+        rc, out.reasons);
+    const money::amount rounded = total.rounded;
+    const money::amount result = total.amount;
+    const std::string& caps_zh = total.caps_zh;
+    const std::string& caps_en = total.caps_en;
 
     out.amount = result;
     rc.result = result;

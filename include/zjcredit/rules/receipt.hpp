@@ -11,8 +11,10 @@
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/detail/checked.hpp>
+#include <zjcredit/money/format.hpp>
 #include <zjcredit/money/rounding.hpp>
 #include <zjcredit/plan/plan.hpp>
+#include <zjcredit/rules/reason.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -234,6 +236,68 @@ inline dates::date last_of_run(const dates::date& start, std::int64_t n) {
 
 /// "[3]" for index 3.
 inline std::string index_text(std::size_t i) { return "[" + std::to_string(i) + "]"; }
+
+/// A cap on a rule's rounded total (per borrower or enterprise, budget).
+struct total_cap {
+    const char* id;    ///< receipt step id: "per_borrower_cap", "budget"
+    std::optional<money::amount> cap;
+    const char* code;  ///< reason code when it bites: "budget_cap_applied"
+    std::string name_zh;
+    std::string name_en;
+};
+
+/// A rule's total after round_and_cap, with the caps that bit in words.
+struct capped_total {
+    money::amount rounded;  ///< the one rounding's result, before the caps
+    money::amount amount;   ///< after the caps
+    std::string caps_zh;  ///< sentences for the explanation, empty when no cap bit
+    std::string caps_en;
+};
+
+/// How the subsidy and the reward end: the one rounding of the exact value
+/// numerator/denominator (元 text `exact_text`, for the receipt), then each
+/// cap on the rounded total in turn. Whole 分 are capped, so capping after
+/// rounding equals rounding after capping. Each step goes into `rc`; each
+/// cap that bites adds a reason naming the `noun` ("贴息"/"subsidy").
+inline capped_total round_and_cap(money::int128 numerator, money::int128 denominator, money::rounding mode,
+                                  const std::string& exact_text, std::string_view noun_zh, std::string_view noun_en,
+                                  const std::vector<total_cap>& caps, receipt& rc, std::vector<reason>& reasons) {
+    const money::amount rounded = money::amount::from_fen(money::detail::checked_narrow(
+        money::round_div(numerator, denominator, mode), "rounded amount"));
+    rc.rounded = rounded;
+    rc.steps.push_back({"rounding", "round", std::nullopt,
+                        {{"mode", std::string(money::to_string(mode))}, {"rounded", money::to_string(rounded)}},
+                        exact_text + " 元" + rounding_zh(mode) + "到分为 " + money::to_string(rounded) + " 元",
+                        exact_text + " rounded " + rounding_en(mode) + " to the fen: " + money::to_string(rounded)});
+
+    capped_total out{rounded, rounded, "", ""};
+    for (const total_cap& c : caps) {
+        if (!c.cap) continue;
+        const money::amount before = out.amount;
+        const bool bites = before > *c.cap;
+        if (bites) out.amount = *c.cap;
+        const std::string cap_text = money::to_string(*c.cap);
+        rc.steps.push_back({c.id, "cap", bites,
+                            {{"before", money::to_string(before)}, {"cap", cap_text},
+                             {"after", money::to_string(out.amount)}},
+                            c.name_zh + " " + cap_text + " 元" +
+                                (bites ? "，" + std::string(noun_zh) + "由 " + money::to_string(before) + " 元减为 " +
+                                             money::to_string(out.amount) + " 元"
+                                       : "，未超过"),
+                            c.name_en + " " + cap_text +
+                                (bites ? ": " + money::to_string(before) + " reduced to " + money::to_string(out.amount)
+                                       : ": not reached")});
+        if (!bites) continue;
+        const std::string zh = std::string(noun_zh) + " " + money::to_string(before) + " 元超过" + c.name_zh + " " +
+                               cap_text + " 元，按上限支付";
+        const std::string en = "the " + std::string(noun_en) + " of " + money::to_string(before) + " exceeds the " +
+                               c.name_en + " of " + cap_text + " and is paid up to it";
+        reasons.push_back({c.code, zh, en});
+        out.caps_zh += zh + "。";
+        out.caps_en += " " + en + ".";
+    }
+    return out;
+}
 
 }  // namespace detail
 }  // namespace zjcredit::rules
