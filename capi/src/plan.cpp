@@ -10,6 +10,16 @@
 using namespace zjcredit;
 using namespace zjcredit::capi;
 
+namespace {
+
+/// The queries whose `arg` names something: NULL there is an unusable argument.
+bool query_needs_arg(std::string_view query) {
+    return query == "unit" || query == "measures_led_by" || query == "measures_responsible" ||
+           query == "units_of" || query == "targets_of";
+}
+
+}  // namespace
+
 extern "C" {
 
 ZJC_API int32_t zjc_plan_default(zjc_plan** out) {
@@ -49,7 +59,10 @@ ZJC_API int32_t zjc_plan_query(const zjc_plan* p, const char* query, const char*
     return guarded([&] {
         require(p, "plan");
         require(out, "out");
-        *out = new_string(plan::query_to_json(p->value, text_arg(query, "query"), arg ? arg : ""));
+        const std::string_view q = text_arg(query, "query");
+        if (arg == nullptr && query_needs_arg(q))
+            throw invalid_argument("arg must not be NULL for query \"" + std::string(q) + "\"");
+        *out = new_string(plan::query_to_json(p->value, q, arg ? arg : ""));
     });
 }
 

@@ -16,14 +16,6 @@ namespace zjcredit::cli {
 
 namespace {
 
-bool looks_like_json(std::string_view text) {
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
-        return c == '{';
-    }
-    return false;
-}
-
 /// Observations CSV, rewritten as the observations JSON so that both forms
 /// pass through the one validating reader.
 std::string observations_csv_to_json(const std::string& text, const std::string& name, const options& o) {
@@ -69,10 +61,13 @@ int run_assess(const options& o) {
     out << "\xEF\xBB\xBF";
     io::csv_writer csv(out);
     csv.row({"target", "result", "observed", "threshold", "margin", en ? "explanation" : "说明"});
+    // Figures in their unit's canonical text (元 with two decimals, as in the JSON).
+    const auto figure = [](const std::optional<money::decimal>& d, plan::measure_unit unit) {
+        return d ? assess::detail::figure_text(*d, unit) : std::string();
+    };
     for (const auto& v : a.verdicts)
-        csv.row({v.target_id, std::string(assess::to_string(v.result)), v.observed ? v.observed->to_string() : "",
-                 v.threshold ? v.threshold->to_string() : "", v.margin ? v.margin->to_string() : "",
-                 en ? v.explanation_en : v.explanation_zh});
+        csv.row({v.target_id, std::string(assess::to_string(v.result)), figure(v.observed, v.unit),
+                 figure(v.threshold, v.unit), figure(v.margin, v.unit), en ? v.explanation_en : v.explanation_zh});
     for (const auto& g : a.groups)
         csv.row({g.group, std::string(assess::to_string(g.result)), "", "", "", en ? g.explanation_en : g.explanation_zh});
     write_output(o, out.str());

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <string>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -179,16 +180,25 @@ int run_batch(const options& o, const record_kind& kind) {
     }
     std::istream& in = file == "-" ? std::cin : file_in;
 
-    // JSON when the first non-blank character opens an array or an object.
+    // JSON when the first non-blank character (after a UTF-8 BOM, if any)
+    // opens an array or an object. The bytes looked at are kept in `head`
+    // and handed to the CSV reader, so its line numbers count blank lines.
+    std::string head;
+    for (const char b : {'\xEF', '\xBB', '\xBF'}) {
+        if (in.peek() != std::char_traits<char>::to_int_type(b)) break;
+        head += static_cast<char>(in.get());
+    }
+    const bool bom = head.size() == 3;
+    const bool partial_bom = !head.empty() && !bom;  // not JSON; the CSV reader will say what it is
     int first = in.peek();
-    while (first == ' ' || first == '\t' || first == '\r' || first == '\n') {
-        in.get();
+    while (!partial_bom && (first == ' ' || first == '\t' || first == '\r' || first == '\n')) {
+        head += static_cast<char>(in.get());
         first = in.peek();
     }
     if (first == '[' || first == '{') {
         std::ostringstream s;
         s << in.rdbuf();
-        return run_json(o, kind, file, s.str());
+        return run_json(o, kind, file, head.substr(bom ? 3 : 0) + s.str());
     }
 
     const io::encoding enc = !o.encoding                ? io::encoding::detect
@@ -196,7 +206,7 @@ int run_batch(const options& o, const record_kind& kind) {
                              : *o.encoding == "utf-8"   ? io::encoding::utf8
                                                         : throw parse_error("--encoding", *o.encoding,
                                                                             "must be utf-8 or gb18030");
-    io::csv_reader reader(in, file, enc);
+    io::csv_reader reader(in, file, enc, std::move(head));
     const auto header_row = reader.next();
     if (!header_row) throw parse_error(file, "", "empty file: expected a header row");
     const io::csv_header header(*header_row, file);

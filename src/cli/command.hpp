@@ -32,6 +32,10 @@ void write_output(const options& o, std::string_view text);
 /// Reads a whole file (or stdin for "-"); throws zjcredit::error (io).
 std::string read_file(const std::string& path);
 
+/// Whether `text` is JSON rather than CSV: its first character, after a
+/// UTF-8 BOM and blanks, opens an object or an array.
+bool looks_like_json(std::string_view text);
+
 /// The single positional FILE argument, or a usage error.
 const std::string& input_file(const options& o);
 

@@ -47,6 +47,12 @@ void write_output(const options& o, std::string_view text) {
     file.commit();
 }
 
+bool looks_like_json(std::string_view text) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    const auto first = text.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
+}
+
 const std::string& input_file(const options& o) {
     if (o.args.size() != 1)
         throw parse_error("arguments", "", "expected exactly one input FILE (or - for standard input)");

@@ -2,6 +2,8 @@
 // monthly 工作台账 deadline, from a filled ledger (CSV or JSON).
 #include "command.hpp"
 
+#include "../io/csv.hpp"
+
 #include <zjcredit/ledger/compliance.hpp>
 #include <zjcredit/ledger/io.hpp>
 #include <zjcredit/ledger/month.hpp>
@@ -15,9 +17,14 @@ int run_ledger(const options& o) {
     if (!o.month) throw parse_error("--month", "", "required: the month to check, as YYYY-MM");
     const ledger::year_month month = ledger::parse_year_month(*o.month, "--month");
     const std::string& file = input_file(o);
-    const std::string text = read_file(file);
-    const bool is_json = text.find_first_not_of(" \t\r\n") != std::string::npos &&
-                         text[text.find_first_not_of(" \t\r\n")] == '{';
+    // A ledger filled in Excel on a Chinese Windows machine is GB18030.
+    const std::string text = io::text_to_utf8(read_file(file), file,
+                                              !o.encoding                ? io::encoding::detect
+                                              : *o.encoding == "gb18030" ? io::encoding::gb18030
+                                              : *o.encoding == "utf-8"   ? io::encoding::utf8
+                                                                         : throw parse_error("--encoding", *o.encoding,
+                                                                                             "must be utf-8 or gb18030"));
+    const bool is_json = looks_like_json(text);
     const std::vector<ledger::submission> submissions =
         is_json ? ledger::ledger_from_json(text, p).submissions
                 : ledger::read_ledger_csv(text, p, {.source = file, .received = std::nullopt, .month = month});

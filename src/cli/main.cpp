@@ -17,6 +17,7 @@ Common options:
   -o, --output F  write to F atomically (temp file, then rename) instead of stdout
   --json          JSON output instead of CSV (UTF-8 with BOM) or text
   --lang zh|en    language of text output (default zh)
+  --encoding E    CSV input encoding: utf-8 or gb18030 (default: detected)
   -h, --help      this help
 Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
 2 bad input or usage, 3 I/O failure, 4 internal error.

@@ -40,6 +40,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--month") o.month = value();
         else if (a == "--xlsx") o.xlsx = value();
         else if (a == "--encoding") o.encoding = value();
+        else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if (a == "--lang") {
             o.lang = value();
             if (o.lang != "zh" && o.lang != "en") throw parse_error("--lang", o.lang, "must be zh or en");

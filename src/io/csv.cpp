@@ -58,8 +58,19 @@ std::string gb18030_to_utf8(const std::string& raw) {
 
 }  // namespace
 
-csv_reader::csv_reader(std::istream& in, std::string name, encoding enc)
-    : in_(in), name_(std::move(name)), enc_(enc) {}
+csv_reader::csv_reader(std::istream& in, std::string name, encoding enc, std::string prefix)
+    : in_(in), name_(std::move(name)), enc_(enc), buffer_(std::move(prefix)) {}
+
+std::string text_to_utf8(std::string text, const std::string& name, encoding enc) {
+    if (enc == encoding::detect)
+        enc = text.starts_with("\xEF\xBB\xBF") || valid_utf8(text) ? encoding::utf8 : encoding::gb18030;
+    if (enc == encoding::utf8) return text;  // the readers check UTF-8 and report where it breaks
+    try {
+        return gb18030_to_utf8(text);
+    } catch (const zjcredit::error& e) {
+        throw parse_error(name, "", e.detail());
+    }
+}
 
 bool csv_reader::fill() {
     if (eof_) return false;

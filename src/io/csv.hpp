@@ -26,8 +26,10 @@ class csv_reader {
 public:
     /// `name` is used in messages ("loans.csv"). With encoding::detect the
     /// first bytes decide: a UTF-8 BOM or valid UTF-8 means UTF-8, anything
-    /// else GB18030.
-    csv_reader(std::istream& in, std::string name, encoding enc = encoding::detect);
+    /// else GB18030. `prefix` holds bytes already taken from the start of
+    /// `in` (e.g. while sniffing for JSON): they are read first, so line
+    /// numbers and BOM detection see the whole file.
+    csv_reader(std::istream& in, std::string name, encoding enc = encoding::detect, std::string prefix = {});
 
     /// The next record, or nullopt at the end. Throws parse_error naming the
     /// file, the line number and the problem (unterminated quote, invalid
@@ -58,6 +60,11 @@ private:
     std::size_t record_number_ = 0;
     std::uint64_t bytes_ = 0;
 };
+
+/// A whole text in UTF-8: as is when it starts with a UTF-8 BOM (kept) or is
+/// valid UTF-8 (encoding::detect), else converted from GB18030. Throws
+/// parse_error naming `name` for text that is neither.
+std::string text_to_utf8(std::string text, const std::string& name, encoding enc = encoding::detect);
 
 /// Writes CSV records: RFC 4180 quoting, CRLF line ends. Call bom() first
 /// for a file Excel opens as UTF-8.

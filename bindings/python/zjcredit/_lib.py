@@ -42,10 +42,15 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_abi_version": ([], c_int32, False),
     "zjc_amount_format": ([P(c_void_p), c_int64, c_int32], c_int32, True),
     "zjc_amount_parse": ([P(c_int64), c_char_p, c_int32], c_int32, True),
+    "zjc_assess": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_budget_allocate": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_decimal_round": ([P(c_void_p), c_char_p, c_int32, c_int32], c_int32, True),
+    "zjc_first_loan_subsidy": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_last_error": ([], c_char_p, False),
     "zjc_last_error_field": ([], c_char_p, False),
     "zjc_last_status": ([], c_int32, False),
+    "zjc_ledger_check": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_listing_award": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_plan_default": ([P(PlanPtr)], c_int32, True),
     "zjc_plan_free": ([PlanPtr], None, False),
     "zjc_plan_lint": ([PlanPtr, P(c_void_p)], c_int32, True),
@@ -53,6 +58,7 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_plan_query": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_plan_to_json": ([PlanPtr, P(c_void_p)], c_int32, True),
     "zjc_rate_parse": ([P(c_int64), c_char_p], c_int32, True),
+    "zjc_receivables_reward": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_status_name": ([c_int32], c_char_p, False),
     "zjc_string_free": ([c_void_p], None, False),
     "zjc_version": ([], c_char_p, False),
@@ -94,23 +100,32 @@ def _check(status: int, func: Any, args: Any) -> int:
     return status
 
 
-for _name, (_argtypes, _restype, _checked) in _PROTOTYPES.items():
+def _declare(name: str) -> None:
+    """Sets argtypes/restype (and errcheck for status-returning functions) of
+    one function of the prototype table."""
+    argtypes, restype, checked = _PROTOTYPES[name]
     try:
-        _func = getattr(lib, _name)
+        func = getattr(lib, name)
     except AttributeError as e:
-        raise ImportError(f"zjcredit: {_name} missing from the C library; is it older than this package?") from e
-    _func.argtypes = _argtypes
-    _func.restype = _restype
-    if _checked:
-        _func.errcheck = _check
+        raise ImportError(f"zjcredit: {name} missing from the C library {lib._name}; is it older than this package?") from e
+    func.argtypes = argtypes
+    func.restype = restype
+    if checked:
+        func.errcheck = _check
 
+
+# The ABI is checked first, so that a library of another ABI (which may lack
+# or have changed any other function) is reported as such.
+_declare("zjc_abi_version")
 _loaded_abi = lib.zjc_abi_version()
 if _loaded_abi != ABI_VERSION:
     raise AbiMismatchError(
-        -6,
-        f"zjcredit: the C library has ABI {_loaded_abi} but this package needs ABI {ABI_VERSION}; "
+        STATUS["ZJC_EINVALID"],
+        f"zjcredit: the C library {lib._name} has ABI {_loaded_abi} but this package needs ABI {ABI_VERSION}; "
         "install matching versions or point ZJCREDIT_LIBRARY at the right library",
     )
+for _name in _PROTOTYPES:
+    _declare(_name)
 
 
 def take_string(call: Callable[[Any], Any]) -> str:
@@ -138,5 +153,6 @@ def encode(text: str, what: str) -> bytes:
 
 
 def optional_plan(plan: Optional[Any]) -> Any:
-    """The handle of a Plan, or NULL for the embedded default."""
-    return None if plan is None else plan._handle
+    """The handle of a Plan, or NULL for the embedded default. A closed plan
+    is an error (ValueError), never silently the default."""
+    return None if plan is None else plan._live()

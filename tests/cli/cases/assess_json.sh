@@ -1,0 +1,20 @@
+. "$CASES/../lib.bash"
+# docs/examples/observations.csv, worked by hand:
+#   inclusive_sme_growth: 800亿 -> 880亿 is +10%, all loans 4000亿 -> 4320亿 +8%: 10% >= 8%, met.
+#   inclusive_sme_borrowers: 53100 >= 52000, met by 1100; so 两增 is met.
+#   sme_credit_loans: 250亿 against 达250亿元以上 (以上 includes the figure): met, margin 0.00.
+#   platform_financing: 64亿 against 50亿 x 1.3 = 65亿: not met by 1亿.
+#   sme_guarantee_loans: 2.1亿 against 2.2亿: not met by 1000万.
+#   Every other target lacks its figures: not_assessable.
+"$ZJCREDIT" assess "$OBSERVATIONS" --json >out.json || fail "assess --json"
+/usr/bin/python3 - <<'PY' || fail "not the expected JSON"
+import json
+d = json.load(open("out.json", encoding="utf-8"))
+print("schema_version", d["schema_version"], "as_of", d["as_of"])
+v = {x["target"]: x for x in d["verdicts"]}
+for t in ("sme_credit_loans", "platform_financing", "sme_guarantee_loans"):
+    x = v[t]
+    print(t, x["status"], x["comparator"], x["observed"], x["threshold"], x["margin"])
+print(sorted(x["status"] for x in d["verdicts"]).count("not_assessable"), "not assessable")
+print([(g["group"], g["status"]) for g in d["groups"]])
+PY

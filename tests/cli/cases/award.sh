@@ -1,0 +1,17 @@
+. "$CASES/../lib.bash"
+# Placeholder stage table: 辅导备案 2,000,000, 申报受理 3,000,000, 成功上市 4,000,000; cap 9,000,000.
+# 戊: 3,000,000 already paid (申报受理), room 6,000,000: 辅导备案 2,000,000 + 成功上市 4,000,000 = 6000000.00.
+cat >company.json <<'JSON'
+{
+  "company": "湛江市戊股份有限公司",
+  "stages": [
+    {"stage": "listed", "date": "2023-06-20"},
+    {"stage": "tutoring_filed", "date": "2022-03-01"}
+  ],
+  "paid_stages": ["application_accepted"],
+  "paid_amount": "3000000.00"
+}
+JSON
+"$ZJCREDIT" award company.json >out.csv; rc=$?
+plain out.csv | cut -d, -f1-4
+exit $rc

@@ -1,0 +1,2 @@
+. "$CASES/../lib.bash"
+"$ZJCREDIT" subsidy -h

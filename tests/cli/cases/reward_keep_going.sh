@@ -1,0 +1,29 @@
+. "$CASES/../lib.bash"
+# Worked by hand: reward = round_half_up(1% x sum(amount x days) / 365), days = end - start.
+#   丙: 1,000,000 x 180 (03-01..08-28: 31+30+31+30+31+27) + 500,000 x 90 = 225,000,000;
+#       x 1% / 365 = 6164.3835.. -> 6164.38; the unconfirmed 己 does not count (financings[2]).
+#   庚: starts 2021-12-31, before the window 2022-01-01..2023-06-30: nothing counts -> 0.00.
+#   壬: 36,682.50 x 1 day x 1% / 365 = 1.005 exactly -> 1.01 (half up).
+#   癸: 146 x 1 + 146 x 1 = 292; 292 / 36500 = 0.008 -> 0.01 (one rounding of the sum:
+#       rounding each financing, 0.004 -> 0.00, would pay nothing).
+#   子: starts 2023-06-30, the window's last day: all 10 days count (full_if_start_in_window):
+#       365,000 x 10 / 36500 = 100.00; the one starting 2023-07-01 is outside (financings[1]).
+cat >fin.csv <<'CSV'
+core_enterprise,sme,amount,start,end,days,confirmed_on_platform
+湛江市丙集团有限公司,湛江市乙贸易有限公司,"1,000,000.00",2022-03-01,2022-08-28,,true
+湛江市丙集团有限公司,湛江市丁制造有限公司,50万,2022-05-01,,90,是
+湛江市丙集团有限公司,湛江市己物流有限公司,300000,2022-06-01,,30,false
+湛江市庚集团有限公司,湛江市辛食品有限公司,200000,2021-12-31,2022-03-31,,true
+湛江市壬集团有限公司,湛江市壬配套有限公司,36682.50,2022-06-01,,1,true
+湛江市癸集团有限公司,湛江市癸一有限公司,146.00,2022-06-01,,1,true
+湛江市癸集团有限公司,湛江市癸二有限公司,146.00,2022-06-02,2022-06-03,,true
+湛江市子集团有限公司,湛江市子一有限公司,365000,2023-06-30,,10,Y
+湛江市子集团有限公司,湛江市子二有限公司,365000,2023-07-01,2023-07-11,,Y
+CSV
+# The same bad row with --keep-going: 丙's three rows (lines 2-4) are rejected, the rest computed.
+sed -i '3s/,90,/,9x,/' fin.csv
+rc=0
+"$ZJCREDIT" reward fin.csv --keep-going >out.csv 2>/dev/null || rc=$?
+plain out.csv | cut -d, -f1-4
+plain fin.csv.rejects.csv | cut -d, -f1 | tail -n +2
+exit $rc

@@ -1,0 +1,3 @@
+. "$CASES/../lib.bash"
+: >empty.csv
+"$ZJCREDIT" subsidy empty.csv

@@ -1,0 +1,2 @@
+. "$CASES/../lib.bash"
+"$ZJCREDIT" words 1409.50 --prefix
