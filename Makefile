@@ -11,10 +11,13 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := g++ make cmake pkg-config \
     libboost-dev libboost-date-time-dev libmsgsl-dev doctest-dev \
     nlohmann-json3-dev libxlsxwriter-dev \
-    python3 python3-pytest python3-hypothesis python3-openpyxl \
+    python3 python3-pytest python3-hypothesis python3-openpyxl python3-numpy python3-pandas \
     abigail-tools binutils
 
-.PHONY: all deps configure build demo test install clean
+# Only `make bench` needs these.
+BENCH_PACKAGES := libbenchmark-dev
+
+.PHONY: all deps configure build demo test sanitize install clean
 
 all: build
 
@@ -39,6 +42,51 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The test suite under sanitizers (not yet part of `make test`):
+#  1. $(ASAN_BUILD): every target (library, libzjcredit.so, CLI, tests) built
+#     with AddressSanitizer + UndefinedBehaviorSanitizer (cmake/ZjcreditSanitize.cmake);
+#     the whole ctest suite runs, LeakSanitizer on, and any report of the
+#     three fails its test (UBSan: -fno-sanitize-recover=all and halt_on_error).
+#  2. $(TSAN_BUILD): ThreadSanitizer, and tests/concurrency with 8 threads x
+#     $(CONCURRENCY_N) calls on one shared plan handle plus per-thread plans.
+# Both are -O1 -g with assertions on (RelWithDebInfo without -DNDEBUG): at -O0
+# the instrumented rules_diff alone takes most of its 600 s timeout.
+ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
+CONCURRENCY_N ?= 100000
+SANITIZE_CONFIGURE := -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g"
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# No test is excluded, but these run in a second ctest pass: their process is
+# not built by us (CPython loading the instrumented libzjcredit.so.0 through
+# ctypes; the consumer programs, built like a user's without sanitizers, linked
+# to it), and the ASan runtime must come first in such a process, so it is
+# preloaded. libstdc++ is preloaded with it: CPython does not link it, and
+# loaded later it leaves ASan's __cxa_throw interceptor without the real one
+# ("CHECK failed: real___cxa_throw != 0" on the first C++ exception). Leak
+# detection is off in this pass (detect_leaks=0): LeakSanitizer reports
+# CPython's own allocations, which it keeps until exit by design (even
+# `python3 -c 'print(1)'` reports leaks), and the tools these tests run
+# (cmake, the compiler) are not ours. Our code's leaks are caught by the first
+# pass, which runs every C and C++ test, the C ABI ones included, with
+# detect_leaks=1.
+ASAN_PRELOADED_TESTS := ^(python_tests|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site)$$
+ASAN_PRELOAD := $(shell $(or $(CC),gcc) -print-file-name=libasan.so 2>/dev/null) \
+    $(shell $(or $(CXX),g++) -print-file-name=libstdc++.so 2>/dev/null)
+
+sanitize: deps
+	cmake -S . -B $(ASAN_BUILD) -DZJCREDIT_SANITIZE=address $(SANITIZE_CONFIGURE)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && $(ASAN_ENV) ctest --output-on-failure -j $(JOBS) -E '$(ASAN_PRELOADED_TESTS)'
+	cd $(ASAN_BUILD) && LD_PRELOAD="$(ASAN_PRELOAD)" $(subst detect_leaks=1,detect_leaks=0,$(ASAN_ENV)) \
+	    ctest --output-on-failure -j $(JOBS) -R '$(ASAN_PRELOADED_TESTS)'
+	cmake -S . -B $(TSAN_BUILD) -DZJCREDIT_SANITIZE=thread $(SANITIZE_CONFIGURE) \
+	    -DZJCREDIT_CONCURRENCY_N=$(CONCURRENCY_N)
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target concurrency_test
+	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	    ctest --output-on-failure -R '^concurrency_test$$'
+
 # Installs into $(PREFIX): the C library and headers, the CMake package,
 # zjcredit.pc, the zjcredit program and the Python package. Through sudo when
 # $(PREFIX) is not writable; then refreshes the dynamic loader's cache.
@@ -47,6 +95,15 @@ install: build
 	then as_root=""; else as_root="sudo"; fi; \
 	echo "$$as_root cmake --install $(BUILD)"; $$as_root cmake --install $(BUILD) || exit 1; \
 	if [ "$$(id -u)" -eq 0 ] || [ -n "$$as_root" ]; then $$as_root ldconfig; fi
+
+# Benchmarks with ratios against references measured in the same run;
+# every figure also goes to $(BUILD)/bench/summary.json. Not part of `make test`.
+bench: deps
+	@sh cmake/install-debian-packages.sh $(BENCH_PACKAGES)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DZJCREDIT_BENCH=ON
+	cmake --build $(BUILD) -j $(JOBS) --target zjcredit_bench zjcredit_capi zjcredit_cli
+	/usr/bin/python3 tests/bench/run_bench.py --bench-binary $(BUILD)/tests/bench/zjcredit_bench \
+	    --out $(BUILD)/bench/summary.json
 
 clean:
 	rm -rf $(BUILD)

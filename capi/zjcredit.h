@@ -184,6 +184,195 @@ ZJC_API int32_t zjc_assess(const zjc_plan *plan, const char *observations_json, 
  */
 ZJC_API int32_t zjc_ledger_check(const zjc_plan *plan, const char *ledger_json, const char *month, char **out);
 
+/* ---- batch: many records at once, as columns ---------------------------------
+ * 首贷贴息 and 应收账款融资奖励 over many records laid out as columns (a struct
+ * of arrays): no JSON, no strings and no allocation per row, for recomputing
+ * a province's loans in seconds. Since 0.1.
+ *
+ * Layout. Amounts are int64_t 分; dates are int32_t day numbers, days since
+ * 1970-01-01 (1970-01-01 is 0, 2022-04-01 is 19083), accepted from
+ * 1400-01-01 (-208188) to 9999-12-31 (2932896); rates are int64_t units of
+ * 10^-10 (4.35% is 435000000, as zjc_rate_parse() gives). Per-record columns
+ * have `count` entries. The variable-length parts (a loan's balance ranges, an
+ * enterprise's financings) are columns of their own, record i owning entries
+ * offsets[i] .. offsets[i+1]-1: `offsets` has count + 1 entries, starts at
+ * or above 0, never decreases, and its last entry is at most the number of
+ * entries of those columns (range_count, financing_count). `offsets` may be
+ * NULL when count is 0; any other column may be NULL only when it must hold
+ * no entry (the optional ones below are NULL to leave them out).
+ *
+ * Results are IDENTICAL to the one-at-a-time calls (zjc_first_loan_subsidy(),
+ * zjc_receivables_reward()) on the record each row describes: the same
+ * eligibility, the same reasons (as bits), the same amount to the 分. A row
+ * is never a failure of the call: its status is ZJC_OK, or the status the
+ * one-at-a-time call returns for that record (ZJC_EVALIDATION, e.g.
+ * overlapping ranges, an unknown kind code or flag bit, a day number out of
+ * range; ZJC_EOVERFLOW, e.g. an amount of INT64_MIN 分 or a result past
+ * int64_t), and a row in error has amount 0, eligible 0 and reasons 0.
+ *
+ * The call itself returns ZJC_OK when it is well-formed, whatever its rows
+ * hold; ZJC_EINVALID (nothing written) for a NULL `in` or `out`, a `version`
+ * this library does not know, out->count != in->count, a required column
+ * NULL, or offsets that break the rules above (zjc_last_error_field() names
+ * the column, e.g. "offsets[7]"); ZJC_EVALIDATION when the plan's parameters
+ * for the rule are refused. Every such check is made before any row is read,
+ * and no entry outside the lengths given is ever read or written.
+ *
+ * Receipts on request: zjc_first_loan_subsidy_receipt() and
+ * zjc_receivables_reward_receipt() give one row's full JSON result, receipt
+ * included, exactly as the one-at-a-time call gives it for the record.
+ *
+ * Calls writing disjoint outputs may run at once. To split a batch, pass the
+ * per-record columns, the outputs and `offsets` from record r on (offsets + r:
+ * offsets are indices into the unchanged range / financing columns, so they
+ * need no rebasing) with a smaller count.
+ */
+
+/* borrower_kind codes (pinned). */
+#define ZJC_KIND_SMALL 0               /**< 小型企业 */
+#define ZJC_KIND_MICRO 1               /**< 微型企业 */
+#define ZJC_KIND_INDIVIDUAL_BUSINESS 2 /**< 个体工商户 */
+
+/* Loan flag bits (one uint8_t per loan; any other bit is ZJC_EVALIDATION for the row). */
+#define ZJC_LOAN_VIA_PLATFORM 0x01               /**< via_platform */
+#define ZJC_LOAN_LOCAL_LEGAL_PERSON_LENDER 0x02  /**< local_legal_person_lender */
+#define ZJC_LOAN_FIRST_LOAN 0x04                 /**< first_loan */
+
+/*
+ * Financing flag bits (one uint8_t per financing). Exactly one of HAS_END and
+ * HAS_DAYS (both or neither is the rule's ZJC_EVALIDATION for the row, as for
+ * a record); the end / days column is read only where its bit is set.
+ */
+#define ZJC_FINANCING_CONFIRMED 0x01 /**< confirmed_on_platform */
+#define ZJC_FINANCING_HAS_END 0x02   /**< the end column holds the end date */
+#define ZJC_FINANCING_HAS_DAYS 0x04  /**< the days column holds the term in days */
+
+/*
+ * Reason bits (pinned), one per reason code of docs/records.md §7: a row's
+ * bit is set when the one-at-a-time result has a reason with that code.
+ */
+#define ZJC_REASON_APPLICATION_OUTSIDE_WINDOW 0x0001u
+#define ZJC_REASON_BORROWER_KIND_NOT_ELIGIBLE 0x0002u
+#define ZJC_REASON_NOT_VIA_PLATFORM 0x0004u
+#define ZJC_REASON_LENDER_NOT_LOCAL_LEGAL_PERSON 0x0008u
+#define ZJC_REASON_NOT_FIRST_LOAN 0x0010u
+#define ZJC_REASON_PER_BORROWER_CAP_APPLIED 0x0020u
+#define ZJC_REASON_BUDGET_CAP_APPLIED 0x0040u
+#define ZJC_REASON_FINANCING_NOT_CONFIRMED 0x0100u
+#define ZJC_REASON_FINANCING_OUTSIDE_WINDOW 0x0200u
+#define ZJC_REASON_FINANCING_STRADDLES_WINDOW_END 0x0400u
+#define ZJC_REASON_FINANCING_DAYS_TRUNCATED 0x0800u
+#define ZJC_REASON_NO_ELIGIBLE_FINANCING 0x1000u
+#define ZJC_REASON_PER_ENTERPRISE_CAP_APPLIED 0x2000u
+
+/* The `version` each struct below must carry (its layout in this header). */
+#define ZJC_LOAN_COLUMNS_VERSION 1
+#define ZJC_SUBSIDY_OUTPUTS_VERSION 1
+#define ZJC_FINANCING_COLUMNS_VERSION 1
+#define ZJC_REWARD_OUTPUTS_VERSION 1
+
+/**
+ * Loans for the subsidy, one per record of docs/records.md §2 (borrower
+ * named "loans[i]" in receipts unless a name is given). Since 0.1.
+ */
+typedef struct zjc_loan_columns {
+    uint32_t version;                  /**< ZJC_LOAN_COLUMNS_VERSION */
+    size_t count;                      /**< loans: entries of each per-loan column */
+    const uint8_t *borrower_kind;      /**< ZJC_KIND_* */
+    const int32_t *first_application;  /**< first_application_date, day number */
+    const uint8_t *flags;              /**< ZJC_LOAN_* bits */
+    const int64_t *annual_rate;        /**< units of 10^-10 */
+    const int32_t *period_from;        /**< period.from, day number, included */
+    const int32_t *period_to;          /**< period.to, day number, included */
+    const int64_t *offsets;            /**< count + 1: loan i owns ranges offsets[i] .. offsets[i+1]-1 */
+    size_t range_count;                /**< entries of each range column, >= offsets[count] */
+    const int32_t *range_from;         /**< balances[k].from, day number, included */
+    const int32_t *range_to;           /**< balances[k].to, day number, included */
+    const int64_t *range_balance;      /**< balances[k].balance: end-of-day balance in 分 */
+} zjc_loan_columns;
+
+/** Where the subsidy batch writes, `count` entries each. Since 0.1. */
+typedef struct zjc_subsidy_outputs {
+    uint32_t version;   /**< ZJC_SUBSIDY_OUTPUTS_VERSION */
+    size_t count;       /**< must equal the columns' count */
+    int64_t *amount;    /**< required: 分; 0 when not eligible or in error */
+    int32_t *status;    /**< required: ZJC_OK or the row's error status */
+    uint8_t *eligible;  /**< optional (NULL: not written): 1 eligible, 0 not */
+    uint32_t *reasons;  /**< optional (NULL: not written): ZJC_REASON_* bits */
+} zjc_subsidy_outputs;
+
+/**
+ * Core enterprises for the reward, one per record of docs/records.md §3
+ * ("enterprises[i]" in receipts unless a name is given; the SME of financing
+ * k is "financings[k]", k its index in these columns). Since 0.1.
+ */
+typedef struct zjc_financing_columns {
+    uint32_t version;         /**< ZJC_FINANCING_COLUMNS_VERSION */
+    size_t count;             /**< enterprises */
+    const int64_t *offsets;   /**< count + 1: enterprise i owns financings offsets[i] .. offsets[i+1]-1 */
+    size_t financing_count;   /**< entries of each financing column, >= offsets[count] */
+    const int64_t *amount;    /**< 分, > 0 */
+    const int32_t *start;     /**< day number */
+    const int32_t *end;       /**< day number, read where ZJC_FINANCING_HAS_END; NULL if no financing has it */
+    const int64_t *days;      /**< term in days, read where ZJC_FINANCING_HAS_DAYS; NULL if no financing has it */
+    const uint8_t *flags;     /**< ZJC_FINANCING_* bits */
+} zjc_financing_columns;
+
+/** Where the reward batch writes. Since 0.1. */
+typedef struct zjc_reward_outputs {
+    uint32_t version;             /**< ZJC_REWARD_OUTPUTS_VERSION */
+    size_t count;                 /**< must equal the columns' count */
+    int64_t *amount;              /**< required: 分 */
+    int32_t *status;              /**< required: ZJC_OK or the row's error status */
+    uint8_t *eligible;            /**< optional (NULL: not written) */
+    uint32_t *reasons;            /**< optional (NULL: not written): ZJC_REASON_* bits */
+    size_t financing_count;       /**< entries of financing_reasons: the columns' financing_count (when not NULL) */
+    /**
+     * Optional (NULL: not written): per financing, ZJC_REASON_FINANCING_NOT_CONFIRMED
+     * / _OUTSIDE_WINDOW / _STRADDLES_WINDOW_END when it does not count,
+     * _DAYS_TRUNCATED when it counts truncated, else 0; 0 for every financing
+     * of a row in error. Entries no enterprise owns are not written.
+     */
+    uint32_t *financing_reasons;
+} zjc_reward_outputs;
+
+/**
+ * 首贷贴息 for every loan of `in` into `out`, under `plan` (NULL: the
+ * embedded 2022 plan). Returns ZJC_OK (rows may still carry error statuses),
+ * ZJC_EINVALID or ZJC_EVALIDATION as described above. Since 0.1.
+ */
+ZJC_API int32_t zjc_first_loan_subsidy_batch(const zjc_plan *plan, const zjc_loan_columns *in,
+                                             zjc_subsidy_outputs *out);
+
+/**
+ * 应收账款融资奖励 for every enterprise of `in` into `out`, under `plan`
+ * (NULL: the embedded 2022 plan). ZJC_EINVALID also when `end` / `days` is
+ * NULL but a financing owned by an enterprise has the bit that reads it.
+ * Since 0.1.
+ */
+ZJC_API int32_t zjc_receivables_reward_batch(const zjc_plan *plan, const zjc_financing_columns *in,
+                                             zjc_reward_outputs *out);
+
+/**
+ * The one-at-a-time JSON result, receipt included, of loan `row` of `in`
+ * into a new string *out — the text zjc_first_loan_subsidy() gives for the
+ * record the row describes, the borrower named `name` (NULL or "":
+ * "loans[<row>]"). Checks the columns as far as this row needs them. Returns
+ * ZJC_OK; the row's status (ZJC_EVALIDATION, ZJC_EOVERFLOW; the message and
+ * zjc_last_error_field() as for the record); ZJC_EINVALID for NULL
+ * arguments, a bad version, row >= count or unusable offsets for the row;
+ * ZJC_EVALIDATION for refused plan parameters. Since 0.1.
+ */
+ZJC_API int32_t zjc_first_loan_subsidy_receipt(const zjc_plan *plan, const zjc_loan_columns *in, size_t row,
+                                               const char *name, char **out);
+
+/**
+ * Same for enterprise `row` of the reward (core_enterprise `name`, NULL or
+ * "": "enterprises[<row>]"). Since 0.1.
+ */
+ZJC_API int32_t zjc_receivables_reward_receipt(const zjc_plan *plan, const zjc_financing_columns *in, size_t row,
+                                               const char *name, char **out);
+
 #ifdef __cplusplus
 }
 #endif

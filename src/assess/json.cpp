@@ -3,6 +3,7 @@
 
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../json/writer.hpp"
 
 #include <zjcredit/money/parse.hpp>
 
@@ -58,11 +59,6 @@ json::value figure_or_null(const std::optional<money::decimal>& d, plan::measure
 json::value string_or_null(const std::optional<std::string>& s) {
     if (!s) return nullptr;
     return *s;
-}
-
-json::value date_or_null(const std::optional<dates::date>& d) {
-    if (!d) return nullptr;
-    return dates::to_string(*d);
 }
 
 }  // namespace
@@ -166,7 +162,7 @@ std::string assessment_to_json(const assessment& a) {
         j["due"] = dates::to_string(v.due);
         j["status"] = std::string(to_string(v.result));
         j["evaluated_at"] = dates::to_string(v.evaluated_at);
-        j["figures_as_of"] = date_or_null(v.figures_as_of);
+        j["figures_as_of"] = json::date_or_null(v.figures_as_of);
         j["provisional"] = v.provisional;
         j["observed"] = figure_or_null(v.observed, v.unit);
         j["threshold"] = figure_or_null(v.threshold, v.unit);

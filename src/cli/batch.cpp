@@ -201,12 +201,7 @@ int run_batch(const options& o, const record_kind& kind) {
         return run_json(o, kind, file, head.substr(bom ? 3 : 0) + s.str());
     }
 
-    const io::encoding enc = !o.encoding                ? io::encoding::detect
-                             : *o.encoding == "gb18030" ? io::encoding::gb18030
-                             : *o.encoding == "utf-8"   ? io::encoding::utf8
-                                                        : throw parse_error("--encoding", *o.encoding,
-                                                                            "must be utf-8 or gb18030");
-    io::csv_reader reader(in, file, enc, std::move(head));
+    io::csv_reader reader(in, file, input_encoding(o), std::move(head));
     const auto header_row = reader.next();
     if (!header_row) throw parse_error(file, "", "empty file: expected a header row");
     const io::csv_header header(*header_row, file);

@@ -5,6 +5,8 @@
 
 #include "options.hpp"
 
+#include "../io/csv.hpp"
+
 #include <zjcredit/plan/plan.hpp>
 
 #include <functional>
@@ -35,6 +37,10 @@ std::string read_file(const std::string& path);
 /// Whether `text` is JSON rather than CSV: its first character, after a
 /// UTF-8 BOM and blanks, opens an object or an array.
 bool looks_like_json(std::string_view text);
+
+/// The CSV input encoding --encoding names (utf-8, gb18030), or detect
+/// when it is not given; a parse_error for any other name.
+io::encoding input_encoding(const options& o);
 
 /// The single positional FILE argument, or a usage error.
 const std::string& input_file(const options& o);

@@ -53,6 +53,13 @@ bool looks_like_json(std::string_view text) {
     return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
 }
 
+io::encoding input_encoding(const options& o) {
+    if (!o.encoding) return io::encoding::detect;
+    if (*o.encoding == "gb18030") return io::encoding::gb18030;
+    if (*o.encoding == "utf-8") return io::encoding::utf8;
+    throw parse_error("--encoding", *o.encoding, "must be utf-8 or gb18030");
+}
+
 const std::string& input_file(const options& o) {
     if (o.args.size() != 1)
         throw parse_error("arguments", "", "expected exactly one input FILE (or - for standard input)");

@@ -18,12 +18,7 @@ int run_ledger(const options& o) {
     const ledger::year_month month = ledger::parse_year_month(*o.month, "--month");
     const std::string& file = input_file(o);
     // A ledger filled in Excel on a Chinese Windows machine is GB18030.
-    const std::string text = io::text_to_utf8(read_file(file), file,
-                                              !o.encoding                ? io::encoding::detect
-                                              : *o.encoding == "gb18030" ? io::encoding::gb18030
-                                              : *o.encoding == "utf-8"   ? io::encoding::utf8
-                                                                         : throw parse_error("--encoding", *o.encoding,
-                                                                                             "must be utf-8 or gb18030"));
+    const std::string text = io::text_to_utf8(read_file(file), file, input_encoding(o));
     const bool is_json = looks_like_json(text);
     const std::vector<ledger::submission> submissions =
         is_json ? ledger::ledger_from_json(text, p).submissions

@@ -14,14 +14,18 @@ namespace zjcredit::io {
 
 namespace {
 
-bool valid_utf8(std::string_view s) {
-    try {
-        zjcredit::detail::decode_utf8(s, "");
-        return true;
-    } catch (const zjcredit::error&) {
-        return false;
+/// Byte offset of the first invalid UTF-8 sequence in `s`, or npos.
+std::size_t invalid_utf8_at(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp = 0;
+        const std::size_t n = zjcredit::detail::decode_one(s, i, cp);
+        if (n == 0) return i;
+        i += n;
     }
+    return std::string_view::npos;
 }
+
+bool valid_utf8(std::string_view s) { return invalid_utf8_at(s) == std::string_view::npos; }
 
 /// Valid UTF-8 except perhaps for a character cut at the end of the sample.
 bool plausible_utf8_prefix(std::string_view s) {
@@ -59,7 +63,7 @@ std::string gb18030_to_utf8(const std::string& raw) {
 }  // namespace
 
 csv_reader::csv_reader(std::istream& in, std::string name, encoding enc, std::string prefix)
-    : in_(in), name_(std::move(name)), enc_(enc), buffer_(std::move(prefix)) {}
+    : in_(in), name_(std::move(name)), enc_(enc), detecting_(enc == encoding::detect), buffer_(std::move(prefix)) {}
 
 std::string text_to_utf8(std::string text, const std::string& name, encoding enc) {
     if (enc == encoding::detect)
@@ -89,22 +93,27 @@ bool csv_reader::fill() {
     return true;
 }
 
-std::string csv_reader::to_utf8(std::string raw) const {
+void csv_reader::fail(std::size_t column, std::string field_text, const std::string& message) const {
+    throw csv_format_error(name_, record_line_, record_number_ + 1, column, std::move(field_text), "", message);
+}
+
+std::string csv_reader::to_utf8(std::string raw, std::size_t column) const {
     if (enc_ == encoding::gb18030) {
         try {
             return gb18030_to_utf8(raw);
         } catch (const zjcredit::error& e) {
-            throw parse_error(name_ + ":" + std::to_string(record_line_), quote_text(raw), e.detail());
+            throw csv_format_error(name_, record_line_, record_number_ + 1, column, "", quote_text(raw), e.detail());
         }
     }
-    if (!valid_utf8(raw))
-        throw parse_error(name_ + ":" + std::to_string(record_line_), "",
-                          "invalid UTF-8 (save the file as UTF-8 or GB18030)");
+    if (const std::size_t at = invalid_utf8_at(raw); at != std::string_view::npos)
+        fail(column, "", "invalid UTF-8 at byte " + std::to_string(at) +
+                             (detecting_ ? " (save the file as UTF-8 or GB18030)" : ""));
     return raw;
 }
 
 std::optional<std::vector<std::string>> csv_reader::next() {
-    if (record_number_ == 0) {
+    if (!started_) {
+        started_ = true;
         while (buffer_.size() < 4096 && fill()) {
         }
         if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
@@ -118,24 +127,31 @@ std::optional<std::vector<std::string>> csv_reader::next() {
     std::vector<std::string> fields;
     std::string field;
     bool in_quotes = false;
-    bool field_was_quoted = false;
+    bool field_was_quoted = false;  // a quoted field was closed: only a separator may follow
+    std::size_t quote_line = 0;
     std::size_t record_bytes = 0;
     record_line_ = line_;
-    auto fail = [&](const std::string& message) -> void {
-        throw parse_error(name_ + ":" + std::to_string(record_line_), "", message);
+    const auto column = [&] { return fields.size() + 1; };
+    const auto end_field = [&] {
+        fields.push_back(to_utf8(std::move(field), column()));
+        field.clear();
+        field_was_quoted = false;
     };
     for (;;) {
         if (pos_ >= buffer_.size() && !fill()) {
-            if (in_quotes) fail("unterminated quoted field");
+            if (in_quotes)
+                fail(column(), field,
+                     "unterminated quote: a quoted field opened on line " + std::to_string(quote_line) +
+                         " is never closed");
             if (fields.empty() && field.empty() && !field_was_quoted) return std::nullopt;
-            fields.push_back(to_utf8(std::move(field)));
+            end_field();
             ++record_number_;
             return fields;
         }
         const char c = buffer_[pos_++];
         ++bytes_;
         if (++record_bytes > max_record_bytes)
-            fail("record longer than " + std::to_string(max_record_bytes) + " bytes");
+            fail(column(), "", "record longer than " + std::to_string(max_record_bytes) + " bytes");
         if (in_quotes) {
             if (c == '"') {
                 if (pos_ >= buffer_.size()) fill();
@@ -153,18 +169,14 @@ std::optional<std::vector<std::string>> csv_reader::next() {
             continue;
         }
         switch (c) {
-            case '"':
-                if (!field.empty() || field_was_quoted) fail("a quote inside an unquoted field");
-                in_quotes = true;
-                field_was_quoted = true;
-                break;
             case ',':
-                fields.push_back(to_utf8(std::move(field)));
-                field.clear();
-                field_was_quoted = false;
+                end_field();
                 break;
-            case '\r':
-                break;  // CRLF: the LF ends the record
+            case '\r':  // CRLF: the LF ends the record
+                if (pos_ >= buffer_.size()) fill();
+                if (pos_ >= buffer_.size() || buffer_[pos_] != '\n')
+                    fail(column(), field, "a carriage return (CR) not followed by a line feed (LF)");
+                break;
             case '\n':
                 ++line_;
                 if (fields.empty() && field.empty() && !field_was_quoted) {
@@ -172,11 +184,22 @@ std::optional<std::vector<std::string>> csv_reader::next() {
                     record_bytes = 0;
                     break;
                 }
-                fields.push_back(to_utf8(std::move(field)));
+                end_field();
                 ++record_number_;
                 return fields;
             default:
-                if (field_was_quoted) fail("text after a closing quote");
+                if (field_was_quoted)
+                    fail(column(), field + c,
+                         "unexpected text after the closing quote; a field is either wholly quoted or not at all");
+                if (c == '"') {
+                    if (!field.empty())
+                        fail(column(), field + c,
+                             "a quote inside an unquoted field; quote the whole field and double the quote");
+                    in_quotes = true;
+                    field_was_quoted = true;
+                    quote_line = line_;
+                    break;
+                }
                 field += c;
         }
     }

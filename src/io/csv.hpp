@@ -1,9 +1,12 @@
 // CSV as Excel on a Chinese Windows machine writes and reads it: RFC 4180
 // quoting, LF or CRLF, UTF-8 with or without a BOM, or GB18030. Records are
 // read one at a time so that a file of any size streams in constant memory.
-// Internal to the compiled part.
+// The one CSV reader of the compiled part: the CLI's batches and observations,
+// and ledger::read_ledger_csv. Internal to the compiled part.
 #ifndef ZJCREDIT_SRC_IO_CSV_HPP
 #define ZJCREDIT_SRC_IO_CSV_HPP
+
+#include <zjcredit/error.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -21,7 +24,38 @@ enum class encoding { detect, utf8, gb18030 };
 /// Longest record accepted, in bytes; longer input is an error, not a hang.
 inline constexpr std::size_t max_record_bytes = 1 << 20;
 
-/// Reads CSV records from a stream, converting each field to UTF-8.
+/// A record the reader cannot split or decode: a parse_error located at
+/// "name:line" that also says which record and field it concerns, so that a
+/// caller can report it in its own terms (ledger::csv_error).
+class csv_format_error : public parse_error {
+public:
+    csv_format_error(const std::string& name, std::size_t line, std::size_t record, std::size_t column,
+                     std::string field_text, std::string quoted, std::string message)
+        : parse_error(name + ":" + std::to_string(line), std::move(quoted), std::move(message)),
+          line_(line),
+          record_(record),
+          column_(column),
+          field_text_(std::move(field_text)) {}
+
+    /// 1-based line the record starts on.
+    std::size_t line() const noexcept { return line_; }
+    /// 1-based record number (the header is 1; blank lines are not records).
+    std::size_t record() const noexcept { return record_; }
+    /// 1-based field of the record.
+    std::size_t column() const noexcept { return column_; }
+    /// The field's text as far as it was read ("" for undecodable bytes).
+    const std::string& field_text() const noexcept { return field_text_; }
+
+private:
+    std::size_t line_;
+    std::size_t record_;
+    std::size_t column_;
+    std::string field_text_;
+};
+
+/// Reads CSV records from a stream, converting each field to UTF-8. Records
+/// end with LF or CRLF (a CR elsewhere outside quotes is an error); blank
+/// lines are skipped.
 class csv_reader {
 public:
     /// `name` is used in messages ("loans.csv"). With encoding::detect the
@@ -31,9 +65,9 @@ public:
     /// numbers and BOM detection see the whole file.
     csv_reader(std::istream& in, std::string name, encoding enc = encoding::detect, std::string prefix = {});
 
-    /// The next record, or nullopt at the end. Throws parse_error naming the
-    /// file, the line number and the problem (unterminated quote, invalid
-    /// text, an over-long record).
+    /// The next record, or nullopt at the end. Throws csv_format_error
+    /// naming the file, the line number and the problem (unterminated quote,
+    /// a stray quote or CR, invalid text, an over-long record).
     std::optional<std::vector<std::string>> next();
 
     /// 1-based line number where the last record returned started.
@@ -47,11 +81,14 @@ public:
 
 private:
     bool fill();
-    std::string to_utf8(std::string raw) const;
+    std::string to_utf8(std::string raw, std::size_t column) const;
+    [[noreturn]] void fail(std::size_t column, std::string field_text, const std::string& message) const;
 
     std::istream& in_;
     std::string name_;
     encoding enc_;
+    bool detecting_;  // the encoding is chosen from the bytes
+    bool started_ = false;
     std::string buffer_;
     std::size_t pos_ = 0;
     bool eof_ = false;

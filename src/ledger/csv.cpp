@@ -1,10 +1,10 @@
 // CSV of the 工作台账: writing (through the shared tables) and reading a
 // filled ledger back, every error located by row and column.
-#include "file.hpp"
+#include "../io/atomic_file.hpp"
+#include "../io/csv.hpp"
 #include "table.hpp"
 
 #include <zjcredit/dates/date.hpp>
-#include <zjcredit/detail/utf8.hpp>
 #include <zjcredit/ledger/io.hpp>
 
 #include <algorithm>
@@ -28,125 +28,44 @@ std::string compliance_csv(std::span<const month_compliance> months, const liais
 }
 
 void write_blank_ledger_csv(const std::filesystem::path& path, const plan::plan& p, const template_options& options) {
-    detail::write_text_atomically(path, blank_ledger_csv(p, options));
+    io::write_text_atomically(path, blank_ledger_csv(p, options));
 }
 
 void write_ledger_csv(const std::filesystem::path& path, const plan::plan& p, std::span<const submission> submissions) {
-    detail::write_text_atomically(path, ledger_csv(p, submissions));
+    io::write_text_atomically(path, ledger_csv(p, submissions));
 }
 
 void write_compliance_csv(const std::filesystem::path& path, std::span<const month_compliance> months,
                           const liaison_compliance* liaison) {
-    detail::write_text_atomically(path, compliance_csv(months, liaison));
+    io::write_text_atomically(path, compliance_csv(months, liaison));
 }
 
 namespace {
 
-/// One CSV record and where it starts.
-struct record {
-    std::vector<std::string> fields;
-    std::size_t row = 0;   // record number, from 1
-    std::size_t line = 0;  // physical line it starts on, from 1
-};
+/// Errors of a ledger CSV: a csv_error naming the row (the record number,
+/// header = 1), the column with its name once the header is known, and the
+/// line the record starts on when that differs from the row.
+struct error_site {
+    std::string source;
+    const std::vector<std::string>* header = nullptr;
 
-/// RFC 4180 reader over bytes (UTF-8 never puts ',', '"', CR or LF inside a
-/// multi-byte character, so byte-wise splitting is safe).
-class csv_reader {
-public:
-    csv_reader(std::string_view text, std::string source) : text_(text), source_(std::move(source)) {
-        if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
-    }
-
-    /// Column names for errors of the rows after the header.
-    void set_header(const std::vector<std::string>* header) { header_ = header; }
-
-    /// The next record; false at the end of the text.
-    bool next(record& out) {
-        if (i_ >= text_.size()) return false;
-        out.fields.clear();
-        out.row = ++row_;
-        out.line = line_;
-        std::string field;
-        bool quoted = false;
-        bool after_quote = false;  // a quoted field was closed, only a separator may follow
-        std::size_t quote_line = 0;
-        for (;;) {
-            const std::size_t col = out.fields.size() + 1;
-            if (i_ >= text_.size()) {
-                if (quoted)
-                    fail(errc::parse, out, col, field,
-                         "a quoted field opened on line " + std::to_string(quote_line) + " is never closed");
-                out.fields.push_back(std::move(field));
-                return true;
-            }
-            const char c = text_[i_];
-            if (quoted) {
-                ++i_;
-                if (c == '"') {
-                    if (i_ < text_.size() && text_[i_] == '"') {
-                        field += '"';
-                        ++i_;
-                    } else {
-                        quoted = false;
-                        after_quote = true;
-                    }
-                } else {
-                    if (c == '\n') ++line_;
-                    field += c;
-                }
-                continue;
-            }
-            if (c == ',') {
-                ++i_;
-                out.fields.push_back(std::move(field));
-                field.clear();
-                after_quote = false;
-                continue;
-            }
-            if (c == '\r' || c == '\n') {
-                ++i_;
-                if (c == '\r') {
-                    if (i_ >= text_.size() || text_[i_] != '\n')
-                        fail(errc::parse, out, col, field, "a carriage return (CR) not followed by a line feed (LF)");
-                    ++i_;
-                }
-                ++line_;
-                out.fields.push_back(std::move(field));
-                return true;
-            }
-            if (after_quote)
-                fail(errc::parse, out, col, field + c,
-                     "unexpected text after the closing quote; a field is either wholly quoted or not at all");
-            if (c == '"') {
-                if (!field.empty())
-                    fail(errc::parse, out, col, field + c,
-                         "a quote inside an unquoted field; quote the whole field and double the quote");
-                quoted = true;
-                quote_line = line_;
-                ++i_;
-                continue;
-            }
-            field += c;
-            ++i_;
-        }
-    }
-
-    [[noreturn]] void fail(errc code, const record& r, std::size_t column, const std::string& text,
+    [[noreturn]] void fail(errc code, std::size_t row, std::size_t line, std::size_t column, const std::string& text,
                            const std::string& message) const {
         std::string name;
-        if (header_ != nullptr && column >= 1 && column <= header_->size()) name = (*header_)[column - 1];
-        std::string where = r.line != r.row ? " (record starting on line " + std::to_string(r.line) + ")" : "";
-        throw csv_error(code, source_, r.row, column, name, text, message + where);
+        if (header != nullptr && column >= 1 && column <= header->size()) name = (*header)[column - 1];
+        std::string where = line != row ? " (record starting on line " + std::to_string(line) + ")" : "";
+        throw csv_error(code, source, row, column, name, text, message + where);
     }
-
-private:
-    std::string_view text_;
-    std::string source_;
-    std::size_t i_ = 0;
-    std::size_t row_ = 0;
-    std::size_t line_ = 1;
-    const std::vector<std::string>* header_ = nullptr;
 };
+
+/// The next record; a malformed one (quoting, a lone CR, invalid UTF-8) is a csv_error.
+std::optional<std::vector<std::string>> next_record(io::csv_reader& reader, const error_site& site) {
+    try {
+        return reader.next();
+    } catch (const io::csv_format_error& e) {
+        site.fail(errc::parse, e.record(), e.line(), e.column(), e.field_text(), e.detail());
+    }
+}
 
 /// Trims spaces, tabs and the ideographic space (U+3000) at both ends.
 std::string trim(const std::string& s) {
@@ -177,31 +96,31 @@ std::string allowed_statuses() {
 }  // namespace
 
 std::vector<submission> read_ledger_csv(std::string_view text, const plan::plan& p, const csv_read_options& options) {
-    csv_reader reader(text, options.source);
-    record header_record;
-    if (!reader.next(header_record))
+    std::istringstream in{std::string(text)};
+    io::csv_reader reader(in, options.source, io::encoding::utf8);
+    error_site site{options.source};
+    auto fail = [&](errc code, std::size_t column, const std::string& offending, const std::string& message) {
+        site.fail(code, reader.record(), reader.line(), column, offending, message);
+    };
+    const auto header_record = next_record(reader, site);
+    if (!header_record)
         throw csv_error(errc::parse, options.source, 1, 0, "", "", "the file is empty; expected the header row");
 
     // The header: names in any order, each once, none unknown.
     std::vector<std::string> header;
     std::map<std::string_view, std::size_t> index;  // column name -> 0-based column
-    for (std::size_t c = 0; c < header_record.fields.size(); ++c) {
-        const std::string& raw = header_record.fields[c];
-        try {
-            zjcredit::detail::decode_utf8(raw, "header");
-        } catch (const error& e) {
-            reader.fail(errc::parse, header_record, c + 1, "", e.detail());
-        }
+    for (std::size_t c = 0; c < header_record->size(); ++c) {
+        const std::string& raw = (*header_record)[c];
         std::string name = trim(raw);
         const auto known = std::find(ledger_columns.begin(), ledger_columns.end(), name);
         if (known == ledger_columns.end()) {
             std::string expected;
             for (auto k : ledger_columns) expected += (expected.empty() ? "" : "、") + std::string(k);
-            reader.fail(errc::parse, header_record, c + 1, raw, "unknown column; the columns are " + expected);
+            fail(errc::parse, c + 1, raw, "unknown column; the columns are " + expected);
         }
         if (index.count(*known) != 0)
-            reader.fail(errc::parse, header_record, c + 1, raw,
-                        "column named twice (first as column " + std::to_string(index[*known] + 1) + ")");
+            fail(errc::parse, c + 1, raw,
+                 "column named twice (first as column " + std::to_string(index[*known] + 1) + ")");
         index[*known] = c;
         header.push_back(std::move(name));
     }
@@ -215,7 +134,7 @@ std::vector<submission> read_ledger_csv(std::string_view text, const plan::plan&
     require_column("任务编号", false);
     require_column("进展情况", false);
     require_column("报送日期", options.received.has_value());
-    reader.set_header(&header);
+    site.header = &header;
 
     struct seen_row {
         std::string unit;
@@ -226,32 +145,24 @@ std::vector<submission> read_ledger_csv(std::string_view text, const plan::plan&
     };
     std::vector<seen_row> seen;
     std::vector<entry> entries;
-    record r;
-    while (reader.next(r)) {
-        if (r.fields.size() != header.size())
-            reader.fail(errc::parse, r, 0, "",
-                        "expected " + std::to_string(header.size()) + " fields, found " +
-                            std::to_string(r.fields.size()));
-        for (std::size_t c = 0; c < r.fields.size(); ++c) {
-            try {
-                zjcredit::detail::decode_utf8(r.fields[c], "field");
-            } catch (const error& e) {
-                reader.fail(errc::parse, r, c + 1, "", e.detail());
-            }
-        }
-        if (std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return trim(f).empty(); }))
+    while (const auto record = next_record(reader, site)) {
+        const std::vector<std::string>& fields = *record;
+        if (fields.size() != header.size())
+            fail(errc::parse, 0, "",
+                 "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(fields.size()));
+        if (std::all_of(fields.begin(), fields.end(), [](const std::string& f) { return trim(f).empty(); }))
             continue;
 
         auto raw = [&](std::string_view name) -> std::string {
             const auto it = index.find(name);
-            return it == index.end() ? std::string() : r.fields[it->second];
+            return it == index.end() ? std::string() : fields[it->second];
         };
         auto col_no = [&](std::string_view name) -> std::size_t {
             const auto it = index.find(name);
             return it == index.end() ? 0 : it->second + 1;
         };
         auto fail_at = [&](errc code, std::string_view name, const std::string& offending, const std::string& message) {
-            reader.fail(code, r, col_no(name), offending, message);
+            fail(code, col_no(name), offending, message);
         };
 
         // 单位
@@ -325,7 +236,7 @@ std::vector<submission> read_ledger_csv(std::string_view text, const plan::plan&
             if (s.unit == unit->id && s.month == *month && s.received == *received && s.task == task->id)
                 fail_at(errc::validation, "任务编号", task_text,
                         "the same unit, month, date received and task as row " + std::to_string(s.row));
-        seen.push_back({unit->id, *month, *received, task->id, r.row});
+        seen.push_back({unit->id, *month, *received, task->id, reader.record()});
 
         entries.push_back(entry{unit->id, *month, task->id, *status, raw("完成数据"), milestone, raw("备注"),
                                 *received});

@@ -2,6 +2,7 @@
 // compliance, progress and overdue results out.
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../json/writer.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
@@ -12,17 +13,10 @@
 namespace zjcredit::ledger {
 namespace {
 
+using json::date_or_null;
 using json::value;
 
 constexpr const char* kind_ledger = "zjcredit.ledger";
-
-value date_or_null(const std::optional<dates::date>& d) { return d ? value(dates::to_string(*d)) : value(nullptr); }
-
-value strings(const std::vector<std::string>& v) {
-    value a = value::array();
-    for (const auto& s : v) a.push_back(s);
-    return a;
-}
 
 value header(const char* kind) {
     value v = value::object();
@@ -219,11 +213,11 @@ std::string compliance_to_json(const period_compliance& period, const liaison_co
             uv["unit_name"] = u.unit_name;
             uv = check_json(std::move(uv), u.check);
             uv["submissions"] = u.submissions;
-            uv["tasks_not_reported"] = strings(u.tasks_not_reported);
+            uv["tasks_not_reported"] = json::strings(u.tasks_not_reported);
             units.push_back(std::move(uv));
         }
         v["units"] = std::move(units);
-        v["unexpected_units"] = strings(m.unexpected_units);
+        v["unexpected_units"] = json::strings(m.unexpected_units);
         months.push_back(std::move(v));
     }
     root["months"] = std::move(months);
@@ -278,7 +272,7 @@ std::string compliance_to_json(const period_compliance& period, const liaison_co
             units.push_back(std::move(uv));
         }
         l["units"] = std::move(units);
-        l["unexpected_units"] = strings(liaison->unexpected_units);
+        l["unexpected_units"] = json::strings(liaison->unexpected_units);
         root["liaison"] = std::move(l);
     }
     return json::dump(root);

@@ -1,5 +1,5 @@
 // .xlsx of the 工作台账 and the compliance table, with libxlsxwriter.
-#include "file.hpp"
+#include "../io/atomic_file.hpp"
 #include "table.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -208,20 +208,20 @@ void write_blank_ledger_xlsx(const std::filesystem::path& path, const plan::plan
                              const template_options& options) {
     const detail::sheet s = detail::blank_ledger_sheet(p, options);
     const detail::note_sheet notes = detail::fill_in_notes(p);
-    detail::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, &notes); });
+    io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, &notes); });
 }
 
 void write_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
                        std::span<const submission> submissions) {
     const detail::sheet s = detail::ledger_sheet(p, submissions);
-    detail::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, nullptr); });
+    io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, nullptr); });
 }
 
 void write_compliance_xlsx(const std::filesystem::path& path, std::span<const month_compliance> months,
                            const liaison_compliance* liaison) {
     const detail::sheet s = detail::compliance_sheet(months, liaison);
     const detail::note_sheet notes = detail::compliance_notes(months, liaison);
-    detail::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, &notes); });
+    io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, &notes); });
 }
 
 }  // namespace zjcredit::ledger

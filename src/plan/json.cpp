@@ -12,6 +12,7 @@
 
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../json/writer.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/dates/day_count.hpp>
@@ -89,12 +90,6 @@ std::string at(const std::string& path, std::size_t i) { return path + "[" + std
 
 // ---- writing ---------------------------------------------------------------
 
-value strings_json(const std::vector<std::string>& v) {
-    value out = value::array();
-    for (const auto& s : v) out.push_back(s);
-    return out;
-}
-
 value window_json(const dates::window& w) {
     value out = value::object();
     out["from"] = dates::to_string(w.from());
@@ -147,7 +142,7 @@ value unit_json(const unit& u) {
     value out = value::object();
     out["id"] = u.id;
     out["name"] = u.name;
-    out["aliases"] = strings_json(u.aliases);
+    out["aliases"] = json::strings(u.aliases);
     out["kind"] = to_string(u.kind);
     out["addressed"] = u.addressed;
     out["issuer"] = u.issuer;
@@ -159,8 +154,8 @@ value task_json(const task& t) {
     value out = value::object();
     out["id"] = t.id;
     out["text"] = t.text;
-    out["lead"] = strings_json(t.lead);
-    out["responsible"] = strings_json(t.responsible);
+    out["lead"] = json::strings(t.lead);
+    out["responsible"] = json::strings(t.responsible);
     if (t.target) out["target"] = *t.target;
     if (t.rule) out["rule"] = *t.rule;
     out["quantitative"] = t.quantitative;
@@ -176,10 +171,10 @@ value measure_json(const measure& m) {
     out["numeral"] = m.numeral;
     out["title"] = m.title;
     out["text"] = m.text;
-    out["lead"] = strings_json(m.lead);
-    out["responsible"] = strings_json(m.responsible);
-    out["targets"] = strings_json(m.targets);
-    out["rules"] = strings_json(m.rules);
+    out["lead"] = json::strings(m.lead);
+    out["responsible"] = json::strings(m.responsible);
+    out["targets"] = json::strings(m.targets);
+    out["rules"] = json::strings(m.rules);
     out["clause"] = m.clause;
     value tasks = value::array();
     for (const auto& t : m.tasks) tasks.push_back(task_json(t));

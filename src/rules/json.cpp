@@ -3,6 +3,7 @@
 
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../json/writer.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/format.hpp>
@@ -196,6 +197,17 @@ value receipt_value(const receipt& r) {
     return o;
 }
 
+/// A result that is only eligible, amount, reasons and receipt.
+template <class Result>
+std::string eligibility_json(const Result& result) {
+    value o = value::object();
+    o["eligible"] = result.eligible;
+    o["amount"] = amount_text(result.amount);
+    o["reasons"] = reasons_value(result.reasons);
+    o["receipt"] = receipt_value(result.receipt);
+    return zjcredit::json::dump(o);
+}
+
 }  // namespace
 
 // ---- records ---------------------------------------------------------------------
@@ -266,9 +278,7 @@ std::string to_json(const listing_record& record) {
         stages.push_back(std::move(q));
     }
     o["stages"] = std::move(stages);
-    value paid = value::array();
-    for (const auto& s : record.paid_stages) paid.push_back(s);
-    o["paid_stages"] = std::move(paid);
+    o["paid_stages"] = zjcredit::json::strings(record.paid_stages);
     o["paid_amount"] = amount_text(record.paid_amount);
     return zjcredit::json::dump(o);
 }
@@ -297,23 +307,9 @@ std::string to_json(const budget_request& request) {
 
 std::string to_json(const receipt& r) { return zjcredit::json::dump(receipt_value(r)); }
 
-std::string to_json(const first_loan_subsidy_result& result) {
-    value o = value::object();
-    o["eligible"] = result.eligible;
-    o["amount"] = amount_text(result.amount);
-    o["reasons"] = reasons_value(result.reasons);
-    o["receipt"] = receipt_value(result.receipt);
-    return zjcredit::json::dump(o);
-}
+std::string to_json(const first_loan_subsidy_result& result) { return eligibility_json(result); }
 
-std::string to_json(const receivables_reward_result& result) {
-    value o = value::object();
-    o["eligible"] = result.eligible;
-    o["amount"] = amount_text(result.amount);
-    o["reasons"] = reasons_value(result.reasons);
-    o["receipt"] = receipt_value(result.receipt);
-    return zjcredit::json::dump(o);
-}
+std::string to_json(const receivables_reward_result& result) { return eligibility_json(result); }
 
 std::string to_json(const listing_award_result& result) {
     value o = value::object();

@@ -191,6 +191,11 @@ typedef struct zjc_plan zjc_plan;
 
 def stub_source(functions):
     lines = [STUB_PRELUDE]
+    # Other zjc_* types the parameters name (the batch's column structs):
+    # opaque here, which is all a stub needs to compile.
+    types = sorted({t for _, params in functions.values() for t in re.findall(r"\b(zjc_\w+)\s*\*", params)}
+                   - {"zjc_plan"})
+    lines += [f"typedef struct {t} {t};" for t in types]
     for name, (ret, params) in functions.items():
         body = "" if ret == "void" else " return 0; "
         lines.append(f"ZJC_API {ret} {name}({params});")

@@ -24,6 +24,22 @@ HEADERTEST_ASSERT(version_number, ZJC_VERSION_NUMBER == ZJC_VERSION_MAJOR * 1000
                                       ZJC_VERSION_PATCH);
 HEADERTEST_ASSERT(abi_version, ZJC_ABI_VERSION >= 0);
 HEADERTEST_ASSERT(int32_is_32_bits, sizeof(int32_t) == 4);
+HEADERTEST_ASSERT(kinds_pinned, ZJC_KIND_SMALL == 0 && ZJC_KIND_MICRO == 1 && ZJC_KIND_INDIVIDUAL_BUSINESS == 2);
+HEADERTEST_ASSERT(loan_flags_pinned, ZJC_LOAN_VIA_PLATFORM == 1 && ZJC_LOAN_LOCAL_LEGAL_PERSON_LENDER == 2 &&
+                                         ZJC_LOAN_FIRST_LOAN == 4);
+HEADERTEST_ASSERT(financing_flags_pinned, ZJC_FINANCING_CONFIRMED == 1 && ZJC_FINANCING_HAS_END == 2 &&
+                                              ZJC_FINANCING_HAS_DAYS == 4);
+HEADERTEST_ASSERT(reasons_pinned,
+                  ZJC_REASON_APPLICATION_OUTSIDE_WINDOW == 1u && ZJC_REASON_BORROWER_KIND_NOT_ELIGIBLE == 2u &&
+                      ZJC_REASON_NOT_VIA_PLATFORM == 4u && ZJC_REASON_LENDER_NOT_LOCAL_LEGAL_PERSON == 8u &&
+                      ZJC_REASON_NOT_FIRST_LOAN == 16u && ZJC_REASON_PER_BORROWER_CAP_APPLIED == 32u &&
+                      ZJC_REASON_BUDGET_CAP_APPLIED == 64u && ZJC_REASON_FINANCING_NOT_CONFIRMED == 256u &&
+                      ZJC_REASON_FINANCING_OUTSIDE_WINDOW == 512u &&
+                      ZJC_REASON_FINANCING_STRADDLES_WINDOW_END == 1024u &&
+                      ZJC_REASON_FINANCING_DAYS_TRUNCATED == 2048u && ZJC_REASON_NO_ELIGIBLE_FINANCING == 4096u &&
+                      ZJC_REASON_PER_ENTERPRISE_CAP_APPLIED == 8192u);
+HEADERTEST_ASSERT(batch_versions, ZJC_LOAN_COLUMNS_VERSION == 1 && ZJC_SUBSIDY_OUTPUTS_VERSION == 1 &&
+                                      ZJC_FINANCING_COLUMNS_VERSION == 1 && ZJC_REWARD_OUTPUTS_VERSION == 1);
 
 /* Every declaration, taken as a pointer of the exact type it must keep. */
 struct headertest_table {
@@ -50,6 +66,11 @@ struct headertest_table {
     int32_t (*budget_allocate)(const zjc_plan *, const char *, char **);
     int32_t (*assess)(const zjc_plan *, const char *, char **);
     int32_t (*ledger_check)(const zjc_plan *, const char *, const char *, char **);
+    int32_t (*first_loan_subsidy_batch)(const zjc_plan *, const zjc_loan_columns *, zjc_subsidy_outputs *);
+    int32_t (*receivables_reward_batch)(const zjc_plan *, const zjc_financing_columns *, zjc_reward_outputs *);
+    int32_t (*first_loan_subsidy_receipt)(const zjc_plan *, const zjc_loan_columns *, size_t, const char *, char **);
+    int32_t (*receivables_reward_receipt)(const zjc_plan *, const zjc_financing_columns *, size_t, const char *,
+                                          char **);
 };
 
 static const struct headertest_table table = {
@@ -59,6 +80,8 @@ static const struct headertest_table table = {
     zjc_plan_load_json, zjc_plan_free,       zjc_plan_to_json,       zjc_plan_lint,
     zjc_plan_query,     zjc_first_loan_subsidy, zjc_receivables_reward, zjc_listing_award,
     zjc_budget_allocate, zjc_assess,         zjc_ledger_check,
+    zjc_first_loan_subsidy_batch, zjc_receivables_reward_batch, zjc_first_loan_subsidy_receipt,
+    zjc_receivables_reward_receipt,
 };
 
 int main(void) {

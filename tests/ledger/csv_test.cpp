@@ -115,6 +115,20 @@ TEST_CASE("reading accepts what people type") {
     CHECK(subs[0].entries[1].status == progress_status::in_progress);
     CHECK(subs[1].unit == "pbc_zhanjiang");
 
+    // Blank lines are skipped; rows count records, and an error names the
+    // line its record starts on when that differs.
+    CHECK(read_ledger_csv(minimal("\n市商务局,2022-09,m3.fx_facilitation,已完成,2022-09-26\r\n\r\n\n"), p2022())
+              .size() == 1);
+    auto blank = thrown<csv_error>([&] {
+        read_ledger_csv(minimal("市商务局,2022-09,m3.fx_facilitation,已完成,2022-09-26\n\n"
+                                "市商务局,2022-09,m3.rmb_cross_border,完成,2022-09-26\n"),
+                        p2022());
+    });
+    REQUIRE(blank);
+    CHECK(blank->row() == 3);
+    CHECK(blank->column() == 4);
+    CHECK(mentions(*blank, "record starting on line 4"));
+
     // The month and date received may come from outside the file.
     csv_read_options o;
     o.month = sep;

@@ -53,6 +53,10 @@ CTYPES = {
     "zjc_plan * *": P(_lib.PlanPtr),
     "zjc_plan *": _lib.PlanPtr,
     "const zjc_plan *": _lib.PlanPtr,
+    "const zjc_loan_columns *": P(_lib.LoanColumns),
+    "zjc_subsidy_outputs *": P(_lib.SubsidyOutputs),
+    "const zjc_financing_columns *": P(_lib.FinancingColumns),
+    "zjc_reward_outputs *": P(_lib.RewardOutputs),
     "void": None,
 }
 

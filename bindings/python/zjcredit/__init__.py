@@ -25,6 +25,12 @@ How the Python view differs from the C ABI:
   attributes (``eligible``, ``amount``, ``reasons``, ``receipt``) that convert
   to plain dicts with ``to_dict()``. Strings are freed by the binding.
 
+* **Columns for many records.** :func:`first_loan_subsidy_batch` and
+  :func:`receivables_reward_batch` take buffer-protocol arrays (``array``,
+  numpy) in the C ABI's layout (int64 分, int32 day numbers) and return
+  arrays, one C call for the lot; :func:`subsidy_frame` / :func:`reward_frame`
+  do the same over pandas DataFrames (see zjcredit.batch).
+
 >>> import zjcredit
 >>> zjcredit.amount_in_words(zjcredit.parse_amount("1,409.50"))
 '壹仟肆佰零玖元伍角'
@@ -45,6 +51,14 @@ from .errors import (
     OverflowError,  # noqa: F401 - zjcredit.OverflowError, kept out of __all__
     ParseError,
     ValidationError,
+)
+from .batch import (
+    RewardBatch,
+    SubsidyBatch,
+    first_loan_subsidy_batch,
+    receivables_reward_batch,
+    reward_frame,
+    subsidy_frame,
 )
 from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount, parse_rate, round_amount
 from .plan import Plan
@@ -138,4 +152,11 @@ __all__ = [
     "UnitCompliance",
     "LedgerMonth",
     "LedgerCheck",
+    # many records at once, as columns (zjcredit.batch)
+    "first_loan_subsidy_batch",
+    "receivables_reward_batch",
+    "subsidy_frame",
+    "reward_frame",
+    "SubsidyBatch",
+    "RewardBatch",
 ]

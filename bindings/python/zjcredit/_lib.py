@@ -36,6 +36,78 @@ class PlanHandle(ctypes.Structure):
 
 PlanPtr = P(PlanHandle)
 
+c_uint8 = ctypes.c_uint8
+c_uint32 = ctypes.c_uint32
+c_int32_p = P(c_int32)
+c_int64_p = P(c_int64)
+c_uint8_p = P(c_uint8)
+c_uint32_p = P(c_uint32)
+
+
+class LoanColumns(ctypes.Structure):
+    """``zjc_loan_columns`` (ZJC_LOAN_COLUMNS_VERSION 1)."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("count", c_size_t),
+        ("borrower_kind", c_uint8_p),
+        ("first_application", c_int32_p),
+        ("flags", c_uint8_p),
+        ("annual_rate", c_int64_p),
+        ("period_from", c_int32_p),
+        ("period_to", c_int32_p),
+        ("offsets", c_int64_p),
+        ("range_count", c_size_t),
+        ("range_from", c_int32_p),
+        ("range_to", c_int32_p),
+        ("range_balance", c_int64_p),
+    ]
+
+
+class SubsidyOutputs(ctypes.Structure):
+    """``zjc_subsidy_outputs`` (ZJC_SUBSIDY_OUTPUTS_VERSION 1)."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("count", c_size_t),
+        ("amount", c_int64_p),
+        ("status", c_int32_p),
+        ("eligible", c_uint8_p),
+        ("reasons", c_uint32_p),
+    ]
+
+
+class FinancingColumns(ctypes.Structure):
+    """``zjc_financing_columns`` (ZJC_FINANCING_COLUMNS_VERSION 1)."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("count", c_size_t),
+        ("offsets", c_int64_p),
+        ("financing_count", c_size_t),
+        ("amount", c_int64_p),
+        ("start", c_int32_p),
+        ("end", c_int32_p),
+        ("days", c_int64_p),
+        ("flags", c_uint8_p),
+    ]
+
+
+class RewardOutputs(ctypes.Structure):
+    """``zjc_reward_outputs`` (ZJC_REWARD_OUTPUTS_VERSION 1)."""
+
+    _fields_ = [
+        ("version", c_uint32),
+        ("count", c_size_t),
+        ("amount", c_int64_p),
+        ("status", c_int32_p),
+        ("eligible", c_uint8_p),
+        ("reasons", c_uint32_p),
+        ("financing_count", c_size_t),
+        ("financing_reasons", c_uint32_p),
+    ]
+
+
 # One prototype table: name -> (argtypes, restype, checked). A checked
 # function returns an int32 status that _check turns into an exception.
 _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
@@ -46,6 +118,8 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_budget_allocate": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_decimal_round": ([P(c_void_p), c_char_p, c_int32, c_int32], c_int32, True),
     "zjc_first_loan_subsidy": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_first_loan_subsidy_batch": ([PlanPtr, P(LoanColumns), P(SubsidyOutputs)], c_int32, True),
+    "zjc_first_loan_subsidy_receipt": ([PlanPtr, P(LoanColumns), c_size_t, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_last_error": ([], c_char_p, False),
     "zjc_last_error_field": ([], c_char_p, False),
     "zjc_last_status": ([], c_int32, False),
@@ -59,6 +133,8 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_plan_to_json": ([PlanPtr, P(c_void_p)], c_int32, True),
     "zjc_rate_parse": ([P(c_int64), c_char_p], c_int32, True),
     "zjc_receivables_reward": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_receivables_reward_batch": ([PlanPtr, P(FinancingColumns), P(RewardOutputs)], c_int32, True),
+    "zjc_receivables_reward_receipt": ([PlanPtr, P(FinancingColumns), c_size_t, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_status_name": ([c_int32], c_char_p, False),
     "zjc_string_free": ([c_void_p], None, False),
     "zjc_version": ([], c_char_p, False),
