@@ -64,9 +64,9 @@ ZJC_API int32_t zjc_decimal_round(char** out, const char* value, int32_t places,
         money::int128 coefficient = d.coefficient();
         if (d.scale() > places) {
             coefficient = money::round_div(coefficient, money::detail::pow10(d.scale() - places), mode);
-        } else {
-            coefficient = money::detail::checked_mul(coefficient, money::detail::pow10(places - d.scale()),
-                                                     "decimal rescale");
+        } else if (__builtin_mul_overflow(coefficient, money::detail::pow10(places - d.scale()), &coefficient)) {
+            throw overflow_error("value", value,
+                                 "has too many digits to write with " + std::to_string(places) + " decimal places");
         }
         *out = new_string(money::decimal(coefficient, places).to_string());
     });

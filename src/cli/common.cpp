@@ -2,6 +2,7 @@
 #include "command.hpp"
 
 #include "../io/atomic_file.hpp"
+#include "../io/read_all.hpp"
 
 #include <zjcredit/error.hpp>
 #include <zjcredit/plan/json.hpp>
@@ -9,23 +10,15 @@
 
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
-#include <sstream>
 
 namespace zjcredit::cli {
 
 std::string read_file(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream s;
-        s << std::cin.rdbuf();
-        return s.str();
-    }
+    if (path == "-") return io::read_all(std::cin, "<stdin>");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw zjcredit::error(errc::io, "file", path, "cannot open for reading");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw zjcredit::error(errc::io, "file", path, "cannot read");
-    return text;
+    return io::read_all(in, path);
 }
 
 const plan::plan& selected_plan(const options& o) {

@@ -18,6 +18,8 @@ Common options:
   --json          JSON output instead of CSV (UTF-8 with BOM) or text
   --lang zh|en    language of text output (default zh)
   --encoding E    CSV input encoding: utf-8 or gb18030 (default: detected)
+  --keep-going    (subsidy, reward) write rejected rows to FILE.rejects.csv or
+                  --rejects F and go on; a run with none removes an old one
   -h, --help      this help
 Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
 2 bad input or usage, 3 I/O failure, 4 internal error.

@@ -21,9 +21,11 @@ std::string unit_names(const plan::plan& p, const std::vector<std::string>& ids,
     return out;
 }
 
+/// The English view of a target ("≥ 25000000000 yuan"); the Chinese one
+/// quotes the plan's own words instead.
 std::string threshold_text(const plan::target& t) {
     if (t.threshold) return std::string(plan::symbol(t.op)) + " " + t.threshold->to_string() + " " +
-                            std::string(plan::chinese_word(t.unit));
+                            std::string(plan::to_string(t.unit));
     if (t.factor) return std::string(plan::symbol(t.op)) + " " + t.factor->to_string() + " × prior-year total";
     return std::string(plan::symbol(t.op)) + " " + std::string(plan::to_string(t.baseline));
 }

@@ -1,6 +1,7 @@
 // Strict JSON reading on nlohmann's SAX interface.
 #include "document.hpp"
 
+#include <zjcredit/detail/utf8.hpp>
 #include <zjcredit/error.hpp>
 
 #include <string>
@@ -9,6 +10,25 @@
 
 namespace zjcredit::json {
 namespace {
+
+/// nlohmann's message made fit to show: its "last read: '...'" token (the
+/// whole string so far, megabytes of it in a long one) cut to its last
+/// max_quoted_text bytes, and bytes that are not UTF-8 (the bad byte itself,
+/// often) shown as U+FFFD, so that the message is valid UTF-8 and short.
+std::string tidy(std::string message) {
+    static constexpr std::string_view open = "last read: '";
+    if (const auto a = message.find(open); a != std::string::npos) {
+        const std::size_t start = a + open.size();
+        std::size_t end = message.rfind("'; expected");
+        if (end == std::string::npos || end < start) end = message.rfind('\'');
+        if (end != std::string::npos && end >= start && end - start > max_quoted_text) {
+            std::size_t cut = end - max_quoted_text;
+            while (cut < end && (static_cast<unsigned char>(message[cut]) & 0xC0U) == 0x80U) ++cut;
+            message = message.substr(0, start) + "…" + message.substr(cut);
+        }
+    }
+    return zjcredit::detail::printable(message);
+}
 
 /// Builds an ordered_json DOM while refusing duplicate keys and deep nesting.
 class strict_builder {
@@ -29,7 +49,10 @@ public:
     // count fields refuse JSON numbers with a fraction, so the binary value
     // is never used in a computation.
     bool number_float(number_float_t n, const string_t&) { return put(value(n)); }
-    bool string(string_t& s) { return put(value(std::move(s))); }
+    bool string(string_t& s) {
+        if (s.find('\0') != string_t::npos) return fail("NUL character (\\u0000) inside a string");
+        return put(value(std::move(s)));
+    }
     bool binary(binary_t&) { return fail("binary values are not JSON text"); }
 
     bool start_object(std::size_t) { return open(value::object()); }
@@ -38,6 +61,7 @@ public:
     bool end_array() { return close(); }
 
     bool key(string_t& k) {
+        if (k.find('\0') != string_t::npos) return fail("NUL character (\\u0000) inside a key");
         if (!keys_.back().insert(k).second) return fail("duplicate key \"" + quote_text(k) + "\"");
         key_ = std::move(k);
         return true;
@@ -48,6 +72,7 @@ public:
         message_ = e.what();
         // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column 2: "
         if (auto colon = message_.find(": "); colon != std::string::npos) message_ = message_.substr(colon + 2);
+        message_ = tidy(std::move(message_));
         return false;
     }
 
@@ -57,33 +82,32 @@ public:
 
 private:
     bool put(value v) {
+        place(std::move(v));
+        return true;
+    }
+    /// Adds `v` to the open array or object (or makes it the root) and
+    /// returns where it now is.
+    value& place(value v) {
         if (stack_.empty()) {
             root_ = std::move(v);
-            return true;
+            return root_;
         }
         value& parent = *stack_.back();
-        if (parent.is_array()) parent.push_back(std::move(v));
-        else parent[key_] = std::move(v);
-        return true;
+        if (parent.is_array()) {
+            parent.push_back(std::move(v));
+            return parent.back();
+        }
+        // The key is known to be new (key() checked it), so it is appended
+        // without ordered_map's own lookup, which is a linear search: an
+        // object of n keys is built in O(n), not O(n^2).
+        auto& members = *parent.get_ptr<value::object_t*>();
+        members.value::object_t::Container::emplace_back(std::move(key_), std::move(v));
+        return members.back().second;
     }
     bool open(value v) {
         if (stack_.size() >= max_depth)
             return fail("nesting deeper than " + std::to_string(max_depth) + " levels");
-        value* slot = nullptr;
-        if (stack_.empty()) {
-            root_ = std::move(v);
-            slot = &root_;
-        } else {
-            value& parent = *stack_.back();
-            if (parent.is_array()) {
-                parent.push_back(std::move(v));
-                slot = &parent.back();
-            } else {
-                parent[key_] = std::move(v);
-                slot = &parent[key_];
-            }
-        }
-        stack_.push_back(slot);
+        stack_.push_back(&place(std::move(v)));
         keys_.emplace_back();
         return true;
     }
@@ -108,12 +132,17 @@ private:
 }  // namespace
 
 value parse(std::string_view text, std::string_view what) {
+    if (text.size() > limits::max_document_bytes)
+        throw parse_error(std::string(what), quote_text(text),
+                          "document of " + std::to_string(text.size()) + " bytes is larger than " +
+                              std::to_string(limits::max_document_bytes >> 20) + " MiB (" +
+                              std::to_string(limits::max_document_bytes) + " bytes), the largest accepted");
     strict_builder builder;
     bool ok = false;
     try {
         ok = value::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true);
     } catch (const nlohmann::json::exception& e) {
-        throw parse_error(std::string(what), std::string(), std::string("malformed JSON: ") + e.what());
+        throw parse_error(std::string(what), std::string(), "malformed JSON: " + tidy(e.what()));
     }
     if (!ok) {
         std::string message = builder.message().empty() ? "malformed JSON" : builder.message();

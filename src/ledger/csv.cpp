@@ -2,6 +2,7 @@
 // filled ledger back, every error located by row and column.
 #include "../io/atomic_file.hpp"
 #include "../io/csv.hpp"
+#include "../io/read_all.hpp"
 #include "table.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -251,11 +252,9 @@ std::vector<submission> read_ledger_csv_file(const std::filesystem::path& path, 
                                              csv_read_options options) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw error(errc::io, "path", path.string(), "cannot open the file for reading");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw error(errc::io, "path", path.string(), "cannot read the file");
+    std::string text = io::read_all(in, path.string());
     if (options.source == csv_read_options{}.source) options.source = path.filename().string();
-    return read_ledger_csv(buffer.str(), p, options);
+    return read_ledger_csv(text, p, options);
 }
 
 }  // namespace zjcredit::ledger

@@ -13,6 +13,7 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
+#include <zjcredit/limits.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/parse.hpp>
 #include <zjcredit/money/rate.hpp>
@@ -656,6 +657,52 @@ TEST_CASE("batch reward equals the one-at-a-time rule on every generated enterpr
                            batch::reason_no_eligible_financing, batch::reason_per_enterprise_cap_applied,
                            batch::reason_budget_cap_applied})
         CHECK_MESSAGE((cov.reason_bits & bit) != 0, batch::reason_code(bit));
+}
+
+TEST_CASE("records at and past limits::max_record_items agree with the one-at-a-time rule") {
+    constexpr std::int64_t n = static_cast<std::int64_t>(zjcredit::limits::max_record_items);
+    const std::int32_t first = day(1800, 1, 1);
+    // loans: n one-day ranges (valid); n + 1 (validation); n + 1 with a
+    // balance of -2^63 (overflow: converting it fails before the count is looked at)
+    loan_table loans;
+    for (const std::int64_t count : {n, n + 1, n + 1}) {
+        loans.kind.push_back(batch::kind_micro);
+        loans.app.push_back(day(2022, 4, 1));
+        loans.flags.push_back(batch::loan_flags_all);
+        loans.rate.push_back(one_percent);
+        for (std::int64_t k = 0; k < count; ++k) {
+            loans.from.push_back(first + static_cast<std::int32_t>(k));
+            loans.to.push_back(first + static_cast<std::int32_t>(k));
+            loans.balance.push_back(100);
+        }
+        loans.pf.push_back(first);
+        loans.pt.push_back(first + static_cast<std::int32_t>(count) - 1);
+        loans.offsets.push_back(static_cast<std::int64_t>(loans.from.size()));
+    }
+    loans.balance.back() = i64_min;
+    coverage cov;
+    CHECK(compare_loans(loans, plan::plan_2022().first_loan_subsidy, cov) == 0);
+    CHECK(cov.rows == 3);
+    CHECK(cov.validation == 1);
+    CHECK(cov.overflow == 1);
+
+    financing_table firms;
+    for (const std::int64_t count : {n, n + 1, n + 1}) {
+        for (std::int64_t k = 0; k < count; ++k) {
+            firms.amount.push_back(100);
+            firms.start.push_back(day(2022, 3, 1));
+            firms.end.push_back(0);
+            firms.days.push_back(30);
+            firms.flags.push_back(batch::financing_confirmed | batch::financing_has_days);
+        }
+        firms.offsets.push_back(static_cast<std::int64_t>(firms.amount.size()));
+    }
+    firms.amount.back() = i64_min;
+    coverage firm_cov;
+    CHECK(compare_enterprises(firms, plan::plan_2022().receivables_reward, firm_cov) == 0);
+    CHECK(firm_cov.rows == 3);
+    CHECK(firm_cov.validation == 1);
+    CHECK(firm_cov.overflow == 1);
 }
 
 TEST_CASE("the example of docs/records.md through the batch, with its receipt on request") {

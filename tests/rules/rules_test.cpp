@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <zjcredit/error.hpp>
+#include <zjcredit/limits.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/parse.hpp>
 #include <zjcredit/plan/plan_2022.hpp>
@@ -135,6 +136,46 @@ TEST_CASE("first_loan_subsidy: validation names the field and the day") {
     loan = sample_loan();
     loan.borrower.clear();
     CHECK_THROWS_AS(rules::first_loan_subsidy(loan), zjcredit::validation_error);
+}
+
+TEST_CASE("records: at most limits::max_record_items ranges or financings") {
+    // 100,000 one-day ranges from 1800-01-01 on are valid (the period is
+    // their last day); one more is a validation error of the list itself.
+    auto loan = sample_loan();
+    loan.balances.clear();
+    const date first(1800, 1, 1);
+    for (std::size_t i = 0; i < zjcredit::limits::max_record_items; ++i) {
+        const date d = first + boost::gregorian::days(static_cast<long>(i));
+        loan.balances.push_back({d, d, yuan("1.00")});
+    }
+    loan.period = {loan.balances.back().from, loan.balances.back().to};
+    CHECK_NOTHROW((void)rules::first_loan_subsidy(loan));
+    const date next = loan.balances.back().to + boost::gregorian::days(1);
+    loan.balances.push_back({next, next, yuan("1.00")});
+    try {
+        (void)rules::first_loan_subsidy(loan);
+        FAIL("expected an error");
+    } catch (const zjcredit::validation_error& e) {
+        CHECK(e.field() == "balances");
+        CHECK(e.text() == "100001 ranges");
+        CHECK(std::string(e.what()).find("at most 100000 ranges") != std::string::npos);
+    }
+
+    rules::receivables_record rec;
+    rec.core_enterprise = "X";
+    for (std::size_t i = 0; i <= zjcredit::limits::max_record_items; ++i)
+        rec.financings.push_back({"S", yuan("1.00"), date(2022, 1, 1), std::nullopt, 30, true});
+    try {
+        (void)rules::receivables_reward(rec, plan::plan_2022().receivables_reward,
+                                        rules::reference_of(plan::plan_2022()));
+        FAIL("expected an error");
+    } catch (const zjcredit::validation_error& e) {
+        CHECK(e.field() == "financings");
+        CHECK(e.text() == "100001 financings");
+    }
+    rec.financings.pop_back();
+    CHECK_NOTHROW((void)rules::receivables_reward(rec, plan::plan_2022().receivables_reward,
+                                                  rules::reference_of(plan::plan_2022())));
 }
 
 TEST_CASE("first_loan_subsidy: a schedule reaching 9999-12-31 is walked without leaving the calendar") {

@@ -3,6 +3,7 @@
 #ifndef ZJCREDIT_MONEY_DECIMAL_HPP
 #define ZJCREDIT_MONEY_DECIMAL_HPP
 
+#include <zjcredit/limits.hpp>
 #include <zjcredit/money/detail/checked.hpp>
 
 #include <compare>
@@ -14,7 +15,7 @@ namespace zjcredit::money {
 /// Equality and ordering compare values, so 1.50 == 1.5.
 class decimal {
 public:
-    static constexpr int max_scale = 30;
+    static constexpr int max_scale = limits::max_decimal_places;
 
     constexpr decimal() noexcept = default;
     decimal(int128 coefficient, int scale) : coefficient_(coefficient), scale_(scale) {

@@ -49,6 +49,7 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
+#include <zjcredit/limits.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/detail/checked.hpp>
 #include <zjcredit/money/rate.hpp>
@@ -510,10 +511,6 @@ inline void apply_total_caps(std::int64_t& result, std::uint32_t& reasons, bool 
     return true;
 }
 
-/// A loan with more ranges than this cannot be valid: valid ranges do not
-/// overlap, and 1400-01-01..9999-12-31 has this many days.
-inline constexpr std::size_t max_valid_ranges = 3'141'085;
-
 /// The error class of the first value of a loan's ranges and period that
 /// building the record refuses, in column order; status_ok when there is none.
 inline std::int32_t first_range_conversion_error(const loan_columns& c, std::size_t b, std::size_t e) noexcept {
@@ -608,10 +605,10 @@ template <bool Narrow>
     // columns, its ranges, its period.
     if (kind > kind_individual_business || !day_ok(app) || (flags & ~loan_flags_all) != 0)
         return row_error(errc::validation);
-    if (e - b > max_valid_ranges) {
+    if (e - b > limits::max_record_items) {
         const std::int32_t conv = first_range_conversion_error(c, b, e);
         if (conv != status_ok) return {conv, 0, 0, false};
-        return row_error(errc::validation);  // bad period days or not: a validation error
+        return row_error(errc::validation);  // the schedule is too long, whatever else is wrong
     }
 
     // One pass: is anything unusual, how many period days are covered, and
@@ -703,7 +700,7 @@ template <bool Narrow>
     // flags, amount, start, end), then the rule's validation (all of it a
     // validation error), then each financing's checks and the sum, which
     // only count when nothing was refused.
-    bool bad = false;
+    bool bad = e - b > limits::max_record_items;  // reported after the conversion errors, as the rule does
     row_result r;
     int128 sum = 0;  // Σ amount × days counted, in 分·days
     bool sum_overflow = false;

@@ -36,7 +36,8 @@
 //   (each when set; each that bites adds a reason, and eligible stays true).
 //   Both are whole 分, so capping after rounding equals rounding after capping.
 // * Errors (zjcredit::validation_error naming the field): empty borrower or
-//   schedule, a special date, a range ending before it starts, ranges out of
+//   schedule, a schedule of more than limits::max_record_items ranges, a
+//   special date, a range ending before it starts, ranges out of
 //   order or overlapping, a negative balance, annual_rate ≤ 0 or ≥ 100%, a
 //   reversed period, a period day outside the schedule; overflow_error when an
 //   intermediate would leave 128 bits or the result 64 (a balance of 10^17 元
@@ -48,6 +49,7 @@
 #include <zjcredit/dates/day_count.hpp>
 #include <zjcredit/dates/window.hpp>
 #include <zjcredit/error.hpp>
+#include <zjcredit/limits.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/detail/checked.hpp>
 #include <zjcredit/money/format.hpp>
@@ -163,6 +165,9 @@ inline void validate(const loan_record& loan) {
     if (loan.annual_rate >= money::rate::from_percent(100))
         throw validation_error("annual_rate", money::to_string(loan.annual_rate), "must be below 100%");
     if (loan.balances.empty()) throw validation_error("balances", "", "the balance schedule is empty");
+    if (loan.balances.size() > limits::max_record_items)
+        throw validation_error("balances", std::to_string(loan.balances.size()) + " ranges",
+                               "a schedule has at most " + std::to_string(limits::max_record_items) + " ranges");
     for (std::size_t i = 0; i < loan.balances.size(); ++i) {
         const balance_range& r = loan.balances[i];
         const std::string field = "balances" + detail::index_text(i);

@@ -29,7 +29,7 @@
 //   does (or none is given): eligible = false, amount 0.00, reason
 //   no_eligible_financing.
 // * Errors (validation_error naming the field): empty core_enterprise or sme,
-//   amount ≤ 0, a special date, both or neither of end/days, a term under one
+//   more than limits::max_record_items financings, amount ≤ 0, a special date, both or neither of end/days, a term under one
 //   day, an end past 9999-12-31; overflow_error past 128-bit intermediates
 //   (an amount of 10^17 元 already fails when parsed).
 #ifndef ZJCREDIT_RULES_RECEIVABLES_REWARD_HPP
@@ -39,6 +39,7 @@
 #include <zjcredit/dates/day_count.hpp>
 #include <zjcredit/dates/window.hpp>
 #include <zjcredit/error.hpp>
+#include <zjcredit/limits.hpp>
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/money/detail/checked.hpp>
 #include <zjcredit/money/format.hpp>
@@ -131,6 +132,9 @@ inline void validate_parameters(const plan::receivables_reward_parameters& p) {
 /// Throws validation_error for a record the rule cannot be applied to.
 inline void validate(const receivables_record& record) {
     if (record.core_enterprise.empty()) throw validation_error("core_enterprise", "", "must not be empty");
+    if (record.financings.size() > limits::max_record_items)
+        throw validation_error("financings", std::to_string(record.financings.size()) + " financings",
+                               "a record has at most " + std::to_string(limits::max_record_items) + " financings");
     for (std::size_t i = 0; i < record.financings.size(); ++i) {
         const financing& f = record.financings[i];
         const std::string field = "financings" + detail::index_text(i);
