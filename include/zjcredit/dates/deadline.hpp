@@ -94,6 +94,8 @@ struct deadline_check {
     std::optional<date> received;
 
     bool rolled() const noexcept { return due != before_roll; }
+
+    friend bool operator==(const deadline_check&, const deadline_check&) = default;
 };
 
 namespace detail {

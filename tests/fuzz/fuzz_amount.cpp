@@ -1,0 +1,59 @@
+// Amount, rate and decimal parsing (include/zjcredit/money/parse.hpp).
+// Properties: a parsed amount formats (plain and grouped) to text that parses
+// to the same amount; likewise rates (percent and fraction forms) and exact
+// decimals; rounding excess digits never moves an amount by a whole 分 or more.
+#include "fuzz_common.hpp"
+
+#include <zjcredit/money/format.hpp>
+#include <zjcredit/money/parse.hpp>
+#include <zjcredit/money/words.hpp>
+
+using namespace zjcredit;
+using zjcredit::fuzz::accepts;
+using zjcredit::fuzz::must;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text = fuzz::as_text(data, size);
+
+    money::amount a;
+    if (accepts([&] { a = money::parse_amount(text); }, "parse_amount")) {
+        must([&] {
+            const std::string plain = money::to_string(a);
+            ZJC_FUZZ_CHECK(money::parse_amount(plain) == a, plain);
+            const std::string grouped = money::to_grouped_string(a);
+            ZJC_FUZZ_CHECK(money::parse_amount(grouped) == a, grouped);
+            // The same text read as a decimal is the same value.
+            ZJC_FUZZ_CHECK(money::parse_decimal(text) == money::parse_decimal(plain), plain);
+        }, "amount round trip");
+        money::amount w;
+        if (accepts([&] { (void)money::to_words(a); }, "to_words")) (void)w;
+    }
+
+    money::amount rounded;
+    if (accepts([&] { rounded = money::parse_amount(text, {.round_excess = money::rounding::half_up}); },
+                "parse_amount(round_excess)")) {
+        must([&] {
+            ZJC_FUZZ_CHECK(money::parse_amount(money::to_string(rounded)) == rounded, money::to_string(rounded));
+        }, "rounded amount round trip");
+    }
+
+    money::rate r;
+    if (accepts([&] { r = money::parse_rate(text); }, "parse_rate")) {
+        must([&] {
+            const std::string percent = money::to_string(r);
+            ZJC_FUZZ_CHECK(money::parse_rate(percent) == r, percent);
+            const std::string fraction = money::to_fraction_string(r);
+            ZJC_FUZZ_CHECK(money::parse_rate(fraction) == r, fraction);
+        }, "rate round trip");
+    }
+
+    money::decimal d;
+    if (accepts([&] { d = money::parse_decimal(text); }, "parse_decimal")) {
+        must([&] {
+            const std::string s = d.to_string();
+            ZJC_FUZZ_CHECK(money::parse_decimal(s) == d, s);
+            ZJC_FUZZ_CHECK(money::parse_decimal(d.normalized().to_string()) == d, s);
+        }, "decimal round trip");
+    }
+    return 0;
+}
