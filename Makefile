@@ -14,10 +14,13 @@ PACKAGES := g++ make cmake pkg-config \
     python3 python3-pytest python3-hypothesis python3-openpyxl python3-numpy python3-pandas \
     abigail-tools binutils
 
-# Only `make bench` needs these.
-BENCH_PACKAGES := libbenchmark-dev
+# Only `make bench` needs these (time: GNU time, for the CLI's peak RSS).
+BENCH_PACKAGES := libbenchmark-dev time
 
-.PHONY: all deps configure build demo test sanitize install clean
+# Only `make fuzz` needs these: clang 14 and its libFuzzer/sanitizer runtimes.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+
+.PHONY: all deps configure build demo test check sanitize install fuzz clean
 
 all: build
 
@@ -39,10 +42,14 @@ demo: build
 	@echo; echo "== zjcredit subsidy docs/examples/loans.csv"; \
 	    $(BUILD)/zjcredit subsidy docs/examples/loans.csv
 
-test: build
+# Everything CI runs: the suite as built for use, then again under sanitizers.
+test: check sanitize
+
+# The suite on the $(BUILD_TYPE) build only (the quick loop while working).
+check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The test suite under sanitizers (not yet part of `make test`):
+# The test suite under sanitizers (part of `make test`):
 #  1. $(ASAN_BUILD): every target (library, libzjcredit.so, CLI, tests) built
 #     with AddressSanitizer + UndefinedBehaviorSanitizer (cmake/ZjcreditSanitize.cmake);
 #     the whole ctest suite runs, LeakSanitizer on, and any report of the
@@ -71,7 +78,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_
 # (cmake, the compiler) are not ours. Our code's leaks are caught by the first
 # pass, which runs every C and C++ test, the C ABI ones included, with
 # detect_leaks=1.
-ASAN_PRELOADED_TESTS := ^(python_tests|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site)$$
+ASAN_PRELOADED_TESTS := ^(python_tests|bad_input_python|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site)$$
 ASAN_PRELOAD := $(shell $(or $(CC),gcc) -print-file-name=libasan.so 2>/dev/null) \
     $(shell $(or $(CXX),g++) -print-file-name=libstdc++.so 2>/dev/null)
 
@@ -103,7 +110,27 @@ bench: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DZJCREDIT_BENCH=ON
 	cmake --build $(BUILD) -j $(JOBS) --target zjcredit_bench zjcredit_capi zjcredit_cli
 	/usr/bin/python3 tests/bench/run_bench.py --bench-binary $(BUILD)/tests/bench/zjcredit_bench \
+	    --capi-lib $(BUILD)/capi/libzjcredit.so.0 --cli $(BUILD)/zjcredit \
 	    --out $(BUILD)/bench/summary.json
+
+# libFuzzer targets (tests/fuzz) built with clang, -fsanitize=fuzzer,address,undefined,
+# the library with ASan + UBSan + fuzzer-no-link. For every target:
+# the regression and seed inputs once, then FUZZ_SECONDS of fuzzing
+# (FUZZ_PARALLEL targets at a time); a summary table at the end and per-target
+# stats in $(FUZZ_BUILD)/logs. Fails if any target finds a crash. Not part of
+# `make test`.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_PARALLEL ?= 1
+FUZZ_ARGS ?=
+fuzz: deps
+	@sh cmake/install-debian-packages.sh $(FUZZ_PACKAGES)
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DZJCREDIT_FUZZ=ON -DZJCREDIT_TEST=ON \
+	    -DZJCREDIT_INSTALL=OFF -DZJCREDIT_SANITIZE=address $(SANITIZE_CONFIGURE) \
+	    -DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target zjcredit_fuzz
+	/usr/bin/python3 tests/fuzz/run_fuzz.py --build $(FUZZ_BUILD) --seconds $(FUZZ_SECONDS) \
+	    --parallel $(FUZZ_PARALLEL) $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(BUILD)

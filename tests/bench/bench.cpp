@@ -3,6 +3,7 @@
 //
 //     zjcredit_bench [--loans N] [--ranges R] [--enterprises N] [--financings F]
 //                    [--dump-sample FILE] [--sample N] [--dump-columns DIR]
+//                    [--dump-csv FILE [--csv-rows N]] [--json-loans N]
 //                    [--no-bench] [Google Benchmark flags...]
 //
 // Data are generated once, with a fixed seed (splitmix64): N loans (default
@@ -20,12 +21,24 @@
 //   subsidy_one_at_a_time  first_loan_subsidy() with its receipt, per loan
 //                          (a sample of loans; ns per loan)
 //   parse_amount/<text>, parse_rate/<text>  strings per second
+//   capi_json_one_at_a_time  zjc_first_loan_subsidy() + zjc_string_free() through
+//                          the C ABI on --json-loans loans (default 20,000, every
+//                          N/json-loans-th) serialised beforehand to the JSON
+//                          loan record of docs/records.md §2; ns per loan.
+//                          Its counters: mismatches (amount / eligible / status
+//                          against the batch, checked once before timing).
 //
 // --dump-sample FILE writes a sample of the loans (every N/sample-th) as JSON
 // lines with the batch's outputs, for the Python reference to recompute and
 // compare, after checking the same rows against the one-at-a-time rule.
 // --dump-columns DIR writes every loan column as raw little-endian arrays
 // (DIR/<column>.bin) with DIR/manifest.json, for the ctypes / numpy path.
+// --dump-csv FILE writes the first loans, whole, until at least --csv-rows
+// rows (default 1,000,000), in the CSV input of `zjcredit subsidy` (one row
+// per balance range, borrower "L<loan index>"), for the CLI benchmark.
+// The JSON and CSV text is written here with integer arithmetic only (not with
+// the library's formatting), so the CLI and the C ABI parse text they did not
+// write.
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/parse.hpp>
@@ -34,6 +47,7 @@
 #include <zjcredit/rules/first_loan_subsidy.hpp>
 
 #include <benchmark/benchmark.h>
+#include <zjcredit.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -42,6 +56,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +76,9 @@ struct config {
     std::size_t sample = 20'000;
     std::string dump_sample;
     std::string dump_columns;
+    std::string dump_csv;
+    std::size_t csv_rows = 1'000'000;
+    std::size_t json_loans = 20'000;
     bool run_benchmarks = true;
 };
 
@@ -191,6 +209,121 @@ struct subsidy_out {
     batch::subsidy_outputs spans() { return {amount, status, eligible, reasons}; }
 };
 
+// ---- text forms of a loan (docs/records.md), integer arithmetic only -------------------
+
+/// "YYYY-MM-DD" of a day number (days since 1970-01-01): H. Hinnant's civil_from_days.
+void append_date(std::string& out, std::int32_t day_number) {
+    const std::int64_t z = static_cast<std::int64_t>(day_number) + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<std::uint32_t>(z - era * 146097);
+    const std::uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::uint32_t mp = (5 * doy + 2) / 153;
+    const std::uint32_t dd = doy - (153 * mp + 2) / 5 + 1;
+    const std::uint32_t mm = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400 + (mm <= 2 ? 1 : 0);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(yy), mm, dd);
+    out += buf;
+}
+
+/// "-1234.56" of an amount in 分.
+void append_fen(std::string& out, std::int64_t fen) {
+    if (fen < 0) out += '-';
+    const std::uint64_t a = fen < 0 ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+    out += std::to_string(a / 100);
+    out += '.';
+    out += static_cast<char>('0' + (a % 100) / 10);
+    out += static_cast<char>('0' + a % 10);
+}
+
+/// "4.35%" of a rate in units of 10^-10 (10^8 units = 1%), trailing zeros dropped.
+void append_rate(std::string& out, std::int64_t units) {
+    if (units < 0) out += '-';
+    const std::uint64_t a = units < 0 ? 0 - static_cast<std::uint64_t>(units) : static_cast<std::uint64_t>(units);
+    out += std::to_string(a / 100'000'000);
+    std::uint64_t frac = a % 100'000'000;
+    if (frac != 0) {
+        char digits[24];
+        std::snprintf(digits, sizeof digits, "%08llu", static_cast<unsigned long long>(frac));
+        std::string_view f(digits, 8);
+        while (!f.empty() && f.back() == '0') f.remove_suffix(1);
+        out += '.';
+        out += f;
+    }
+    out += '%';
+}
+
+const char* kind_name(std::uint8_t k) {
+    switch (k) {
+        case batch::kind_small: return "small";
+        case batch::kind_micro: return "micro";
+        case batch::kind_individual_business: return "individual_business";
+        default: return "unknown";
+    }
+}
+
+const char* flag_text(const loan_data& d, std::size_t i, std::uint8_t bit) {
+    return (d.flags[i] & bit) != 0 ? "true" : "false";
+}
+
+/// Loan i as the JSON loan record of docs/records.md §2 (borrower "L<i>").
+std::string loan_json(const loan_data& d, std::size_t i) {
+    std::string s = "{\"borrower\": \"L" + std::to_string(i) + "\", \"borrower_kind\": \"" + kind_name(d.kind[i]) +
+                    "\", \"first_application_date\": \"";
+    append_date(s, d.app[i]);
+    s += "\", \"via_platform\": ";
+    s += flag_text(d, i, batch::loan_via_platform);
+    s += ", \"local_legal_person_lender\": ";
+    s += flag_text(d, i, batch::loan_local_legal_person_lender);
+    s += ", \"first_loan\": ";
+    s += flag_text(d, i, batch::loan_first_loan);
+    s += ", \"annual_rate\": \"";
+    append_rate(s, d.rate[i]);
+    s += "\", \"balances\": [";
+    for (auto j = static_cast<std::size_t>(d.offsets[i]); j < static_cast<std::size_t>(d.offsets[i + 1]); ++j) {
+        s += j == static_cast<std::size_t>(d.offsets[i]) ? "{\"from\": \"" : ", {\"from\": \"";
+        append_date(s, d.from[j]);
+        s += "\", \"to\": \"";
+        append_date(s, d.to[j]);
+        s += "\", \"balance\": \"";
+        append_fen(s, d.balance[j]);
+        s += "\"}";
+    }
+    s += "], \"period\": {\"from\": \"";
+    append_date(s, d.pf[i]);
+    s += "\", \"to\": \"";
+    append_date(s, d.pt[i]);
+    s += "\"}}";
+    return s;
+}
+
+/// The amount in 分 of `"key": "123.45"` in a result's JSON (the first such key), or nullopt.
+std::optional<std::int64_t> json_amount_fen(std::string_view json, std::string_view key) {
+    const std::string pat = "\"" + std::string(key) + "\": \"";
+    const auto at = json.find(pat);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::size_t p = at + pat.size();
+    bool neg = false;
+    if (p < json.size() && json[p] == '-') {
+        neg = true;
+        ++p;
+    }
+    std::int64_t v = 0;
+    int decimals = -1;
+    for (; p < json.size() && json[p] != '"'; ++p) {
+        if (json[p] == '.' && decimals < 0) {
+            decimals = 0;
+            continue;
+        }
+        if (json[p] < '0' || json[p] > '9') return std::nullopt;
+        v = v * 10 + (json[p] - '0');
+        if (decimals >= 0) ++decimals;
+    }
+    if (decimals != 2) return std::nullopt;
+    return neg ? -v : v;
+}
+
 // ---- enterprises -----------------------------------------------------------------------
 
 struct financing_data {
@@ -319,6 +452,82 @@ void subsidy_one_at_a_time(benchmark::State& state) {
     set_rows(state, n, 0);
 }
 
+/// One-at-a-time JSON calls through the C ABI: zjc_first_loan_subsidy() then
+/// zjc_string_free(), on --json-loans loans serialised beforehand (the text is
+/// the caller's; parsing it, the rule with its receipt and the JSON result are
+/// what is measured).
+struct capi_json_data {
+    std::vector<std::string> texts;
+    zjc_plan* handle = nullptr;
+    std::size_t mismatches = 0;
+    std::size_t errors = 0;
+};
+
+/// The loans' JSON text and the check of every call, made once (Google
+/// Benchmark calls a benchmark function several times).
+const capi_json_data& capi_json() {
+    static const capi_json_data data = [] {
+        capi_json_data c;
+        const auto& d = loans();
+        const std::size_t total = d.kind.size();
+        const std::size_t n = std::min(total, std::max<std::size_t>(cfg().json_loans, 1));
+        const std::size_t stride = total / n;
+        std::vector<std::size_t> rows;
+        for (std::size_t k = 0; k < n; ++k) {
+            rows.push_back(k * stride);
+            c.texts.push_back(loan_json(d, k * stride));
+        }
+        if (zjc_plan_default(&c.handle) != ZJC_OK) {
+            c.handle = nullptr;
+            return c;
+        }
+        // Each call's status, eligibility and amount against the batch's for the same loan.
+        const auto params = batch::prepare(plan::plan_2022().first_loan_subsidy);
+        subsidy_out out(total);
+        (void)batch::first_loan_subsidy_batch(d.columns(), out.spans(), params);
+        for (std::size_t k = 0; k < n; ++k) {
+            char* result = nullptr;
+            const std::int32_t st = zjc_first_loan_subsidy(c.handle, c.texts[k].c_str(), &result);
+            const std::size_t i = rows[k];
+            if (st != ZJC_OK) {
+                ++c.errors;
+                if (out.status[i] == 0 || st != -out.status[i]) ++c.mismatches;  // C status = -errc
+            } else {
+                const std::string_view json(result);
+                const auto amount = json_amount_fen(json, "amount");
+                const bool eligible = json.find("\"eligible\": true") < json.find("\"amount\"");
+                if (out.status[i] != 0 || !amount || *amount != out.amount[i] || eligible != (out.eligible[i] != 0))
+                    ++c.mismatches;
+            }
+            zjc_string_free(result);
+        }
+        return c;
+    }();
+    return data;
+}
+
+void capi_json_one_at_a_time(benchmark::State& state) {
+    const auto& c = capi_json();
+    if (c.handle == nullptr) {
+        state.SkipWithError("zjc_plan_default failed");
+        return;
+    }
+    const auto& texts = c.texts;
+    zjc_plan* handle = c.handle;
+    for (auto _ : state) {
+        for (const auto& t : texts) {
+            char* result = nullptr;
+            const std::int32_t st = zjc_first_loan_subsidy(handle, t.c_str(), &result);
+            benchmark::DoNotOptimize(st);
+            benchmark::DoNotOptimize(result);
+            zjc_string_free(result);
+        }
+    }
+    set_rows(state, texts.size(), 0);
+    state.counters["mismatches"] = static_cast<double>(c.mismatches);
+    state.counters["errors"] = static_cast<double>(c.errors);
+}
+
 void parse_amount(benchmark::State& state, std::string text) {
     for (auto _ : state) {
         const auto a = money::parse_amount(text);
@@ -343,6 +552,11 @@ void register_benchmarks() {
                     benchmark::RegisterBenchmark("reward_read_sum", reward_read_sum)})
         b->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true)->UseRealTime();
     benchmark::RegisterBenchmark("subsidy_one_at_a_time", subsidy_one_at_a_time)
+        ->Unit(benchmark::kMillisecond)
+        ->Repetitions(3)
+        ->ReportAggregatesOnly(true)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("capi_json_one_at_a_time", capi_json_one_at_a_time)
         ->Unit(benchmark::kMillisecond)
         ->Repetitions(3)
         ->ReportAggregatesOnly(true)
@@ -461,6 +675,64 @@ int dump_columns(const std::string& dir_text) {
     return 0;
 }
 
+/// The first loans, whole, until at least `rows` rows, as the CSV input of
+/// `zjcredit subsidy` (docs/examples/loans.csv): one row per balance range.
+int dump_csv(const std::string& path, std::size_t rows) {
+    const auto& d = loans();
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+        std::cerr << "zjcredit_bench: cannot write " << path << "\n";
+        return 2;
+    }
+    std::string buf =
+        "borrower,borrower_kind,first_application_date,via_platform,local_legal_person_lender,first_loan,"
+        "annual_rate,period_from,period_to,balance_from,balance_to,balance\n";
+    std::string head;  // the columns shared by every row of a loan
+    std::size_t written = 0;
+    std::size_t i = 0;
+    bool ok = true;
+    for (; i < d.kind.size() && written < rows; ++i) {
+        head = "L" + std::to_string(i) + "," + kind_name(d.kind[i]) + ",";
+        append_date(head, d.app[i]);
+        head += ',';
+        head += flag_text(d, i, batch::loan_via_platform);
+        head += ',';
+        head += flag_text(d, i, batch::loan_local_legal_person_lender);
+        head += ',';
+        head += flag_text(d, i, batch::loan_first_loan);
+        head += ',';
+        append_rate(head, d.rate[i]);
+        head += ',';
+        append_date(head, d.pf[i]);
+        head += ',';
+        append_date(head, d.pt[i]);
+        head += ',';
+        for (auto j = static_cast<std::size_t>(d.offsets[i]); j < static_cast<std::size_t>(d.offsets[i + 1]); ++j) {
+            buf += head;
+            append_date(buf, d.from[j]);
+            buf += ',';
+            append_date(buf, d.to[j]);
+            buf += ',';
+            append_fen(buf, d.balance[j]);
+            buf += '\n';
+            ++written;
+        }
+        if (buf.size() > (4U << 20)) {
+            ok = ok && std::fwrite(buf.data(), 1, buf.size(), f) == buf.size();
+            buf.clear();
+        }
+    }
+    ok = ok && std::fwrite(buf.data(), 1, buf.size(), f) == buf.size();
+    ok = std::fclose(f) == 0 && ok;
+    if (!ok || written < rows) {
+        std::cerr << "zjcredit_bench: " << (ok ? "not enough loans for the rows asked" : "write error") << " ("
+                  << path << ")\n";
+        return 2;
+    }
+    std::cerr << "zjcredit_bench: wrote " << i << " loans, " << written << " rows to " << path << "\n";
+    return 0;
+}
+
 bool take_value(int& i, int argc, char** argv, const char* name, std::string& value) {
     const std::size_t len = std::strlen(name);
     if (std::strncmp(argv[i], name, len) != 0) return false;
@@ -491,6 +763,9 @@ int main(int argc, char** argv) {
         else if (take_value(i, argc, argv, "--sample", v)) cfg().sample = to_size(v);
         else if (take_value(i, argc, argv, "--dump-sample", v)) cfg().dump_sample = v;
         else if (take_value(i, argc, argv, "--dump-columns", v)) cfg().dump_columns = v;
+        else if (take_value(i, argc, argv, "--dump-csv", v)) cfg().dump_csv = v;
+        else if (take_value(i, argc, argv, "--csv-rows", v)) cfg().csv_rows = to_size(v);
+        else if (take_value(i, argc, argv, "--json-loans", v)) cfg().json_loans = to_size(v);
         else if (std::strcmp(argv[i], "--no-bench") == 0) cfg().run_benchmarks = false;
         else rest.push_back(argv[i]);
     }
@@ -498,6 +773,7 @@ int main(int argc, char** argv) {
     int status = 0;
     if (!cfg().dump_sample.empty()) status |= dump_sample(cfg().dump_sample, cfg().sample);
     if (!cfg().dump_columns.empty()) status |= dump_columns(cfg().dump_columns);
+    if (!cfg().dump_csv.empty()) status |= dump_csv(cfg().dump_csv, cfg().csv_rows);
     if (!cfg().run_benchmarks) return status;
 
     int bargc = static_cast<int>(rest.size());

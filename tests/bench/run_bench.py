@@ -6,16 +6,16 @@ Usage:
     run_bench.py --bench-binary build/tests/bench/zjcredit_bench
                  [--out build/bench/summary.json] [--loans 1000000] [--ranges 12]
                  [--sample 20000] [--quick] [--strict]
-                 [--capi-lib PATH] [--cli PATH]
+                 [--capi-lib PATH] [--cli PATH] [--cli-rows N] [--cli-big-rows N]
 
 What it does, in one run on one machine:
 
 1. runs the C++ benchmark binary (Google Benchmark, JSON output), which
    generates the loans (fixed seed), times the native batch subsidy, its
    read-and-sum lower bound, the batch reward, the one-at-a-time rule with its
-   receipt, and amount / rate parsing; it also writes a sample of the loans
-   (every N/sample-th) with the batch's results, after checking those rows
-   against the one-at-a-time rule;
+   receipt, one-at-a-time JSON calls through the C ABI, and amount / rate
+   parsing; it also writes a sample of the loans (every N/sample-th) with the
+   batch's results, after checking those rows against the one-at-a-time rule;
 2. runs a straightforward pure-Python `decimal` implementation of the same
    rule (docs/records.md §2, under the parameters the sample's first line
    gives) on the sample, times it, and compares every row with the native
@@ -23,17 +23,28 @@ What it does, in one run on one machine:
    the run, so a fast wrong answer cannot pass;
 3. times Python `Decimal(str)` (after the minimal normalisation the strings
    need: commas, 万/亿, %) on the same strings the C++ parser reads;
-4. prints a table of every figure, ratio and goal and writes it all, with the
-   machine and the date, to the --out JSON (default build/bench/summary.json).
+4. with --capi-lib (the freshly built libzjcredit.so.0): times
+   zjcredit.first_loan_subsidy_batch() (bindings/python, through ctypes) on the
+   same N loans (the columns the binary dumps) against the Python reference per
+   loan (goal >= 50x), and checks it on every row against the native batch and
+   on every sampled row against the reference; reports the C ABI JSON calls'
+   ns per loan (no goal);
+5. with --cli: generates a CSV of --cli-rows rows (default 1,000,000; the first
+   loans of the same data, written by the binary), runs `zjcredit subsidy` and
+   tests/bench/reference_cli.py (Python csv + decimal, the same rule from its
+   text) on it, compares every loan of both outputs (and the CLI's with the
+   native batch), reports the CPU-time ratio (goal >= 20x) and both peak RSS
+   (GNU time); then the CLI's peak RSS on --cli-big-rows rows (default
+   10,000,000, ~1 GB, removed afterwards) against the first (streaming: goal
+   within 10%);
+6. prints a table of every figure, ratio and goal and writes it all, with the
+   machine (CPU model, CPUs, load average at the start) and the date, to the
+   --out JSON (default build/bench/summary.json).
 
 Times are CPU times of the measuring process (Google Benchmark's cpu_time,
-Python's time.process_time) so that other work on a shared machine inflates
-neither side; wall-clock figures are recorded next to them.
-
-Hooks for the measurements added with the C ABI and the CLI (rows shown as
-"not measured" until they are filled in): see measure_ctypes_batch(),
-measure_capi_json() and measure_cli() below. --capi-lib / --cli give them the
-paths they need; without the paths, or while a hook is not written, its rows
+Python's time.process_time, the children's user + sys time from wait4) so
+that other work on a shared machine inflates neither side; wall-clock figures
+are recorded next to them. Without --capi-lib / --cli the rows that need them
 say "not measured" and the run still succeeds.
 
 Exit status: 1 when a correctness check fails (or, with --strict, when a goal
@@ -41,13 +52,16 @@ is missed), 0 otherwise.
 """
 
 import argparse
+import csv
 import datetime as dt
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import unicodedata
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, getcontext
@@ -182,32 +196,265 @@ def py_parse_rate(text):
     return Decimal(text)
 
 
-# ---------------------------------------------------------------- hooks (C ABI, ctypes, CLI)
+# ---------------------------------------------------------------- the C ABI, ctypes and the CLI
+
+CTYPES_PASSES = 5  # the ctypes batch time is the median of this many calls over all loans
+MB = 1024 * 1024
+
+
+def _ctypes_zjcredit(lib_path):
+    """The zjcredit package of bindings/python on the freshly built library (as tests/python does)."""
+    os.environ["ZJCREDIT_LIBRARY"] = os.path.abspath(lib_path)
+    sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
+    import zjcredit  # noqa: E402  (after the environment is set)
+
+    return zjcredit
+
+
+def _columns(columns_dir):
+    import numpy as np
+
+    with open(os.path.join(columns_dir, "manifest.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    return {name: np.fromfile(os.path.join(columns_dir, name + ".bin"), dtype=spec["dtype"], count=spec["count"])
+            for name, spec in manifest.items()}
+
 
 def measure_ctypes_batch(ctx):
-    """HOOK: zjcredit.first_loan_subsidy_batch(...) via ctypes on the same 1M loans.
+    """zjcredit.first_loan_subsidy_batch(...) via ctypes on the same loans as the native
+    batch (the columns the benchmark binary dumped), against the Python reference per
+    loan (goal >= 50), with a zero-differences check on every row against the native
+    batch and on every sampled row against the reference."""
+    import numpy as np
 
-    ctx["capi_lib"]: the shared library; ctx["columns_dir"]: the loan columns as
-    raw arrays (manifest.json + <column>.bin, numpy.fromfile-ready) including
-    native_amount / native_status / native_eligible / native_reasons to compare
-    against; ctx["python_seconds_per_loan"]: the reference's CPU seconds per loan.
-    Return a list of rows (see row()), e.g. the ctypes time, its ratio against the
-    Python reference (goal >= 50) and a zero-differences check; None while not written.
-    """
-    return None
+    zjcredit = _ctypes_zjcredit(ctx["capi_lib"])
+    col = _columns(ctx["columns_dir"])
+    n = len(col["borrower_kind"])
+    args = [np.ascontiguousarray(col[k]) for k in ("borrower_kind", "first_application", "flags", "annual_rate",
+                                                   "period_from", "period_to", "offsets", "range_from",
+                                                   "range_to", "range_balance")]
+    print(f"+ ctypes: zjcredit.first_loan_subsidy_batch on {n:,} loans x {CTYPES_PASSES} "
+          f"({zjcredit._lib.lib._name})", flush=True)
+    cpus, walls, result = [], [], None
+    for _ in range(CTYPES_PASSES):
+        result = None  # the previous result's arrays are freed before the next call
+        c0, w0 = time.process_time(), time.perf_counter()
+        result = zjcredit.first_loan_subsidy_batch(*args)
+        cpus.append(time.process_time() - c0)
+        walls.append(time.perf_counter() - w0)
+    cpu, wall = statistics.median(cpus), statistics.median(walls)
+    amount, status = np.asarray(result.amount), np.asarray(result.status)
+    eligible, reasons = np.asarray(result.eligible), np.asarray(result.reasons)
+    # every row against the native batch (C status = -errc code)
+    native_differ = ((amount != col["native_amount"]) | (-status != col["native_status"]) |
+                     (eligible != col["native_eligible"]) | (reasons != col["native_reasons"]))
+    n_native_diff = int(np.count_nonzero(native_differ))
+    # every sampled row: ctypes vs native vs the reference
+    ref_rows = ctx["reference_results"]
+    n_ref_diff = 0
+    for i, (r_status, r_amount, r_eligible, r_reasons) in ref_rows:
+        got = (-int(status[i]), int(amount[i]), bool(eligible[i]), int(reasons[i]))
+        nat = (int(col["native_status"][i]), int(col["native_amount"][i]), bool(col["native_eligible"][i]),
+               int(col["native_reasons"][i]))
+        if not got == nat == (r_status, r_amount, r_eligible, r_reasons):
+            n_ref_diff += 1
+    per_loan = cpu / n
+    py = ctx["python_seconds_per_loan"]
+    ratio = py / per_loan
+    wall_ratio = ctx["python_wall_seconds_per_loan"] / (wall / n)
+    note = (f"{per_loan * 1e9:.0f} ns/loan in one call (median of {CTYPES_PASSES}); native batch: "
+            f"{ctx['native']['subsidy_batch']['cpu_seconds'] / ctx['loans'] * 1e9:.0f} ns/loan")
+    rows = [row("ctypes_batch_vs_python_decimal", f"Python batch via ctypes, {n:,} loans", cpu, "s",
+                f"Python decimal: {py * 1e6:.1f} us/loan x {n:,} = {py * n:.1f} s", ratio, ">= 50",
+                meets(ratio, ">= 50"), note=note + ("" if meets(ratio, ">= 50") else
+                                                    f"; MISSED by {50 / ratio:.2f}x"),
+                wall={"ctypes_seconds": wall, "ratio": wall_ratio, "cpu_seconds_each": cpus}),
+            row("ctypes_vs_native_differences", f"ctypes vs native batch, all {n:,} loans", float(n_native_diff),
+                "rows differ", "amount, status, eligible, reasons", None, "== 0", meets(n_native_diff, "== 0")),
+            row("ctypes_native_reference_differences",
+                f"ctypes vs native vs Python reference, {len(ref_rows):,} sampled loans", float(n_ref_diff),
+                "rows differ", None, None, "== 0", meets(n_ref_diff, "== 0"))]
+    for r in rows[:1]:
+        r["ns_per_loan"] = per_loan * 1e9
+    return rows
 
 
 def measure_capi_json(ctx):
-    """HOOK: one-at-a-time JSON calls through the C ABI, ns per loan (reported, no goal).
-    ctx["capi_lib"], ctx["sample_file"] (loans as JSON lines). None while not written."""
-    return None
+    """One-at-a-time JSON calls through the C ABI (zjc_first_loan_subsidy + zjc_string_free),
+    timed in C++ by the benchmark binary (capi_json_one_at_a_time); ns per loan, no goal."""
+    c = ctx["native"].get("capi_json_one_at_a_time")
+    if not c:
+        return None
+    loans = int(c["rows"] or 0)
+    per = c["cpu_seconds"] / max(loans, 1)
+    py = ctx["python_seconds_per_loan"]
+    mism = c.get("mismatches")
+    out = [row("capi_json_one_at_a_time", f"C ABI one-at-a-time JSON calls, {loans:,} loans", per * 1e9, "ns/loan",
+               f"Python decimal: {py * 1e9:,.0f} ns/loan", py / per,
+               note="zjc_first_loan_subsidy(plan, loan_json, &out) + zjc_string_free: JSON parse, rule, receipt, "
+                    "JSON result; a convenience path, not the hot one (ratio: vs the Python reference)",
+               wall={"ns_per_loan": c["real_seconds"] / max(loans, 1) * 1e9}),
+           row("capi_json_vs_batch_differences", f"C ABI JSON results vs native batch, same {loans:,} loans",
+               None if mism is None else float(mism), "rows differ", f"{int(c.get('errors') or 0):,} errors",
+               None, "== 0", meets(mism, "== 0"))]
+    out[0]["ns_per_loan"] = per * 1e9
+    return out
+
+
+GNU_TIME = "/usr/bin/time"  # Debian package `time`
+
+
+def run_child(cmd):
+    """Runs cmd; (exit code, wall s, CPU s of the child (user + sys), peak RSS bytes of the child, stderr).
+
+    The peak RSS is GNU time's %M (the command's own ru_maxrss, measured by a
+    small process that forks it). Not wait4()'s ru_maxrss of our own child:
+    Python starts children with vfork, and Linux then counts this (large)
+    process's RSS as the child's peak from its exec on. The CPU time is
+    wait4()'s user + sys of the child, GNU time and the command (GNU time's own
+    share is about a millisecond)."""
+    print("+ " + " ".join(cmd), flush=True)
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = [GNU_TIME, "-f", "%M", "-o", rss.name] + list(cmd) if os.path.exists(GNU_TIME) else list(cmd)
+        w0 = time.perf_counter()
+        proc = subprocess.Popen(wrapped, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage (and its reaped children's)
+        wall = time.perf_counter() - w0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+        peak = None
+        if wrapped[0] == GNU_TIME:
+            lines = [l for l in rss.read().splitlines() if l.strip()]
+            if lines and lines[-1].strip().isdigit():
+                peak = int(lines[-1]) * 1024
+    return proc.returncode, wall, usage.ru_utime + usage.ru_stime, peak, text
+
+
+def _read_outcomes(path):
+    """The (borrower, eligible, amount, reasons) of every row of a subsidy output CSV, in order."""
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        r = csv.reader(f)
+        head = next(r)
+        assert head[:4] == ["borrower", "eligible", "amount", "reasons"], head
+        rows = [(x[0], x[1], x[2], x[3]) for x in r]
+    return rows
+
+
+def _read_rejected(path):
+    if not os.path.exists(path):
+        return set()
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        r = csv.reader(f)
+        head = next(r)
+        k = head.index("borrower")
+        return {x[k] for x in r}
+
+
+def _gen_csv(ctx, path, rows):
+    loans = -(-rows // ctx["ranges"])  # whole loans; the first k loans do not depend on --loans
+    code, wall, _, _, err = run_child([ctx["bench_binary"], "--no-bench", f"--loans={loans}",
+                                       f"--ranges={ctx['ranges']}", f"--dump-csv={path}", f"--csv-rows={rows}"])
+    if code != 0:
+        raise SystemExit(f"run_bench: generating {path} failed: {err}")
+    with open(path, "rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b"")) - 1
+    return lines, wall, os.path.getsize(path)
 
 
 def measure_cli(ctx):
-    """HOOK: `zjcredit subsidy` on a generated 1M-row CSV vs a Python csv + decimal
-    script doing the same rule (goal >= 20x), with the peak RSS of both.
-    ctx["cli"], ctx["work_dir"]. None while not written."""
-    return None
+    """`zjcredit subsidy` on a generated CSV of 1M rows vs tests/bench/reference_cli.py (Python
+    csv + decimal) on the same file (goal >= 20x, CPU time of each child), peak RSS of both,
+    zero differences on every row (CLI vs Python, and CLI vs the native batch), and the CLI's
+    peak RSS on 10M rows vs 1M rows (streaming: goal within 10%)."""
+    work = os.path.join(ctx["work_dir"], "cli")
+    os.makedirs(work, exist_ok=True)
+    cli = ctx["cli"]
+    small, big = ctx["cli_rows"], ctx["cli_big_rows"]
+    in1 = os.path.join(work, "loans_1m.csv")
+    lines1, gen1, size1 = _gen_csv(ctx, in1, small)
+    out_cli, rej_cli = os.path.join(work, "out_cli.csv"), os.path.join(work, "rejects_cli.csv")
+    out_py, rej_py = os.path.join(work, "out_py.csv"), os.path.join(work, "rejects_py.csv")
+    code_c, wall_c, cpu_c, rss_c, err_c = run_child([cli, "subsidy", in1, "-o", out_cli, "--keep-going",
+                                                     "--rejects", rej_cli])
+    if code_c not in (0, 1):
+        raise SystemExit(f"run_bench: {cli} failed ({code_c}): {err_c}")
+    code_p, wall_p, cpu_p, rss_p, err_p = run_child([sys.executable, os.path.join(HERE, "reference_cli.py"), in1,
+                                                     "-o", out_py, "--rejects", rej_py])
+    if code_p not in (0, 1):
+        raise SystemExit(f"run_bench: reference_cli.py failed ({code_p}): {err_p}")
+
+    # every row: the CLI against the Python script, and against the native batch
+    cli_rows, py_rows = _read_outcomes(out_cli), _read_outcomes(out_py)
+    cli_rej, py_rej = _read_rejected(rej_cli), _read_rejected(rej_py)
+    diff_py = sum(1 for a, b in zip(cli_rows, py_rows) if a != b) + abs(len(cli_rows) - len(py_rows))
+    diff_py += len(cli_rej ^ py_rej)
+    diff_native = None
+    if ctx.get("columns_dir"):
+        col = _columns(ctx["columns_dir"])
+        diff_native = 0
+        for borrower, eligible, amount, _ in cli_rows:
+            i = int(borrower[1:])
+            fen = Decimal(amount).scaleb(2)
+            if (col["native_status"][i] != 0 or int(fen) != fen or int(fen) != int(col["native_amount"][i])
+                    or (eligible == "true") != bool(col["native_eligible"][i])):
+                diff_native += 1
+        diff_native += sum(1 for b in cli_rej if col["native_status"][int(b[1:])] == 0)
+        loans_in_file = -(-lines1 // ctx["ranges"])
+        diff_native += abs(loans_in_file - len(cli_rows) - len(cli_rej))
+    loans1 = len(cli_rows) + len(cli_rej)
+    for path in (in1, out_cli, rej_cli, out_py, rej_py):
+        os.remove(path)
+
+    # streaming: the CLI's peak RSS on the big file
+    in2 = os.path.join(work, "loans_10m.csv")
+    lines2, gen2, size2 = _gen_csv(ctx, in2, big)
+    out2, rej2 = os.path.join(work, "out_cli_10m.csv"), os.path.join(work, "rejects_cli_10m.csv")
+    code_b, wall_b, cpu_b, rss_b, err_b = run_child([cli, "subsidy", in2, "-o", out2, "--keep-going",
+                                                     "--rejects", rej2])
+    for path in (in2, out2, rej2):
+        if os.path.exists(path):
+            os.remove(path)
+    if code_b not in (0, 1):
+        raise SystemExit(f"run_bench: {cli} on {big:,} rows failed ({code_b}): {err_b}")
+
+    ratio = cpu_p / cpu_c
+    goal_met = meets(ratio, ">= 20")
+    info = {"rows": lines1, "loans": loans1, "file_bytes": size1, "generate_seconds": gen1,
+            "cli": {"cpu_seconds": cpu_c, "wall_seconds": wall_c, "peak_rss_bytes": rss_c, "exit": code_c},
+            "python": {"cpu_seconds": cpu_p, "wall_seconds": wall_p, "peak_rss_bytes": rss_p, "exit": code_p},
+            "big": {"rows": lines2, "file_bytes": size2, "generate_seconds": gen2, "cpu_seconds": cpu_b,
+                    "wall_seconds": wall_b, "peak_rss_bytes": rss_b, "exit": code_b}}
+    rows = [row("cli_vs_python_csv_decimal", f"CLI `zjcredit subsidy`, {lines1:,} rows ({loans1:,} loans)", cpu_c, "s",
+                f"Python csv+decimal: {cpu_p:.1f} s", ratio, ">= 20", goal_met,
+                note=(f"{cpu_c / lines1 * 1e9:,.0f} ns/row CLI vs {cpu_p / lines1 * 1e9:,.0f} ns/row Python"
+                      + ("" if goal_met else f"; MISSED: {ratio:.2f}x, {20 / ratio:.1f}x short of 20x")),
+                wall={"cli_seconds": wall_c, "python_seconds": wall_p, "ratio": wall_p / wall_c})]
+    if rss_c and rss_p:
+        rows.append(row("cli_peak_rss", f"peak RSS, CLI vs Python script, {lines1:,} rows", rss_c / MB, "MiB",
+                        f"Python: {rss_p / MB:.1f} MiB", rss_p / rss_c, note="ratio: Python / CLI; GNU time %M"))
+    else:
+        rows.append(not_measured("cli_peak_rss", "peak RSS, CLI vs Python script", None, f"no {GNU_TIME}"))
+    rows.append(row("cli_vs_python_differences", f"CLI vs Python csv+decimal, every loan of {lines1:,} rows",
+                    float(diff_py), "rows differ", f"{len(cli_rej):,} loans rejected by both" if cli_rej == py_rej
+                    else f"rejected: CLI {len(cli_rej):,}, Python {len(py_rej):,}", None, "== 0",
+                    meets(diff_py, "== 0")))
+    if rss_c and rss_b:
+        rss_ratio = rss_b / rss_c
+        rss_met = abs(rss_ratio - 1) < 0.10
+        rows.append(row("cli_streaming_rss", f"CLI peak RSS, {lines2:,} rows vs {lines1:,}", rss_b / MB, "MiB",
+                        f"{lines1:,} rows: {rss_c / MB:.1f} MiB", rss_ratio, "< 1.10", rss_met,
+                        note=f"{size2 / 1e9:.2f} GB file, CLI {cpu_b:.1f} s CPU" +
+                             ("" if rss_met else f"; MISSED: RSS grows {100 * (rss_ratio - 1):.0f}% with "
+                                                 f"{lines2 / lines1:.0f}x the rows")))
+    else:
+        rows.append(not_measured("cli_streaming_rss", "CLI peak RSS, 10M rows vs 1M", "< 1.10", f"no {GNU_TIME}"))
+    if diff_native is not None:
+        rows.insert(3, row("cli_vs_native_differences", f"CLI vs native batch, every loan of {lines1:,} rows",
+                           float(diff_native), "rows differ", "status, eligible, amount", None, "== 0",
+                           meets(diff_native, "== 0")))
+    rows[0]["details"] = info
+    return rows
 
 
 # ---------------------------------------------------------------- the table
@@ -293,9 +540,16 @@ def machine():
                                 text=True, check=False).stdout.strip()
     except OSError:
         commit = ""
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    return {"cpu": model, "cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
-            "load_average_1min": load, "commit": commit}
+    load = list(os.getloadavg()) if hasattr(os, "getloadavg") else [None, None, None]
+    mem = None
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as f:
+            mem = int(f.readline().split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return {"cpu": model, "cpus": os.cpu_count(), "memory_bytes": mem, "platform": platform.platform(),
+            "python": platform.python_version(), "load_average_1min": load[0], "load_average": load,
+            "commit": commit}
 
 
 def run_native(args, work):
@@ -333,6 +587,8 @@ def run_native(args, work):
             "items_per_second": b.get("items_per_second"),
             "rows": b.get("rows"),
             "parts": b.get("parts"),
+            "mismatches": b.get("mismatches"),
+            "errors": b.get("errors"),
         }
     return data["context"], figures, sample_file, wall
 
@@ -364,6 +620,7 @@ def run_reference(sample_file):
             diffs.append({"loan": r["i"], "native": [r["status"], r["amount"], r["eligible"], r["reasons"]],
                           "reference": [status, amount, eligible, reasons]})
     return {"head": head, "summary": summary, "sampled": len(rows), "cpu_seconds": cpu, "real_seconds": wall,
+            "results": [(r["i"], res) for r, res in zip(rows, results)],
             "passes": REFERENCE_PASSES, "cpu_seconds_each": cpus,
             "differences": len(diffs), "first_differences": diffs[:10],
             "eligible": sum(1 for x in results if x[2]), "errors": sum(1 for x in results if x[0])}
@@ -390,8 +647,19 @@ def main():
     ap.add_argument("--quick", action="store_true", help="shorter timings (a smoke run, not for the record)")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
     ap.add_argument("--capi-lib", help="libzjcredit C ABI shared library (for the ctypes and C ABI rows)")
-    ap.add_argument("--cli", help="the zjcredit CLI (for the CLI row)")
+    ap.add_argument("--cli", help="the zjcredit CLI (for the CLI rows)")
+    ap.add_argument("--cli-rows", type=int, help="rows of the CSV the CLI and the Python script read "
+                    "(default 1,000,000; 100,000 with --quick)")
+    ap.add_argument("--cli-big-rows", type=int, help="rows of the CSV of the CLI's streaming (peak RSS) check "
+                    "(default 10,000,000; 1,000,000 with --quick)")
     args = ap.parse_args()
+    for name in ("bench_binary", "capi_lib", "cli"):  # a bare file name means this one, not one on PATH
+        if getattr(args, name):
+            setattr(args, name, os.path.abspath(getattr(args, name)))
+    if args.cli_rows is None:
+        args.cli_rows = 100_000 if args.quick else 1_000_000
+    if args.cli_big_rows is None:
+        args.cli_big_rows = 1_000_000 if args.quick else 10_000_000
     if not os.path.exists(args.bench_binary):
         raise SystemExit(f"run_bench: no benchmark binary at {args.bench_binary} "
                          "(configure with -DZJCREDIT_BENCH=ON and build zjcredit_bench)")
@@ -400,6 +668,7 @@ def main():
     args.columns_dir = os.path.join(work, "columns") if args.capi_lib else None
 
     started = time.perf_counter()
+    machine_at_start = machine()
     context, nat, sample_file, native_wall = run_native(args, work)
     ref = run_reference(sample_file)
     n = args.loans
@@ -459,7 +728,11 @@ def main():
                             "Python side: Decimal(str) after removing commas, multiplying 万/亿, dividing %"))
     # 6. hooks
     ctx = {"capi_lib": args.capi_lib, "cli": args.cli, "columns_dir": args.columns_dir, "sample_file": sample_file,
-           "work_dir": work, "python_seconds_per_loan": py_per_loan, "native": nat, "loans": n}
+           "work_dir": work, "python_seconds_per_loan": py_per_loan, "native": nat, "loans": n,
+           "python_wall_seconds_per_loan": ref["real_seconds"] / ref["sampled"], "reference_results": ref["results"],
+           "bench_binary": args.bench_binary, "ranges": args.ranges, "cli_rows": args.cli_rows,
+           "cli_big_rows": args.cli_big_rows}
+    hook_seconds = {}
     hooks = [("ctypes_batch_vs_python_decimal", "Python batch via ctypes vs Python decimal", ">= 50",
               measure_ctypes_batch, args.capi_lib, "--capi-lib"),
              ("capi_json_one_at_a_time", "one-at-a-time JSON calls through the C ABI (ns/loan)", None,
@@ -467,16 +740,22 @@ def main():
              ("cli_vs_python_csv_decimal", "CLI on a 1M-row CSV vs Python csv + decimal (with peak RSS)", ">= 20",
               measure_cli, args.cli, "--cli")]
     for rid, what, goal, hook, path, flag in hooks:
+        t0 = time.perf_counter()
         got = hook(ctx) if path else None
+        hook_seconds[hook.__name__] = time.perf_counter() - t0
         if got:
             rows.extend(got)
         else:
             rows.append(not_measured(rid, what, goal, f"hook {hook.__name__}() not written yet" if path
                                      else f"no {flag} given"))
 
+    if args.columns_dir and os.path.isdir(args.columns_dir):
+        shutil.rmtree(args.columns_dir)  # ~220 MB of raw columns, only needed by the hooks above
     print()
+    m = machine_at_start
     print(f"zjcredit benchmarks — {dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, "
-          f"{machine()['cpu']} ({os.cpu_count()} CPUs), CPU times")
+          f"{m['cpu']} ({m['cpus']} CPUs, load average {m['load_average'][0]:.2f} {m['load_average'][1]:.2f} "
+          f"{m['load_average'][2]:.2f} at start), CPU times")
     print_table(rows)
     if ref["differences"]:
         print("\nfirst differences (native vs reference):")
@@ -486,14 +765,16 @@ def main():
     summary = {
         "schema": 1,
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": machine(),
+        "machine": machine_at_start,
+        "load_average_at_end": list(os.getloadavg()),
         "benchmark_context": context,
         "config": {"loans": n, "ranges_per_loan": args.ranges, "sample": ref["sampled"], "quick": args.quick,
-                   "time_basis": "cpu"},
+                   "cli_rows": args.cli_rows, "cli_big_rows": args.cli_big_rows, "time_basis": "cpu"},
         "rows": rows,
         "native": nat,
-        "python_reference": {k: v for k, v in ref.items() if k != "head"},
-        "seconds": {"native_binary_wall": native_wall, "total_wall": time.perf_counter() - started},
+        "python_reference": {k: v for k, v in ref.items() if k not in ("head", "results")},
+        "seconds": {"native_binary_wall": native_wall, "hooks_wall": hook_seconds,
+                    "total_wall": time.perf_counter() - started},
     }
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=2, ensure_ascii=False)
