@@ -2,19 +2,21 @@
 // --keep-going rejects and a progress bar on a terminal.
 #include "batch.hpp"
 
+#include "batch_io.hpp"
 #include "output.hpp"
+#include "subsidy_blocks.hpp"
 
 #include "../io/csv.hpp"
+#include "../io/read_all.hpp"
 #include "../json/document.hpp"
 
-#include <cstdio>
+#include <zjcredit/limits.hpp>
+
 #include <fstream>
 #include <iostream>
-#include <memory>
-#include <sstream>
+#include <optional>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
+#include <vector>
 
 namespace zjcredit::cli {
 
@@ -26,123 +28,9 @@ bool parse_flag(const std::string& text, const std::string& field) {
     throw parse_error(field, text, "expected true or false (also 1/0, yes/no, 是/否)");
 }
 
+using namespace detail;
+
 namespace {
-
-/// Prints a percentage to stderr while a large file streams, only on a terminal.
-class progress {
-public:
-    explicit progress(const std::string& file) {
-        struct stat st {};
-        if (file != "-" && ::isatty(2) && ::stat(file.c_str(), &st) == 0 && st.st_size > (8 << 20))
-            total_ = static_cast<std::uint64_t>(st.st_size);
-    }
-    void update(std::uint64_t done) {
-        if (total_ == 0) return;
-        const auto percent = static_cast<int>(done * 100 / total_);
-        if (percent == shown_) return;
-        shown_ = percent;
-        std::fprintf(stderr, "\r%3d%%", percent);
-    }
-    ~progress() {
-        if (total_ != 0 && shown_ >= 0) std::fprintf(stderr, "\r    \r");
-    }
-
-private:
-    std::uint64_t total_ = 0;
-    int shown_ = -1;
-};
-
-std::string join_reasons(const std::vector<rules::reason>& reasons, bool en) {
-    std::string out;
-    for (const auto& r : reasons) {
-        if (!out.empty()) out += en ? "; " : "；";
-        out += en ? r.message_en : r.message_zh;
-    }
-    return out;
-}
-
-std::string join_codes(const std::vector<rules::reason>& reasons) {
-    std::string out;
-    for (const auto& r : reasons) out += (out.empty() ? "" : ";") + r.code;
-    return out;
-}
-
-/// Writes outcomes as CSV (UTF-8 with BOM) or as a JSON array.
-class outcome_writer {
-public:
-    outcome_writer(std::ostream& out, const options& o, std::string_view id_column)
-        : out_(out), csv_(out), json_(o.json), en_(o.lang == "en") {
-        if (json_) {
-            out_ << "[";
-        } else {
-            csv_.bom();
-            csv_.row({std::string(id_column), "eligible", "amount", "reasons", en_ ? "explanation" : "说明"});
-        }
-    }
-    void write(const record_outcome& r) {
-        if (json_) {
-            out_ << (first_ ? "\n" : ",\n") << r.result_json;
-            // result_json ends with a newline from json::dump; keep arrays tidy.
-            first_ = false;
-        } else {
-            csv_.row({r.id, r.eligible ? "true" : "false", r.amount, join_codes(r.reasons), join_reasons(r.reasons, en_)});
-        }
-    }
-    void finish() {
-        if (json_) out_ << "]\n";
-    }
-
-private:
-    std::ostream& out_;
-    io::csv_writer csv_;
-    bool json_;
-    bool en_;
-    bool first_ = true;
-};
-
-/// The rejects file of --keep-going: the rejected rows and why.
-class rejects_writer {
-public:
-    rejects_writer(const options& o, const std::string& input) {
-        if (!o.keep_going) return;
-        path_ = o.rejects ? *o.rejects : (input == "-" ? std::string("rejects.csv") : input + ".rejects.csv");
-    }
-    bool active() const { return !path_.empty(); }
-    void header(const std::vector<std::string>& columns) {
-        columns_ = columns;
-        columns_.insert(columns_.begin(), {"line", "error"});
-    }
-    void reject(std::size_t line, const std::string& error, const std::vector<std::string>& row) {
-        if (!file_) {
-            file_ = std::make_unique<output>(path_);
-            csv_ = std::make_unique<io::csv_writer>(file_->stream());
-            csv_->bom();
-            csv_->row(columns_.empty() ? std::vector<std::string>{"line", "error"} : columns_);
-        }
-        std::vector<std::string> fields{std::to_string(line), error};
-        fields.insert(fields.end(), row.begin(), row.end());
-        csv_->row(fields);
-        ++count_;
-    }
-    std::size_t count() const { return count_; }
-    void commit() {
-        if (file_) file_->commit();
-    }
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-    std::vector<std::string> columns_;
-    std::unique_ptr<output> file_;
-    std::unique_ptr<io::csv_writer> csv_;
-    std::size_t count_ = 0;
-};
-
-/// An error about an input location, keeping the library error's code.
-[[noreturn]] void rethrow_at(const zjcredit::error& e, const std::string& where) {
-    throw zjcredit::error(e.code(), where + (e.field().empty() ? "" : ": " + e.field()), e.text(), e.detail(),
-                          e.position());
-}
 
 int run_json(const options& o, const record_kind& kind, const std::string& file, const std::string& text) {
     const json::value doc = json::parse(text, file);
@@ -196,9 +84,7 @@ int run_batch(const options& o, const record_kind& kind) {
         first = in.peek();
     }
     if (first == '[' || first == '{') {
-        std::ostringstream s;
-        s << in.rdbuf();
-        return run_json(o, kind, file, head.substr(bom ? 3 : 0) + s.str());
+        return run_json(o, kind, file, io::read_all(in, file, head.substr(bom ? 3 : 0)));
     }
 
     io::csv_reader reader(in, file, input_encoding(o), std::move(head));
@@ -208,6 +94,8 @@ int run_batch(const options& o, const record_kind& kind) {
     header.only(kind.columns);
     for (auto column : kind.required) header.at(column);
     const std::size_t key = header.at(kind.key_column);
+    if (kind.subsidy_batch && !o.json && !o.receipts && kind.columns.size() == subsidy_column_count)
+        return run_subsidy_blocks(o, kind, file, reader, *header_row, header, key);
 
     output out(o.output);
     outcome_writer writer(out.stream(), o, kind.key_column);
@@ -217,6 +105,7 @@ int run_batch(const options& o, const record_kind& kind) {
 
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> lines;
+    std::optional<std::string> overlong_key;  // with --keep-going: the record being rejected row by row
     std::size_t last_row = 0;
     const std::string empty;
     const auto cell = [&](std::size_t row, std::string_view column) -> const std::string& {
@@ -249,6 +138,27 @@ int run_batch(const options& o, const record_kind& kind) {
             continue;
         }
         if (!rows.empty() && (*row)[key] != rows.front()[key]) flush();
+        if (rows.size() == limits::max_record_items) {
+            // The limit of the rules (a longer record is invalid anyway),
+            // checked here so that memory stays bounded however long the
+            // record goes on. --keep-going rejects the rest of it row by row.
+            const auto e = validation_error(file + ":" + std::to_string(reader.line()), quote_text(rows.front()[key]),
+                                            std::string(kind.noun) + " has more than " +
+                                                std::to_string(limits::max_record_items) + " rows");
+            if (!rejects.active()) throw e;
+            for (std::size_t r = 0; r < rows.size(); ++r) rejects.reject(lines[r], e.what(), rows[r]);
+            rejects.reject(reader.line(), e.what(), *row);
+            overlong_key = rows.front()[key];
+            rows.clear();
+            lines.clear();
+            continue;
+        }
+        if (rows.empty() && overlong_key && (*row)[key] == *overlong_key) {
+            rejects.reject(reader.line(), file + ":" + std::to_string(reader.line()) + ": rest of an over-long " +
+                                              std::string(kind.noun), *row);
+            continue;
+        }
+        overlong_key.reset();
         rows.push_back(std::move(*row));
         lines.push_back(reader.line());
         bar.update(reader.bytes_read());

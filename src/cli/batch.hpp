@@ -9,9 +9,11 @@
 #include "options.hpp"
 
 #include <zjcredit/error.hpp>
+#include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/reason.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +40,11 @@ struct record_kind {
         from_rows;
     /// Computes one record from its JSON text (an element of a JSON array).
     std::function<record_outcome(const std::string& json)> from_json;
+    /// `subsidy` only, when the plan's parameters prepare: plain CSV output
+    /// computes loans in blocks with the batch engine, each loan whose
+    /// result has no reason and no error written from it, every other loan
+    /// through from_rows, so that the output is the same byte for byte.
+    std::optional<rules::batch::prepared_subsidy> subsidy_batch;
 };
 
 /// Runs `kind` over the input file of `o`; returns the exit status.

@@ -99,6 +99,11 @@ int run_subsidy(const options& o) {
         const rules::loan_record loan = rules::loan_record_from_json(text);
         return outcome_of(loan.borrower, rules::first_loan_subsidy(loan, p), o.json);
     };
+    try {
+        kind.subsidy_batch = rules::batch::prepare(p.first_loan_subsidy);
+    } catch (...) {
+        // parameters the rule refuses: every loan says so through from_rows
+    }
     return run_batch(o, kind);
 }
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <memory>
 
 namespace zjcredit::io {
@@ -102,7 +103,9 @@ std::string csv_reader::to_utf8(std::string raw, std::size_t column) const {
         try {
             return gb18030_to_utf8(raw);
         } catch (const zjcredit::error& e) {
-            throw csv_format_error(name_, record_line_, record_number_ + 1, column, "", quote_text(raw), e.detail());
+            // The bytes are not UTF-8: shown with U+FFFD so the message stays valid text.
+            throw csv_format_error(name_, record_line_, record_number_ + 1, column, "",
+                                   zjcredit::detail::printable(quote_text(raw)), e.detail());
         }
     }
     if (const std::size_t at = invalid_utf8_at(raw); at != std::string_view::npos)
@@ -111,19 +114,122 @@ std::string csv_reader::to_utf8(std::string raw, std::size_t column) const {
     return raw;
 }
 
-std::optional<std::vector<std::string>> csv_reader::next() {
-    if (!started_) {
-        started_ = true;
-        while (buffer_.size() < 4096 && fill()) {
-        }
-        if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-            pos_ = 3;
-            if (enc_ == encoding::detect) enc_ = encoding::utf8;
-        }
-        if (enc_ == encoding::detect)
-            enc_ = plausible_utf8_prefix(std::string_view(buffer_).substr(0, 4096)) ? encoding::utf8
-                                                                                     : encoding::gb18030;
+void csv_reader::start() {
+    if (started_) return;
+    started_ = true;
+    while (buffer_.size() < 4096 && fill()) {
     }
+    if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        pos_ = 3;
+        if (enc_ == encoding::detect) enc_ = encoding::utf8;
+    }
+    if (enc_ == encoding::detect)
+        enc_ = plausible_utf8_prefix(std::string_view(buffer_).substr(0, 4096)) ? encoding::utf8
+                                                                                 : encoding::gb18030;
+}
+
+std::optional<std::vector<std::string>> csv_reader::next() {
+    std::vector<std::string> fields;
+    if (!next(fields)) return std::nullopt;
+    return fields;
+}
+
+bool csv_reader::next(std::vector<std::string>& fields) {
+    start();
+    if (next_plain(fields)) return true;
+    auto record = next_general();
+    if (!record) return false;
+    fields = std::move(*record);
+    return true;
+}
+
+// The common record, taken whole: a non-blank line in the buffer, ended by
+// LF or CRLF, with no quote and no other CR, no longer than the limit, and
+// ASCII (the same bytes in UTF-8 and GB18030) or, in UTF-8, valid UTF-8 as
+// a whole (then so is every field: a separator is never inside a character).
+// next_general() would read it to the same fields; anything else is left to it.
+bool csv_reader::plain_line(const char*& line, const char*& line_end, std::size_t& line_bytes_out) {
+    start();
+    if (enc_ != encoding::utf8 && enc_ != encoding::gb18030) return false;
+    const void* nl = nullptr;
+    for (;;) {
+        nl = std::memchr(buffer_.data() + pos_, '\n', buffer_.size() - pos_);
+        if (nl != nullptr || buffer_.size() - pos_ > max_record_bytes || !fill()) break;
+    }
+    if (nl == nullptr) return false;
+    const char* const b = buffer_.data() + pos_;
+    const char* e = static_cast<const char*>(nl);
+    const auto line_bytes = static_cast<std::size_t>(e - b) + 1;  // with the LF
+    if (line_bytes == 1 || line_bytes > max_record_bytes) return false;
+    if (e[-1] == '\r') --e;
+    if (e == b) return false;  // a blank line (CRLF): skipped by next_general()
+    // Eight bytes at a time: any byte with the high bit, a quote or a CR.
+    constexpr std::uint64_t ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t highs = 0x8080808080808080ULL;
+    const auto has_byte = [](std::uint64_t v, unsigned char c) {
+        const std::uint64_t x = v ^ (ones * c);
+        return ((x - ones) & ~x & highs) != 0;
+    };
+    std::uint64_t high = 0;
+    const char* q = b;
+    for (; e - q >= 8; q += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, q, 8);
+        high |= v;
+        if (has_byte(v, '"') || has_byte(v, '\r')) return false;
+    }
+    for (; q != e; ++q) {
+        const char c = *q;
+        high |= static_cast<unsigned char>(c);
+        if (c == '"' || c == '\r') return false;
+    }
+    if ((high & highs) != 0 && (enc_ != encoding::utf8 || !valid_utf8(std::string_view(b, static_cast<std::size_t>(e - b)))))
+        return false;
+    line = b;
+    line_end = e;
+    line_bytes_out = line_bytes;
+    return true;
+}
+
+void csv_reader::took_line(std::size_t line_bytes) noexcept {
+    record_line_ = line_;
+    ++line_;
+    ++record_number_;
+    pos_ += line_bytes;
+    bytes_ += line_bytes;
+}
+
+bool csv_reader::next_line(std::string& out) {
+    const char* b = nullptr;
+    const char* e = nullptr;
+    std::size_t line_bytes = 0;
+    if (!plain_line(b, e, line_bytes)) return false;
+    out.append(b, static_cast<std::size_t>(e - b));
+    took_line(line_bytes);
+    return true;
+}
+
+bool csv_reader::next_plain(std::vector<std::string>& fields) {
+    const char* b = nullptr;
+    const char* e = nullptr;
+    std::size_t line_bytes = 0;
+    if (!plain_line(b, e, line_bytes)) return false;
+    std::size_t n = 0;
+    for (const char* f = b;;) {
+        const void* comma = std::memchr(f, ',', static_cast<std::size_t>(e - f));
+        const char* fe = comma != nullptr ? static_cast<const char*>(comma) : e;
+        if (n < fields.size()) fields[n].assign(f, static_cast<std::size_t>(fe - f));
+        else fields.emplace_back(f, static_cast<std::size_t>(fe - f));
+        ++n;
+        if (comma == nullptr) break;
+        f = fe + 1;
+    }
+    fields.resize(n);
+    took_line(line_bytes);
+    return true;
+}
+
+std::optional<std::vector<std::string>> csv_reader::next_general() {
     std::vector<std::string> fields;
     std::string field;
     bool in_quotes = false;
@@ -206,6 +312,12 @@ std::optional<std::vector<std::string>> csv_reader::next() {
 }
 
 void csv_writer::row(const std::vector<std::string>& fields) {
+    // A record of one empty field written bare would be a blank line, which
+    // readers (ours included) skip: quote it so that the record survives.
+    if (fields.size() == 1 && fields[0].empty()) {
+        out_ << "\"\"\r\n";
+        return;
+    }
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i > 0) out_ << ',';
         const std::string& f = fields[i];

@@ -7,6 +7,7 @@
 #define ZJCREDIT_SRC_IO_CSV_HPP
 
 #include <zjcredit/error.hpp>
+#include <zjcredit/limits.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -22,7 +23,7 @@ namespace zjcredit::io {
 enum class encoding { detect, utf8, gb18030 };
 
 /// Longest record accepted, in bytes; longer input is an error, not a hang.
-inline constexpr std::size_t max_record_bytes = 1 << 20;
+inline constexpr std::size_t max_record_bytes = limits::max_csv_record_bytes;
 
 /// A record the reader cannot split or decode: a parse_error located at
 /// "name:line" that also says which record and field it concerns, so that a
@@ -70,6 +71,20 @@ public:
     /// a stray quote or CR, invalid text, an over-long record).
     std::optional<std::vector<std::string>> next();
 
+    /// The same as next(), into `fields` (their strings are reused, so a
+    /// loop over a file need not allocate): false at the end, `fields`
+    /// then unspecified. The same records, line numbers and errors.
+    bool next(std::vector<std::string>& fields);
+
+    /// When the next record is a plain line: a line in UTF-8 or ASCII, not
+    /// blank, with no quote and no CR but one before its LF, and no longer
+    /// than the limit, so that its fields are its bytes split at every
+    /// comma: appends those bytes (without the line end) to `out`, reads
+    /// the record and returns true. Otherwise, and at the end, returns false
+    /// having read nothing; next() then reads the record (or says it is the
+    /// end) as it always does.
+    bool next_line(std::string& out);
+
     /// 1-based line number where the last record returned started.
     std::size_t line() const noexcept { return record_line_; }
     /// 1-based record number of the last record returned (the header is 1).
@@ -81,6 +96,11 @@ public:
 
 private:
     bool fill();
+    void start();
+    bool next_plain(std::vector<std::string>& fields);
+    bool plain_line(const char*& b, const char*& e, std::size_t& line_bytes);
+    void took_line(std::size_t line_bytes) noexcept;
+    std::optional<std::vector<std::string>> next_general();
     std::string to_utf8(std::string raw, std::size_t column) const;
     [[noreturn]] void fail(std::size_t column, std::string field_text, const std::string& message) const;
 

@@ -1,7 +1,7 @@
 // Amount, rate and decimal parsing (include/zjcredit/money/parse.hpp).
 // Properties: a parsed amount formats (plain and grouped) to text that parses
 // to the same amount; likewise rates (percent and fraction forms) and exact
-// decimals; rounding excess digits never moves an amount by a whole 分 or more.
+// decimals; an amount rounded from excess digits formats and parses back equal.
 #include "fuzz_common.hpp"
 
 #include <zjcredit/money/format.hpp>
@@ -25,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             // The same text read as a decimal is the same value.
             ZJC_FUZZ_CHECK(money::parse_decimal(text) == money::parse_decimal(plain), plain);
         }, "amount round trip");
-        money::amount w;
-        if (accepts([&] { (void)money::to_words(a); }, "to_words")) (void)w;
+        // 大写 may refuse (negative, too large) but only with a zjcredit error.
+        (void)accepts([&] { (void)money::to_words(a); }, "to_words");
     }
 
     money::amount rounded;

@@ -1,0 +1,164 @@
+// The output side of the CLI's record batches, shared by the general
+// streaming loop (batch.cpp) and the subsidy's batch-engine path
+// (subsidy_blocks.cpp): the result writer (CSV with BOM, or a JSON array), the
+// --keep-going rejects file, the progress bar, and errors located in the input.
+#ifndef ZJCREDIT_CLI_BATCH_IO_HPP
+#define ZJCREDIT_CLI_BATCH_IO_HPP
+
+#include "batch.hpp"
+#include "output.hpp"
+
+#include "../io/csv.hpp"
+
+#include <zjcredit/error.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace zjcredit::cli::detail {
+
+/// Prints a percentage to stderr while a large file streams, only on a terminal.
+class progress {
+public:
+    explicit progress(const std::string& file) {
+        struct stat st {};
+        if (file != "-" && ::isatty(2) && ::stat(file.c_str(), &st) == 0 && st.st_size > (8 << 20))
+            total_ = static_cast<std::uint64_t>(st.st_size);
+    }
+    void update(std::uint64_t done) {
+        if (total_ == 0) return;
+        const auto percent = static_cast<int>(done * 100 / total_);
+        if (percent == shown_) return;
+        shown_ = percent;
+        std::fprintf(stderr, "\r%3d%%", percent);
+    }
+    ~progress() {
+        if (total_ != 0 && shown_ >= 0) std::fprintf(stderr, "\r    \r");
+    }
+
+private:
+    std::uint64_t total_ = 0;
+    int shown_ = -1;
+};
+
+inline std::string join_reasons(const std::vector<rules::reason>& reasons, bool en) {
+    std::string out;
+    for (const auto& r : reasons) {
+        if (!out.empty()) out += en ? "; " : "；";
+        out += en ? r.message_en : r.message_zh;
+    }
+    return out;
+}
+
+inline std::string join_codes(const std::vector<rules::reason>& reasons) {
+    std::string out;
+    for (const auto& r : reasons) out += (out.empty() ? "" : ";") + r.code;
+    return out;
+}
+
+/// Writes outcomes as CSV (UTF-8 with BOM) or as a JSON array.
+class outcome_writer {
+public:
+    outcome_writer(std::ostream& out, const options& o, std::string_view id_column)
+        : out_(out), csv_(out), json_(o.json), en_(o.lang == "en") {
+        if (json_) {
+            out_ << "[";
+        } else {
+            csv_.bom();
+            csv_.row({std::string(id_column), "eligible", "amount", "reasons", en_ ? "explanation" : "说明"});
+        }
+    }
+    void write(const record_outcome& r) {
+        if (json_) {
+            out_ << (first_ ? "\n" : ",\n") << r.result_json;
+            // result_json ends with a newline from json::dump; keep arrays tidy.
+            first_ = false;
+        } else {
+            csv_.row({r.id, r.eligible ? "true" : "false", r.amount, join_codes(r.reasons), join_reasons(r.reasons, en_)});
+        }
+    }
+    /// A CSV row from its parts: the reasons' codes and texts already joined.
+    void write_csv(const std::string& id, bool eligible, const std::string& amount, const std::string& codes,
+                   const std::string& texts) {
+        csv_.row({id, eligible ? "true" : "false", amount, codes, texts});
+    }
+    /// The reasons of `r` joined as write() writes them: codes, then texts.
+    std::pair<std::string, std::string> joined(const record_outcome& r) const {
+        return {join_codes(r.reasons), join_reasons(r.reasons, en_)};
+    }
+    void finish() {
+        if (json_) out_ << "]\n";
+    }
+
+private:
+    std::ostream& out_;
+    io::csv_writer csv_;
+    bool json_;
+    bool en_;
+    bool first_ = true;
+};
+
+/// The rejects file of --keep-going: the rejected rows and why.
+class rejects_writer {
+public:
+    rejects_writer(const options& o, const std::string& input) {
+        if (!o.keep_going) return;
+        path_ = o.rejects ? *o.rejects : (input == "-" ? std::string("rejects.csv") : input + ".rejects.csv");
+    }
+    bool active() const { return !path_.empty(); }
+    void header(const std::vector<std::string>& columns) {
+        columns_ = columns;
+        columns_.insert(columns_.begin(), {"line", "error"});
+    }
+    void reject(std::size_t line, const std::string& error, const std::vector<std::string>& row) {
+        if (!file_) {
+            file_ = std::make_unique<output>(path_);
+            csv_ = std::make_unique<io::csv_writer>(file_->stream());
+            csv_->bom();
+            csv_->row(columns_.empty() ? std::vector<std::string>{"line", "error"} : columns_);
+        }
+        std::vector<std::string> fields{std::to_string(line), error};
+        fields.insert(fields.end(), row.begin(), row.end());
+        csv_->row(fields);
+        ++count_;
+    }
+    std::size_t count() const { return count_; }
+    /// Publishes the rejects; with none, removes a rejects file an earlier
+    /// run left at the same path, so that it is not taken for this run's.
+    void commit() {
+        if (file_) {
+            file_->commit();
+            return;
+        }
+        if (!active()) return;
+        std::error_code ec;
+        std::filesystem::remove(path_, ec);
+        if (ec)
+            throw zjcredit::error(errc::io, "rejects", path_,
+                                  "cannot remove the rejects file of an earlier run: " + ec.message());
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+    std::vector<std::string> columns_;
+    std::unique_ptr<output> file_;
+    std::unique_ptr<io::csv_writer> csv_;
+    std::size_t count_ = 0;
+};
+
+/// An error about an input location, keeping the library error's code.
+[[noreturn]] inline void rethrow_at(const zjcredit::error& e, const std::string& where) {
+    throw zjcredit::error(e.code(), where + (e.field().empty() ? "" : ": " + e.field()), e.text(), e.detail(),
+                          e.position());
+}
+
+}  // namespace zjcredit::cli::detail
+
+#endif
