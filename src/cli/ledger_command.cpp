@@ -17,9 +17,12 @@ int run_ledger(const options& o) {
     if (!o.month) throw parse_error("--month", "", "required: the month to check, as YYYY-MM");
     const ledger::year_month month = ledger::parse_year_month(*o.month, "--month");
     const std::string& file = input_file(o);
-    // A ledger filled in Excel on a Chinese Windows machine is GB18030.
-    const std::string text = io::text_to_utf8(read_file(file), file, input_encoding(o));
+    // A ledger filled in Excel on a Chinese Windows machine is GB18030. JSON
+    // is UTF-8 (docs/ledger.md) and is not transcoded unless --encoding says
+    // so: bytes that are not UTF-8 are an error, never read as GB18030.
+    std::string text = read_file(file);
     const bool is_json = looks_like_json(text);
+    if (!is_json || o.encoding) text = io::text_to_utf8(text, file, input_encoding(o));
     const std::vector<ledger::submission> submissions =
         is_json ? ledger::ledger_from_json(text, p).submissions
                 : ledger::read_ledger_csv(text, p, {.source = file, .received = std::nullopt, .month = month});

@@ -19,8 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Union
 
-from ._lib import encode
-from .errors import STATUS, ParseError
+from ._lib import encode, invalid_text
 
 #: What a record argument may be: JSON text or plain Python data.
 RecordLike = Union[str, Mapping[str, Any]]
@@ -52,18 +51,9 @@ def jsonable(value: Any, path: str = "", what: str = "record") -> Any:
     if isinstance(value, int):
         return value
     if isinstance(value, str):
-        if "\x00" in value:
-            raise ParseError(
-                STATUS["ZJC_EPARSE"],
-                f"{_where(path, what)}: NUL character in text at position {value.index(chr(0))}",
-                path,
-            )
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as e:  # lone surrogates
-            raise ParseError(
-                STATUS["ZJC_EPARSE"], f"{_where(path, what)}: not valid Unicode text ({e.reason})", path
-            ) from None
+        error = invalid_text(value, _where(path, what), path)
+        if error is not None:
+            raise error
         return value
     if isinstance(value, Decimal):
         # Exact text, never exponent notation; NaN/Infinity go through as

@@ -215,17 +215,49 @@ def take_string(call: Callable[[Any], Any]) -> str:
         lib.zjc_string_free(out)
 
 
+#: Longest excerpt of the offending text in a message, in characters (the C
+#: library quotes at most 64 bytes the same way).
+MAX_QUOTED = 64
+
+
+def quote(text: str, position: int = 0) -> str:
+    """The text around ``position`` for a message: at most MAX_QUOTED
+    characters, "…" where something was cut, and a NUL or a lone surrogate
+    shown as an escape (``\\x00``, ``\\udcff``) so the message stays valid text."""
+    start = 0 if len(text) <= MAX_QUOTED else max(0, min(position - MAX_QUOTED // 2, len(text) - MAX_QUOTED))
+    part = text[start:start + MAX_QUOTED]
+    shown = part.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
+    return ("…" if start > 0 else "") + shown + ("…" if start + MAX_QUOTED < len(text) else "")
+
+
+def invalid_text(text: str, what: str, field: str = "") -> Optional[ParseError]:
+    """The ParseError for a str the C library cannot be given — one holding
+    a NUL character (C would silently cut it there) or a lone surrogate (not
+    UTF-8) — naming the position and quoting the text there; None if fine."""
+    if "\x00" in text:
+        at = text.index("\x00")
+        return ParseError(STATUS["ZJC_EPARSE"],
+                          f'{what}: NUL character in "{quote(text, at)}" at position {at}', field or what)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:  # lone surrogates
+        return ParseError(STATUS["ZJC_EPARSE"],
+                          f'{what}: not valid Unicode text ({e.reason}) in "{quote(text, e.start)}" at position {e.start}',
+                          field or what)
+    return None
+
+
 def encode(text: str, what: str) -> bytes:
     """UTF-8 bytes of a str argument; anything else is a TypeError. A NUL
     character would silently cut the text at the C boundary, so it is refused."""
     if not isinstance(text, str):
         raise TypeError(f"{what} must be str, not {type(text).__name__}")
-    if "\x00" in text:
-        raise ParseError(STATUS["ZJC_EPARSE"], f"{what}: NUL character in text at position {text.index(chr(0))}", what)
     try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError as e:  # lone surrogates
-        raise ParseError(STATUS["ZJC_EPARSE"], f"{what}: not valid Unicode text ({e.reason})", what) from None
+        if "\x00" not in text:
+            return text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        pass
+    raise invalid_text(text, what)  # type: ignore[misc] - not None: the text is refused
 
 
 def optional_plan(plan: Optional[Any]) -> Any:

@@ -712,12 +712,25 @@ inline group_verdict make_group(const std::string& name, const std::vector<const
     return g;
 }
 
+/// One target's verdict. The arithmetic's overflow_error knows no field:
+/// name the target's indicator and its current figure, the input at fault.
+inline verdict run_target(const plan::target& t, const observations& obs, const assessment& a) {
+    try {
+        return target_assessor(t, obs, a).run();
+    } catch (const overflow_error& e) {
+        if (!e.field().empty()) throw;
+        const observation* o = obs.find(t.indicator);
+        throw overflow_error(t.indicator, o != nullptr && o->current ? o->current->to_string() : std::string(),
+                             "the figures of target " + t.id + " are beyond the exact range (" + e.detail() + ")");
+    }
+}
+
 }  // namespace detail
 
 /// The verdict on one target of a plan (see assess()).
 inline verdict assess_target(const plan::target& t, const observations& obs, const assess_options& options = {}) {
     const assessment a = detail::resolve(obs, options);
-    return detail::target_assessor(t, obs, a).run();
+    return detail::run_target(t, obs, a);
 }
 
 /// The verdicts on every target of `p`, in plan order, and on every group of
@@ -725,7 +738,7 @@ inline verdict assess_target(const plan::target& t, const observations& obs, con
 /// problem with the figures is a not_assessable verdict, never an exception.
 inline assessment assess(const plan::plan& p, const observations& obs, const assess_options& options = {}) {
     assessment a = detail::resolve(obs, options);
-    for (const auto& t : p.targets) a.verdicts.push_back(detail::target_assessor(t, obs, a).run());
+    for (const auto& t : p.targets) a.verdicts.push_back(detail::run_target(t, obs, a));
 
     std::vector<std::string> names;
     for (const auto& t : p.targets)

@@ -390,6 +390,15 @@ inline month_compliance check_month(const plan::plan& p, std::span<const submiss
     const dates::fixed_deadline fixed = dates::for_month(rule, month.year(), month.month());
 
     month_compliance out{month, monthly_rule_statement(p, options), fixed.named_day, {}, {}, {}, {}, {}, {}, {}};
+    // The deadline itself, also when no unit is required to file. Found first:
+    // a due day the calendar cannot place is an error of the month asked for.
+    const dates::deadline_check c = [&] {
+        try {
+            return dates::check_submission(fixed, std::nullopt, cal);
+        } catch (const validation_error& e) {
+            throw validation_error("month", to_string(month), "cannot place the due day: " + e.detail());
+        }
+    }();
     const auto units = plan::ledger_units(p);
 
     struct found {
@@ -424,8 +433,6 @@ inline month_compliance check_month(const plan::plan& p, std::span<const submiss
         out.counts.add(uc.check.status);
         out.units.push_back(std::move(uc));
     }
-    // The deadline itself, also when no unit is required to file.
-    const dates::deadline_check c = dates::check_submission(fixed, std::nullopt, cal);
     out.before_roll = c.before_roll;
     out.due = c.due;
     detail::explain_due(out.named_day, out.before_roll, out.due, rule.inclusive, rule.roll_to_working_day,

@@ -200,7 +200,13 @@ inline void validate(const submission& s, const plan::plan& p) {
         if (e.received != s.received)
             throw validation_error(at + ".received", dates::to_string(e.received),
                                    "differs from the submission's received date " + dates::to_string(s.received));
-        const plan::task& t = *find_task(p, e.task).second;
+        const plan::task* found = nullptr;
+        try {
+            found = find_task(p, e.task).second;
+        } catch (const not_found_error& x) {
+            throw not_found_error(at + ".task", e.task, x.detail());  // name the entry, not just "task"
+        }
+        const plan::task& t = *found;
         if (!assigned(t, u.id))
             throw validation_error(at + ".task", e.task, "is not a task of " + u.name);
         if (plan::detail::contains(seen, e.task))

@@ -25,6 +25,7 @@
 
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/amount.hpp>
+#include <zjcredit/money/decimal.hpp>
 #include <zjcredit/money/detail/checked.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/plan/plan.hpp>
@@ -153,7 +154,10 @@ inline allocation_result allocate_budget(const budget_request& request,
 
     int128 total = 0;
     for (const auto* c : by_id) total = ck::checked_add<int128>(total, c->amount.fen(), "total claimed");
-    out.claimed = money::amount::from_fen(ck::checked_narrow(total, "total claimed"));
+    if (total > INT64_MAX)
+        throw overflow_error("claims", money::decimal(total, 2).to_string(),
+                             "the claims total more than the largest amount (92233720368547758.07)");
+    out.claimed = money::amount::from_fen(static_cast<std::int64_t>(total));
     const int128 budget = request.budget.fen();
     const bool enough = total <= budget;
     rc.steps.push_back({"total", "check", enough,

@@ -262,8 +262,15 @@ struct capped_total {
 inline capped_total round_and_cap(money::int128 numerator, money::int128 denominator, money::rounding mode,
                                   const std::string& exact_text, std::string_view noun_zh, std::string_view noun_en,
                                   const std::vector<total_cap>& caps, receipt& rc, std::vector<reason>& reasons) {
-    const money::amount rounded = money::amount::from_fen(money::detail::checked_narrow(
-        money::round_div(numerator, denominator, mode), "rounded amount"));
+    // A total past the 64-bit 分 is the caller's input (huge amounts or terms):
+    // say so on the result's field with the exact value, not as a bare
+    // arithmetic overflow.
+    const money::int128 rounded_fen = money::round_div(numerator, denominator, mode);
+    if (rounded_fen > INT64_MAX || rounded_fen < INT64_MIN)
+        throw overflow_error("amount", exact_text,
+                             "the " + std::string(noun_en) +
+                                 " is out of the amount range (at most 92233720368547758.07 元)");
+    const money::amount rounded = money::amount::from_fen(static_cast<std::int64_t>(rounded_fen));
     rc.rounded = rounded;
     rc.steps.push_back({"rounding", "round", std::nullopt,
                         {{"mode", std::string(money::to_string(mode))}, {"rounded", money::to_string(rounded)}},

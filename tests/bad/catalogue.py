@@ -1,0 +1,166 @@
+"""The bad-input catalogue (tests/data/bad/README.md): reading cases and
+checking an interface's answer. Shared by run_python.py and run_cli.py
+(stdlib only)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+#: Kinds that every interface runs; their cases make the count of 150.
+COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger")
+#: Kinds some interfaces cannot run (budget: no CLI command; csv: CLI only).
+EXTRA_KINDS = ("budget", "csv")
+MIN_CASES = 150
+DEFAULT_MAX_MESSAGE = 600
+MARKER = b"@@FILL@@"
+STATUSES = ("parse", "validation", "overflow", "not_found", "io")
+
+
+@dataclass
+class Case:
+    kind: str
+    name: str
+    input_path: Path
+    keys: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}/{self.name}"
+
+    def get(self, key: str, interface: str, default: Optional[str] = None) -> Optional[str]:
+        for k, v in self.keys:
+            if k == f"{key}.{interface}":
+                return v
+        for k, v in self.keys:
+            if k == key:
+                return v
+        return default
+
+    def messages(self, interface: str) -> list[str]:
+        own = [v for k, v in self.keys if k == f"message.{interface}"]
+        return own if own else [v for k, v in self.keys if k == "message"]
+
+    def status(self, interface: str) -> str:
+        return self.get("status", interface) or ""
+
+    def field_for(self, interface: str) -> str:
+        return self.get("field", interface) or ""
+
+    def max_message(self) -> int:
+        return int(self.get("max_message", "", str(DEFAULT_MAX_MESSAGE)) or DEFAULT_MAX_MESSAGE)
+
+    def data(self) -> bytes:
+        """The input bytes, generated when the case says so."""
+        raw = self.input_path.read_bytes()
+        fill = self.get("fill", "")
+        if fill is None:
+            return raw
+        repeat = int(self.get("repeat", "") or "0")
+        if raw.count(MARKER) != 1:
+            raise ValueError(f"{self.id}: a generated case needs the marker {MARKER!r} exactly once")
+        return raw.replace(MARKER, fill.encode("utf-8") * repeat)
+
+
+    def write_to(self, path: Path) -> None:
+        """Writes the input bytes to `path`, a generated input in chunks
+        (never the whole of it in memory)."""
+        raw = self.input_path.read_bytes()
+        fill = self.get("fill", "")
+        if fill is None:
+            path.write_bytes(raw)
+            return
+        before, _, after = raw.partition(MARKER)
+        repeat = int(self.get("repeat", "") or "0")
+        unit = fill.encode("utf-8")
+        chunk = unit * max(1, (1 << 20) // len(unit))
+        per_chunk = len(chunk) // len(unit)
+        with open(path, "wb") as f:
+            f.write(before)
+            for _ in range(repeat // per_chunk):
+                f.write(chunk)
+            f.write(unit * (repeat % per_chunk))
+            f.write(after)
+
+
+def read_expect(path: Path) -> list[tuple[str, str]]:
+    keys = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        if not sep:
+            raise ValueError(f"{path}: not key=value: {line!r}")
+        keys.append((key, value))
+    return keys
+
+
+def load(data_dir: Path, kinds: tuple[str, ...]) -> list[Case]:
+    """Every case of `kinds`, in kind then name order."""
+    cases = []
+    for kind in kinds:
+        folder = data_dir / kind
+        if not folder.is_dir():
+            continue
+        for expect in sorted(folder.glob("*.expect")):
+            inputs = [p for p in folder.glob(expect.stem + ".*") if p.suffix != ".expect" and p.stem == expect.stem]
+            if len(inputs) != 1:
+                raise ValueError(f"{expect}: expected exactly one input file beside it, found {len(inputs)}")
+            case = Case(kind, expect.stem, inputs[0], read_expect(expect))
+            for required in ("status", "field", "message"):
+                if case.get(required, "") is None:
+                    raise ValueError(f"{expect}: no {required}")
+            if case.get("status", "") not in STATUSES:
+                raise ValueError(f"{expect}: unknown status {case.get('status', '')!r}")
+            cases.append(case)
+    return cases
+
+
+def check_message(case: Case, interface: str, message: str, problems: list[str], file_name: str = "") -> None:
+    """The message checks every interface shares."""
+    for want in case.messages(interface):
+        want = want.replace("{file}", file_name)
+        if want not in message:
+            problems.append(f"message lacks {want!r}")
+    if len(message.encode("utf-8", "surrogateescape")) > case.max_message():
+        problems.append(f"message is {len(message.encode('utf-8', 'surrogateescape'))} bytes, more than {case.max_message()}")
+    if "\x00" in message:
+        problems.append("message holds a NUL character")
+
+
+def report(interface: str, results: list[tuple[Case, list[str]]], counted_kinds=COUNTED_KINDS,
+           extra_kinds=EXTRA_KINDS, verbose: bool = False, whole: bool = True) -> int:
+    """Prints failures and the summary lines; returns the exit status.
+    `whole`: the whole catalogue ran (not a filtered part), so it must hold
+    at least MIN_CASES counted cases."""
+    failed = 0
+    for case, problems in results:
+        if problems:
+            failed += 1
+            print(f"FAIL {case.id} ({case.get('why', '') or ''})")
+            for p in problems:
+                print(f"    {p}")
+        elif verbose:
+            print(f"ok   {case.id}")
+    counted = [(c, p) for c, p in results if c.kind in counted_kinds]
+    extra = [(c, p) for c, p in results if c.kind in extra_kinds]
+    per_kind = {}
+    for c, _ in results:
+        per_kind[c.kind] = per_kind.get(c.kind, 0) + 1
+    print("  per kind: " + ", ".join(f"{k} {n}" for k, n in per_kind.items()))
+    if extra:
+        n_extra_failed = sum(1 for _, p in extra if p)
+        print(f"  extra cases (not counted): {len(extra)} through {interface}, "
+              f"{len(extra) - n_extra_failed} passed, {n_extra_failed} failed")
+    n_failed = sum(1 for _, p in counted if p)
+    print(f"bad-input catalogue: {len(counted)} cases through {interface}, "
+          f"{len(counted) - n_failed} passed, {n_failed} failed")
+    sys.stdout.flush()
+    if failed:
+        return 1
+    if whole and len(counted) < MIN_CASES:
+        print(f"the catalogue must hold at least {MIN_CASES} cases, it holds {len(counted)}")
+        return 1
+    return 0

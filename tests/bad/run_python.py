@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""The bad-input catalogue (tests/data/bad) through the Python binding.
+
+usage: run_python.py DATA_DIR [NAME_FILTER...] [--verbose]
+
+Each case's input goes to the binding's entry point for its kind as a str:
+bytes that are not UTF-8 are decoded as Python decodes such bytes from a
+file name or argv (surrogateescape). The case passes when the call raises
+the zjcredit exception of the expected status, whose .code is that status,
+whose .field contains the expected field and whose .message contains every
+expected substring and is not longer than the case allows. Any other
+outcome (a result, another exception, a crash) fails it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import catalogue  # noqa: E402
+import zjcredit  # noqa: E402
+
+EXCEPTIONS = {
+    "parse": (zjcredit.ParseError, "ZJC_EPARSE"),
+    "validation": (zjcredit.ValidationError, "ZJC_EVALIDATION"),
+    "overflow": (zjcredit.OverflowError, "ZJC_EOVERFLOW"),
+    "not_found": (zjcredit.NotFoundError, "ZJC_ENOTFOUND"),
+    "io": (zjcredit.FileError, "ZJC_EIO"),
+}
+KINDS = catalogue.COUNTED_KINDS + ("budget",)
+
+
+def entry_point(kind: str, text: str, ledger_text: str):
+    if kind == "amount":
+        return zjcredit.parse_amount(text)
+    if kind == "month":
+        return zjcredit.check_ledger(ledger_text, text)
+    if kind == "plan":
+        return zjcredit.Plan.from_json(text)
+    if kind == "subsidy":
+        return zjcredit.first_loan_subsidy(text)
+    if kind == "reward":
+        return zjcredit.receivables_reward(text)
+    if kind == "award":
+        return zjcredit.listing_award(text)
+    if kind == "assess":
+        return zjcredit.assess(text)
+    if kind == "ledger":
+        return zjcredit.check_ledger(text, "2022-09")
+    if kind == "budget":
+        return zjcredit.allocate_budget(text)
+    raise ValueError(f"no Python entry point for kind {kind}")
+
+
+def run(case: catalogue.Case, ledger_text: str) -> list[str]:
+    problems: list[str] = []
+    data = case.data()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+    del data
+    try:
+        result = entry_point(case.kind, text, ledger_text)
+    except zjcredit.Error as e:
+        cls, status_name = EXCEPTIONS[case.status("python")]
+        if not isinstance(e, cls):
+            problems.append(f"raised {type(e).__name__}, expected {cls.__name__}")
+        if e.code != zjcredit.STATUS[status_name]:
+            problems.append(f"code {e.code}, expected {zjcredit.STATUS[status_name]} ({status_name})")
+        want_field = case.field_for("python")
+        if want_field not in e.field:
+            problems.append(f"field {e.field!r} lacks {want_field!r}")
+        catalogue.check_message(case, "python", e.message, problems)
+        if problems:
+            problems.append(f"message was: {e.message[:1000]!r}")
+        return problems
+    except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+        return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+    del result
+    return ["no error: the call succeeded"]
+
+
+def main(argv: list[str]) -> int:
+    verbose = "--verbose" in argv
+    args = [a for a in argv[1:] if a != "--verbose"]
+    if not args:
+        print(__doc__)
+        return 2
+    data_dir = Path(args[0])
+    filters = args[1:]
+    cases = [c for c in catalogue.load(data_dir, KINDS) if not filters or any(f in c.id for f in filters)]
+    ledger_text = (data_dir / "month" / "ledger.json").read_text(encoding="utf-8")
+    results = [(case, run(case, ledger_text)) for case in cases]
+    return catalogue.report("Python", results, verbose=verbose, whole=not filters)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
