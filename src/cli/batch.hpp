@@ -41,9 +41,11 @@ struct record_kind {
     /// Computes one record from its JSON text (an element of a JSON array).
     std::function<record_outcome(const std::string& json)> from_json;
     /// `subsidy` only, when the plan's parameters prepare: plain CSV output
-    /// computes loans in blocks with the batch engine, each loan whose
-    /// result has no reason and no error written from it, every other loan
-    /// through from_rows, so that the output is the same byte for byte.
+    /// computes loans in blocks with the batch engine (subsidy_blocks.cpp):
+    /// loans with no reason and no error are written from it, loans that are
+    /// not eligible reuse an earlier loan's reasons for the same failed
+    /// checks, every other loan goes through from_rows; the output is the
+    /// same byte for byte.
     std::optional<rules::batch::prepared_subsidy> subsidy_batch;
 };
 

@@ -14,9 +14,11 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
@@ -110,6 +112,10 @@ public:
     rejects_writer(const options& o, const std::string& input) {
         if (!o.keep_going) return;
         path_ = o.rejects ? *o.rejects : (input == "-" ? std::string("rejects.csv") : input + ".rejects.csv");
+        // The rejects file is replaced or removed at the end: never the input or the output.
+        for (const std::string* other : {&input, o.output ? &*o.output : nullptr})
+            if (other != nullptr && *other != "-" && same_file(path_, *other))
+                throw parse_error("--rejects", path_, "is also the input or the output file");
     }
     bool active() const { return !path_.empty(); }
     void header(const std::vector<std::string>& columns) {
@@ -136,7 +142,7 @@ public:
             file_->commit();
             return;
         }
-        if (!active()) return;
+        if (!active() || !written_by_us(path_)) return;
         std::error_code ec;
         std::filesystem::remove(path_, ec);
         if (ec)
@@ -146,6 +152,21 @@ public:
     const std::string& path() const { return path_; }
 
 private:
+    static bool same_file(const std::string& a, const std::string& b) {
+        std::error_code ea, eb;
+        const auto ca = std::filesystem::weakly_canonical(a, ea);
+        const auto cb = std::filesystem::weakly_canonical(b, eb);
+        return !ea && !eb && ca == cb;
+    }
+    /// Whether `path` starts as a rejects file does (BOM, then "line,error"):
+    /// only such a file is removed as an earlier run's.
+    static bool written_by_us(const std::string& path) {
+        static constexpr std::string_view start = "\xEF\xBB\xBFline,error";
+        std::ifstream in(path, std::ios::binary);
+        std::string head(start.size(), '\0');
+        return in.read(head.data(), static_cast<std::streamsize>(head.size())) && head == start;
+    }
+
     std::string path_;
     std::vector<std::string> columns_;
     std::unique_ptr<output> file_;

@@ -1,8 +1,10 @@
 // `zjcredit subsidy` on CSV with plain CSV output: loans in blocks through the
 // batch engine (rules/batch.hpp). A loan whose result has no reason and no
-// error is written from the batch result; every other loan goes through the
-// general path (record_kind::from_rows), so the output, the errors and the
-// rejects are the same byte for byte as without this path.
+// error is written from the batch result; a loan that is not eligible reuses
+// the reasons the general path gave an earlier loan with the same failed
+// checks (see not_eligible below); every other loan goes through the general
+// path (record_kind::from_rows), so the output, the errors and the rejects
+// are the same byte for byte as without this path.
 #include "subsidy_blocks.hpp"
 
 #include "batch_io.hpp"
@@ -256,12 +258,6 @@ public:
         }
         lines_.push_back(line);
     }
-    /// Drops the last row.
-    void pop() {
-        text_.resize(cuts_[(size() - 1) * (n_ + 1)]);
-        cuts_.resize((size() - 1) * (n_ + 1));
-        lines_.pop_back();
-    }
     /// Keeps rows [from, size()) only, as rows 0...
     void keep_from(std::size_t from) {
         if (from == 0) return;
@@ -288,7 +284,11 @@ private:
 /// Loans in blocks, computed by the batch engine.
 class subsidy_blocks {
 public:
+    /// A block is computed when it holds this many whole loans or this many
+    /// of their rows, whichever comes first: memory holds at most one block
+    /// plus the loan being read (itself at most limits::max_record_items rows).
     static constexpr std::size_t block_loans = 256;
+    static constexpr std::size_t block_rows = 65'536;
 
     subsidy_blocks(const batch::prepared_subsidy& params, std::array<std::size_t, loan_column_count> at,
                    const row_store& rows)
@@ -451,10 +451,13 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     // A loan that is not eligible: first_loan_subsidy's reasons are one per
     // failed check, in a fixed order, their texts depending only on the
     // first application date (window), the borrower kind (kind) and nothing
-    // else (the flags), and it returns before the balances matter. So the
-    // outcome from_rows gave for one loan stands for every loan with the same
-    // failed checks (the batch's reason bits, which are the rule's) and the
-    // same date or kind where those checks failed.
+    // else (the flags). The balances and the period do not enter the
+    // reasons: they only decide whether the loan is valid, and the batch
+    // checks validity before eligibility (a not-eligible entry is used only
+    // for a loan whose batch status is OK). So the outcome from_rows gave for
+    // one loan stands for every valid loan with the same failed checks (the
+    // batch's reason bits, which are the rule's) and the same date or kind
+    // where those checks failed.
     std::unordered_map<std::uint64_t, std::pair<std::string, std::string>> not_eligible;  // codes, texts
     const std::string zero = "0.00";
     constexpr std::size_t max_not_eligible = 4096;
@@ -498,7 +501,8 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
         if (current == rows.size()) return;
         block.loan_start.push_back(current);
         current = rows.size();
-        if (block.loan_start.size() >= subsidy_blocks::block_loans) write_block();
+        if (block.loan_start.size() >= subsidy_blocks::block_loans || current >= subsidy_blocks::block_rows)
+            write_block();
     };
 
     std::vector<std::string> row;
@@ -533,7 +537,8 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
             // end_loan() without the new row
             block.loan_start.push_back(current);
             current = last;
-            if (block.loan_start.size() >= subsidy_blocks::block_loans) write_block();
+            if (block.loan_start.size() >= subsidy_blocks::block_loans || current >= subsidy_blocks::block_rows)
+                write_block();
         }
         const std::size_t row_index = rows.size() - 1;
         if (row_index - current == limits::max_record_items) {

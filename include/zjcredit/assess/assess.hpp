@@ -713,7 +713,8 @@ inline group_verdict make_group(const std::string& name, const std::vector<const
 }
 
 /// One target's verdict. The arithmetic's overflow_error knows no field:
-/// name the target's indicator and its current figure, the input at fault.
+/// name the target's indicator and its current figure (the figure the
+/// target is about; a prior-year figure or baseline may be the larger one).
 inline verdict run_target(const plan::target& t, const observations& obs, const assessment& a) {
     try {
         return target_assessor(t, obs, a).run();
@@ -734,8 +735,10 @@ inline verdict assess_target(const plan::target& t, const observations& obs, con
 }
 
 /// The verdicts on every target of `p`, in plan order, and on every group of
-/// targets ("两增"). Throws validation_error for options out of range; every
-/// problem with the figures is a not_assessable verdict, never an exception.
+/// targets ("两增"). Throws validation_error for options out of range, and
+/// overflow_error naming the indicator when figures are so large that the
+/// exact arithmetic would leave 128 bits; every other problem with the
+/// figures is a not_assessable verdict, not an exception.
 inline assessment assess(const plan::plan& p, const observations& obs, const assess_options& options = {}) {
     assessment a = detail::resolve(obs, options);
     for (const auto& t : p.targets) a.verdicts.push_back(detail::run_target(t, obs, a));

@@ -266,7 +266,7 @@ inline capped_total round_and_cap(money::int128 numerator, money::int128 denomin
     // say so on the result's field with the exact value, not as a bare
     // arithmetic overflow.
     const money::int128 rounded_fen = money::round_div(numerator, denominator, mode);
-    if (rounded_fen > INT64_MAX || rounded_fen < INT64_MIN)
+    if (rounded_fen > INT64_MAX || rounded_fen <= INT64_MIN)  // -2^63 分 is not an amount either
         throw overflow_error("amount", exact_text,
                              "the " + std::string(noun_en) +
                                  " is out of the amount range (at most 92233720368547758.07 元)");

@@ -1,5 +1,5 @@
 . "$CASES/../lib.bash"
-# Plain CSV output computes most loans with the batch engine (src/cli/batch.cpp,
+# Plain CSV output computes most loans with the batch engine (src/cli/subsidy_blocks.cpp,
 # run_subsidy_blocks); the rest go through the one-at-a-time rule. The output
 # must be the same either way: loans in input order, rates and amounts in any
 # form the parsers accept, a CRLF blank line, two not-eligible loans with the
