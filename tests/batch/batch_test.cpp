@@ -20,11 +20,13 @@
 #include <zjcredit/plan/plan_2022.hpp>
 #include <zjcredit/rules/batch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace {
@@ -796,10 +798,38 @@ TEST_CASE("columns that do not fit together are the only exceptions") {
 }
 
 TEST_CASE("reason bits name the codes of docs/records.md") {
-    for (const auto& r : batch::reason_bit_names) {
+    // The bits are pinned (ZJC_REASON_* of capi/zjcredit.h, REASON_BITS of the Python binding).
+    CHECK(batch::reason_application_outside_window == 0x0001U);
+    CHECK(batch::reason_borrower_kind_not_eligible == 0x0002U);
+    CHECK(batch::reason_not_via_platform == 0x0004U);
+    CHECK(batch::reason_lender_not_local_legal_person == 0x0008U);
+    CHECK(batch::reason_not_first_loan == 0x0010U);
+    CHECK(batch::reason_per_borrower_cap_applied == 0x0020U);
+    CHECK(batch::reason_budget_cap_applied == 0x0040U);
+    CHECK(batch::reason_financing_not_confirmed == 0x0100U);
+    CHECK(batch::reason_financing_outside_window == 0x0200U);
+    CHECK(batch::reason_financing_straddles_window_end == 0x0400U);
+    CHECK(batch::reason_financing_days_truncated == 0x0800U);
+    CHECK(batch::reason_no_eligible_financing == 0x1000U);
+    CHECK(batch::reason_per_enterprise_cap_applied == 0x2000U);
+    std::uint32_t seen = 0;
+    std::vector<std::string_view> codes;
+    for (const auto& r : rules::reason_table) {
+        CHECK(std::find(codes.begin(), codes.end(), r.code) == codes.end());
+        codes.push_back(r.code);
+        CHECK(!r.text_zh.empty());
+        CHECK(!r.text_en.empty());
         CHECK(batch::reason_bit(r.code) == r.bit);
+        if (r.bit == 0) continue;
+        CHECK((r.bit & (r.bit - 1)) == 0);  // one bit each
+        CHECK((seen & r.bit) == 0);
+        seen |= r.bit;
         CHECK(batch::reason_code(r.bit) == r.code);
     }
+    CHECK(codes.size() == 18);  // the 18 codes of docs/records.md §7
     CHECK(batch::reason_bit("stage_repeated") == 0);
+    CHECK(batch::reason_bit("not_a_code") == 0);
     CHECK(batch::reason_code(0) == "");
+    CHECK(rules::reason_texts(batch::reason_not_via_platform | batch::reason_not_first_loan, true, "；") ==
+          "未依托广东省中小企业融资平台申请；不是借款人的首次贷款");
 }

@@ -97,67 +97,34 @@ inline constexpr std::uint8_t financing_flags_all = financing_confirmed | financ
 /// Row status: 0, or the zjcredit::errc of the error the rule throws for the row.
 inline constexpr std::int32_t status_ok = 0;
 
-/// Reason bits, one per reason code of docs/records.md §7 that the two rules
-/// give (a record's bit is set when any of its reasons has that code).
-inline constexpr std::uint32_t reason_application_outside_window = 1U << 0;
-inline constexpr std::uint32_t reason_borrower_kind_not_eligible = 1U << 1;
-inline constexpr std::uint32_t reason_not_via_platform = 1U << 2;
-inline constexpr std::uint32_t reason_lender_not_local_legal_person = 1U << 3;
-inline constexpr std::uint32_t reason_not_first_loan = 1U << 4;
-inline constexpr std::uint32_t reason_per_borrower_cap_applied = 1U << 5;
-inline constexpr std::uint32_t reason_budget_cap_applied = 1U << 6;
-inline constexpr std::uint32_t reason_financing_not_confirmed = 1U << 8;
-inline constexpr std::uint32_t reason_financing_outside_window = 1U << 9;
-inline constexpr std::uint32_t reason_financing_straddles_window_end = 1U << 10;
-inline constexpr std::uint32_t reason_financing_days_truncated = 1U << 11;
-inline constexpr std::uint32_t reason_no_eligible_financing = 1U << 12;
-inline constexpr std::uint32_t reason_per_enterprise_cap_applied = 1U << 13;
+/// Reason bits: the bits of rules::reason_table (rules/reason.hpp), which is
+/// the one list of codes, bits and texts; a misspelt code does not compile.
+inline constexpr std::uint32_t reason_application_outside_window = reason_bit_of("application_outside_window");
+inline constexpr std::uint32_t reason_borrower_kind_not_eligible = reason_bit_of("borrower_kind_not_eligible");
+inline constexpr std::uint32_t reason_not_via_platform = reason_bit_of("not_via_platform");
+inline constexpr std::uint32_t reason_lender_not_local_legal_person = reason_bit_of("lender_not_local_legal_person");
+inline constexpr std::uint32_t reason_not_first_loan = reason_bit_of("not_first_loan");
+inline constexpr std::uint32_t reason_per_borrower_cap_applied = reason_bit_of("per_borrower_cap_applied");
+inline constexpr std::uint32_t reason_budget_cap_applied = reason_bit_of("budget_cap_applied");
+inline constexpr std::uint32_t reason_financing_not_confirmed = reason_bit_of("financing_not_confirmed");
+inline constexpr std::uint32_t reason_financing_outside_window = reason_bit_of("financing_outside_window");
+inline constexpr std::uint32_t reason_financing_straddles_window_end = reason_bit_of("financing_straddles_window_end");
+inline constexpr std::uint32_t reason_financing_days_truncated = reason_bit_of("financing_days_truncated");
+inline constexpr std::uint32_t reason_no_eligible_financing = reason_bit_of("no_eligible_financing");
+inline constexpr std::uint32_t reason_per_enterprise_cap_applied = reason_bit_of("per_enterprise_cap_applied");
 
 /// The eligibility failures of the subsidy (any of them: not eligible).
 inline constexpr std::uint32_t subsidy_failures = reason_application_outside_window |
                                                   reason_borrower_kind_not_eligible | reason_not_via_platform |
                                                   reason_lender_not_local_legal_person | reason_not_first_loan;
 
-struct reason_bit_name {
-    std::uint32_t bit;
-    std::string_view code;
-};
-
-inline constexpr reason_bit_name reason_bit_names[] = {
-    {reason_application_outside_window, "application_outside_window"},
-    {reason_borrower_kind_not_eligible, "borrower_kind_not_eligible"},
-    {reason_not_via_platform, "not_via_platform"},
-    {reason_lender_not_local_legal_person, "lender_not_local_legal_person"},
-    {reason_not_first_loan, "not_first_loan"},
-    {reason_per_borrower_cap_applied, "per_borrower_cap_applied"},
-    {reason_budget_cap_applied, "budget_cap_applied"},
-    {reason_financing_not_confirmed, "financing_not_confirmed"},
-    {reason_financing_outside_window, "financing_outside_window"},
-    {reason_financing_straddles_window_end, "financing_straddles_window_end"},
-    {reason_financing_days_truncated, "financing_days_truncated"},
-    {reason_no_eligible_financing, "no_eligible_financing"},
-    {reason_per_enterprise_cap_applied, "per_enterprise_cap_applied"},
-};
-
-/// The bit of a reason code, 0 for a code the batch does not report.
-constexpr std::uint32_t reason_bit(std::string_view code) noexcept {
-    for (const auto& r : reason_bit_names)
-        if (r.code == code) return r.bit;
-    return 0;
-}
+using rules::reason_bit;
+using rules::reason_bits;
 
 /// The code of a single bit, "" for none.
 constexpr std::string_view reason_code(std::uint32_t bit) noexcept {
-    for (const auto& r : reason_bit_names)
-        if (r.bit == bit) return r.code;
-    return {};
-}
-
-/// The bits of a one-at-a-time result's reasons.
-inline std::uint32_t reason_bits(const std::vector<reason>& reasons) noexcept {
-    std::uint32_t bits = 0;
-    for (const auto& r : reasons) bits |= reason_bit(r.code);
-    return bits;
+    const reason_info* r = reason_of_bit(bit);
+    return r == nullptr ? std::string_view() : r->code;
 }
 
 /// Day numbers of Boost's range (dates::from_day_number accepts exactly these).

@@ -1,0 +1,43 @@
+// rules::outcome: a money rule's answer without its receipt — eligible, the
+// amount and the reason bits (rules::reason_table) — for callers that send
+// one record at a time and do not want the receipt (a bureau system that
+// pays, a script that sums). The same answer as first_loan_subsidy() /
+// receivables_reward() give, and the same errors.
+#ifndef ZJCREDIT_RULES_OUTCOME_HPP
+#define ZJCREDIT_RULES_OUTCOME_HPP
+
+#include <zjcredit/money/amount.hpp>
+#include <zjcredit/plan/parameters.hpp>
+#include <zjcredit/rules/first_loan_subsidy.hpp>
+#include <zjcredit/rules/reason.hpp>
+#include <zjcredit/rules/receivables_reward.hpp>
+
+#include <cstdint>
+
+namespace zjcredit::rules {
+
+struct outcome {
+    bool eligible = false;
+    money::amount amount;       ///< 0.00 when not eligible
+    std::uint32_t reasons = 0;  ///< reason_table bits: failed checks, caps that bit
+
+    friend bool operator==(const outcome&, const outcome&) = default;
+};
+
+/// The first-loan subsidy of `loan` without its receipt. Throws what
+/// first_loan_subsidy() throws.
+inline outcome first_loan_subsidy_outcome(const loan_record& loan, const plan::first_loan_subsidy_parameters& params) {
+    const auto r = first_loan_subsidy(loan, params, plan_reference{});
+    return {r.eligible, r.amount, reason_bits(r.reasons)};
+}
+
+/// The receivables reward of `record` without its receipt.
+inline outcome receivables_reward_outcome(const receivables_record& record,
+                                          const plan::receivables_reward_parameters& params) {
+    const auto r = receivables_reward(record, params, plan_reference{});
+    return {r.eligible, r.amount, reason_bits(r.reasons)};
+}
+
+}  // namespace zjcredit::rules
+
+#endif
