@@ -3,6 +3,7 @@
 
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../json/text_writer.hpp"
 #include "../json/writer.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -17,6 +18,7 @@ namespace zjcredit::rules {
 namespace {
 
 using zjcredit::json::object_reader;
+using zjcredit::json::text_writer;
 using zjcredit::json::value;
 
 constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
@@ -29,6 +31,13 @@ std::string amount_text(money::amount a) { return money::to_string(a); }
 value date_value(const dates::date& d) {
     if (d.is_special()) return value(nullptr);
     return value(dates::detail::iso(d));
+}
+
+void write_date(text_writer& w, const dates::date& d) {
+    if (d.is_special())
+        w.null();
+    else
+        w.string(dates::detail::iso(d));
 }
 
 // ---- records -------------------------------------------------------------------
@@ -126,86 +135,160 @@ T read_record(std::string_view text, std::string_view what, Read read) {
 }
 
 // ---- results and receipts --------------------------------------------------------
+//
+// Written straight to text (json::text_writer): a receipt is written once per
+// call, and a tree of it cost more than the rule. Names are unique within a
+// receipt's inputs and within a step's values, so each is written once.
 
-value reasons_value(const std::vector<reason>& reasons) {
-    value a = value::array();
+void write_reasons(text_writer& w, const std::vector<reason>& reasons) {
+    w.begin_array();
     for (const auto& r : reasons) {
-        value o = value::object();
-        o["code"] = r.code;
-        o["message_zh"] = r.message_zh;
-        o["message_en"] = r.message_en;
-        a.push_back(std::move(o));
+        w.begin_object();
+        w.key("code");
+        w.string(r.code);
+        w.key("message_zh");
+        w.string(r.message_zh);
+        w.key("message_en");
+        w.string(r.message_en);
+        w.end_object();
     }
-    return a;
+    w.end_array();
 }
 
-value entries_value(const std::vector<entry>& entries) {
-    value o = value::object();
-    for (const auto& e : entries) o[e.name] = e.value;
-    return o;
+void write_entries(text_writer& w, const std::vector<entry>& entries) {
+    w.begin_object();
+    for (const auto& e : entries) {
+        w.key(e.name);
+        w.string(e.value);
+    }
+    w.end_object();
 }
 
-value receipt_value(const receipt& r) {
-    value o = value::object();
-    o["receipt_schema_version"] = receipt_schema_version;
-    o["rule"] = r.rule;
-    o["rule_set_version"] = r.rule_set_version;
-    o["plan_document"] = r.plan_document;
-    value parameters = value::array();
+void write_optional(text_writer& w, const std::optional<std::string>& s) {
+    if (s)
+        w.string(*s);
+    else
+        w.null();
+}
+
+void write_receipt(text_writer& w, const receipt& r) {
+    w.begin_object();
+    w.key("receipt_schema_version");
+    w.integer(receipt_schema_version);
+    w.key("rule");
+    w.string(r.rule);
+    w.key("rule_set_version");
+    w.string(r.rule_set_version);
+    w.key("plan_document");
+    w.string(r.plan_document);
+    w.key("parameters");
+    w.begin_array();
     for (const auto& p : r.parameters) {
-        value q = value::object();
-        q["name"] = p.name;
-        q["value"] = p.value ? value(*p.value) : value(nullptr);
-        q["clause"] = p.clause;
-        q["from_plan"] = p.from_plan;
-        q["note"] = p.note;
-        parameters.push_back(std::move(q));
+        w.begin_object();
+        w.key("name");
+        w.string(p.name);
+        w.key("value");
+        write_optional(w, p.value);
+        w.key("clause");
+        w.string(p.clause);
+        w.key("from_plan");
+        w.boolean(p.from_plan);
+        w.key("note");
+        w.string(p.note);
+        w.end_object();
     }
-    o["parameters"] = std::move(parameters);
-    o["inputs"] = entries_value(r.inputs);
-    value steps = value::array();
+    w.end_array();
+    w.key("inputs");
+    write_entries(w, r.inputs);
+    w.key("steps");
+    w.begin_array();
     for (const auto& s : r.steps) {
-        value q = value::object();
-        q["id"] = s.id;
-        q["kind"] = s.kind;
-        q["passed"] = s.passed ? value(*s.passed) : value(nullptr);
-        q["values"] = entries_value(s.values);
-        q["zh"] = s.text_zh;
-        q["en"] = s.text_en;
-        steps.push_back(std::move(q));
+        w.begin_object();
+        w.key("id");
+        w.string(s.id);
+        w.key("kind");
+        w.string(s.kind);
+        w.key("passed");
+        if (s.passed)
+            w.boolean(*s.passed);
+        else
+            w.null();
+        w.key("values");
+        write_entries(w, s.values);
+        w.key("zh");
+        w.string(s.text_zh);
+        w.key("en");
+        w.string(s.text_en);
+        w.end_object();
     }
-    o["steps"] = std::move(steps);
+    w.end_array();
+    w.key("unrounded");
     if (r.unrounded) {
-        value u = value::object();
-        u["numerator"] = r.unrounded->numerator;
-        u["denominator"] = r.unrounded->denominator;
-        u["unit"] = "yuan";
-        u["decimal"] = r.unrounded->decimal;
-        u["decimal_places"] = r.unrounded->decimal_places;
-        u["decimal_exact"] = r.unrounded->decimal_exact;
-        o["unrounded"] = std::move(u);
+        w.begin_object();
+        w.key("numerator");
+        w.string(r.unrounded->numerator);
+        w.key("denominator");
+        w.string(r.unrounded->denominator);
+        w.key("unit");
+        w.string("yuan");
+        w.key("decimal");
+        w.string(r.unrounded->decimal);
+        w.key("decimal_places");
+        w.integer(r.unrounded->decimal_places);
+        w.key("decimal_exact");
+        w.boolean(r.unrounded->decimal_exact);
+        w.end_object();
     } else {
-        o["unrounded"] = nullptr;
+        w.null();
     }
-    o["rounding"] = r.rounding ? value(std::string(money::to_string(*r.rounding))) : value(nullptr);
-    o["rounded"] = r.rounded ? value(amount_text(*r.rounded)) : value(nullptr);
-    o["result"] = amount_text(r.result);
-    value explanation = value::object();
-    explanation["zh"] = r.explanation_zh;
-    explanation["en"] = r.explanation_en;
-    o["explanation"] = std::move(explanation);
-    return o;
+    w.key("rounding");
+    if (r.rounding)
+        w.string(money::to_string(*r.rounding));
+    else
+        w.null();
+    w.key("rounded");
+    if (r.rounded)
+        w.string(amount_text(*r.rounded));
+    else
+        w.null();
+    w.key("result");
+    w.string(amount_text(r.result));
+    w.key("explanation");
+    w.begin_object();
+    w.key("zh");
+    w.string(r.explanation_zh);
+    w.key("en");
+    w.string(r.explanation_en);
+    w.end_object();
+    w.end_object();
+}
+
+/// Writes a document with `body(writer)` into one string sized for a receipt.
+template <class Body>
+std::string written(Body body) {
+    std::string out;
+    out.reserve(16 * 1024);
+    text_writer w(out);
+    body(w);
+    w.finish();
+    return out;
 }
 
 /// A result that is only eligible, amount, reasons and receipt.
 template <class Result>
 std::string eligibility_json(const Result& result) {
-    value o = value::object();
-    o["eligible"] = result.eligible;
-    o["amount"] = amount_text(result.amount);
-    o["reasons"] = reasons_value(result.reasons);
-    o["receipt"] = receipt_value(result.receipt);
-    return zjcredit::json::dump(o);
+    return written([&](text_writer& w) {
+        w.begin_object();
+        w.key("eligible");
+        w.boolean(result.eligible);
+        w.key("amount");
+        w.string(amount_text(result.amount));
+        w.key("reasons");
+        write_reasons(w, result.reasons);
+        w.key("receipt");
+        write_receipt(w, result.receipt);
+        w.end_object();
+    });
 }
 
 }  // namespace
@@ -305,52 +388,80 @@ std::string to_json(const budget_request& request) {
 
 // ---- results and receipts ------------------------------------------------------------
 
-std::string to_json(const receipt& r) { return zjcredit::json::dump(receipt_value(r)); }
+std::string to_json(const receipt& r) {
+    return written([&](text_writer& w) { write_receipt(w, r); });
+}
 
 std::string to_json(const first_loan_subsidy_result& result) { return eligibility_json(result); }
 
 std::string to_json(const receivables_reward_result& result) { return eligibility_json(result); }
 
 std::string to_json(const listing_award_result& result) {
-    value o = value::object();
-    o["eligible"] = result.eligible;
-    o["amount"] = amount_text(result.amount);
-    value awards = value::array();
-    for (const auto& a : result.awards) {
-        value q = value::object();
-        q["stage"] = a.stage;
-        q["name"] = a.name;
-        q["date"] = date_value(a.date);
-        q["award"] = amount_text(a.award);
-        q["paid"] = amount_text(a.paid);
-        q["reasons"] = reasons_value(a.reasons);
-        awards.push_back(std::move(q));
-    }
-    o["awards"] = std::move(awards);
-    o["reasons"] = reasons_value(result.reasons);
-    o["stage_table_placeholder"] = result.stage_table_placeholder;
-    o["notices"] = reasons_value(result.notices);
-    o["receipt"] = receipt_value(result.receipt);
-    return zjcredit::json::dump(o);
+    return written([&](text_writer& w) {
+        w.begin_object();
+        w.key("eligible");
+        w.boolean(result.eligible);
+        w.key("amount");
+        w.string(amount_text(result.amount));
+        w.key("awards");
+        w.begin_array();
+        for (const auto& a : result.awards) {
+            w.begin_object();
+            w.key("stage");
+            w.string(a.stage);
+            w.key("name");
+            w.string(a.name);
+            w.key("date");
+            write_date(w, a.date);
+            w.key("award");
+            w.string(amount_text(a.award));
+            w.key("paid");
+            w.string(amount_text(a.paid));
+            w.key("reasons");
+            write_reasons(w, a.reasons);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("reasons");
+        write_reasons(w, result.reasons);
+        w.key("stage_table_placeholder");
+        w.boolean(result.stage_table_placeholder);
+        w.key("notices");
+        write_reasons(w, result.notices);
+        w.key("receipt");
+        write_receipt(w, result.receipt);
+        w.end_object();
+    });
 }
 
 std::string to_json(const allocation_result& result) {
-    value o = value::object();
-    o["method"] = std::string(to_string(result.method));
-    o["budget"] = amount_text(result.budget);
-    o["claimed"] = amount_text(result.claimed);
-    o["amount"] = amount_text(result.amount);
-    value allocations = value::array();
-    for (const auto& a : result.allocations) {
-        value q = value::object();
-        q["id"] = a.id;
-        q["claimed"] = amount_text(a.claimed);
-        q["allocated"] = amount_text(a.allocated);
-        allocations.push_back(std::move(q));
-    }
-    o["allocations"] = std::move(allocations);
-    o["receipt"] = receipt_value(result.receipt);
-    return zjcredit::json::dump(o);
+    return written([&](text_writer& w) {
+        w.begin_object();
+        w.key("method");
+        w.string(to_string(result.method));
+        w.key("budget");
+        w.string(amount_text(result.budget));
+        w.key("claimed");
+        w.string(amount_text(result.claimed));
+        w.key("amount");
+        w.string(amount_text(result.amount));
+        w.key("allocations");
+        w.begin_array();
+        for (const auto& a : result.allocations) {
+            w.begin_object();
+            w.key("id");
+            w.string(a.id);
+            w.key("claimed");
+            w.string(amount_text(a.claimed));
+            w.key("allocated");
+            w.string(amount_text(a.allocated));
+            w.end_object();
+        }
+        w.end_array();
+        w.key("receipt");
+        write_receipt(w, result.receipt);
+        w.end_object();
+    });
 }
 
 // ---- one call ------------------------------------------------------------------------------

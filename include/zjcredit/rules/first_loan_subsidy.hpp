@@ -58,8 +58,11 @@
 #include <zjcredit/plan/parameters.hpp>
 #include <zjcredit/plan/plan.hpp>
 #include <zjcredit/plan/plan_2022.hpp>
+#include <zjcredit/rules/kernel.hpp>
 #include <zjcredit/rules/reason.hpp>
 #include <zjcredit/rules/receipt.hpp>
+
+#include <gsl/narrow>
 
 #include <algorithm>
 #include <cstdint>
@@ -137,21 +140,6 @@ inline std::string kinds_zh(const std::vector<plan::borrower_kind>& kinds) {
     return parts.empty() ? "（无）" : join(parts, "、");
 }
 
-inline void validate_parameters(const plan::first_loan_subsidy_parameters& p) {
-    if (p.balance_cap.is_negative())
-        throw validation_error("parameters.balance_cap", money::to_string(p.balance_cap), "must not be negative");
-    if (p.rate_ceiling.units() < 0)
-        throw validation_error("parameters.rate_ceiling", money::to_string(p.rate_ceiling), "must not be negative");
-    if (p.max_subsidy_days && *p.max_subsidy_days < 1)
-        throw validation_error("parameters.max_subsidy_days", std::to_string(*p.max_subsidy_days),
-                               "must be at least 1 day");
-    if (p.per_borrower_cap && p.per_borrower_cap->is_negative())
-        throw validation_error("parameters.per_borrower_cap", money::to_string(*p.per_borrower_cap),
-                               "must not be negative");
-    if (p.budget && p.budget->is_negative())
-        throw validation_error("parameters.budget", money::to_string(*p.budget), "must not be negative");
-}
-
 }  // namespace detail
 
 /// Throws validation_error for a record no rule can be applied to (see the
@@ -212,48 +200,135 @@ inline void validate(const loan_record& loan) {
                                "period day " + iso(cursor) + " is outside the balance schedule (no balance range covers it)");
 }
 
-/// Computes the subsidy for `loan` under `params`; `ref` names the plan in
-/// the receipt (`ref`). Throws validation_error / overflow_error (see the top).
-inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
-                                                    const plan::first_loan_subsidy_parameters& params,
-                                                    const plan_reference& ref) {
-    using dates::detail::iso;
-    using detail::bool_text;
-    using money::int128;
-    namespace ck = money::detail;
+namespace detail {
 
-    detail::validate_parameters(params);
-    validate(loan);
+/// A loan laid out as the kernel reads it: a one-row column set.
+struct loan_row {
+    std::uint8_t kind = 0;
+    std::int32_t application = 0;
+    std::uint8_t flags = 0;
+    std::int64_t rate = 0;
+    std::int32_t period_from = 0;
+    std::int32_t period_to = 0;
+    std::int64_t offsets[2] = {0, 0};
+    std::vector<std::int32_t> from;
+    std::vector<std::int32_t> to;
+    std::vector<std::int64_t> balance;
 
-    first_loan_subsidy_result out;
-    receipt& rc = out.receipt;
-    rc.rule = std::string(first_loan_subsidy_rule);
-    rc.rule_set_version = ref.rule_set_version;
-    rc.plan_document = ref.document;
+    batch::loan_columns columns() const noexcept {
+        return {{&kind, 1}, {&application, 1}, {&flags, 1}, {&rate, 1}, {&period_from, 1}, {&period_to, 1},
+                offsets, from, to, balance};
+    }
+};
 
-    // ---- parameters ----------------------------------------------------------
+/// Lays `loan` out for the kernel; false when a date is not a calendar date
+/// (then validate() names it).
+inline bool lay_out(const loan_record& loan, loan_row& row) {
+    const auto plain = [](const dates::date& d) { return !d.is_special(); };
+    if (!plain(loan.first_application_date) || !plain(loan.period.from) || !plain(loan.period.to)) return false;
+    row.kind = static_cast<std::uint8_t>(loan.borrower_kind);
+    row.application = dates::to_day_number(loan.first_application_date);
+    row.flags = static_cast<std::uint8_t>((loan.via_platform ? batch::loan_via_platform : 0U) |
+                                          (loan.local_legal_person_lender ? batch::loan_local_legal_person_lender : 0U) |
+                                          (loan.first_loan ? batch::loan_first_loan : 0U));
+    row.rate = loan.annual_rate.units();
+    row.period_from = dates::to_day_number(loan.period.from);
+    row.period_to = dates::to_day_number(loan.period.to);
+    const std::size_t n = loan.balances.size();
+    row.offsets[1] = gsl::narrow<std::int64_t>(n);
+    row.from.resize(n);
+    row.to.resize(n);
+    row.balance.resize(n);
+    for (std::size_t j = 0; j < n; ++j) {
+        const balance_range& r = loan.balances[j];
+        if (!plain(r.from) || !plain(r.to)) return false;
+        row.from[j] = dates::to_day_number(r.from);
+        row.to[j] = dates::to_day_number(r.to);
+        row.balance[j] = r.balance.fen();
+    }
+    return true;
+}
+
+/// What the kernel reports of one loan, for its receipt.
+struct subsidy_trace : total_record {
+    static constexpr bool enabled = true;
+
+    struct range_use {
+        std::size_t index = 0;  ///< in the loan's balances
+        std::int64_t from = 0;  ///< day numbers of the days summed, both included
+        std::int64_t to = 0;
+        std::int64_t days = 0;
+        std::int64_t balance = 0;  ///< 分
+        std::int64_t used = 0;     ///< min(balance, cap)
+    };
+    struct period_use {
+        bool drawn = false;  ///< some range has a positive balance
+        std::int64_t first_positive = 0;
+        std::int64_t end = 0;
+        bool bites = false;
+    };
+
+    std::uint32_t failed = 0;  ///< reason bits of the failed eligibility checks
+    std::vector<range_use> ranges;
+    std::optional<period_use> max_period_use;
+    money::int128 sum = 0;  ///< Σ min(balance_d, cap), 分·days
+    std::int64_t rate_used = 0;
+
+    void checks(std::uint32_t bits) noexcept { failed = bits; }
+    void range(std::size_t index, std::int64_t from, std::int64_t to, std::int64_t days, std::int64_t balance,
+               std::int64_t used) {
+        ranges.push_back({index, from, to, days, balance, used});
+    }
+    void restart_ranges() noexcept { ranges.clear(); }
+    void max_period(std::int64_t first_positive, std::int64_t end, bool bites) noexcept {
+        max_period_use = period_use{true, first_positive, end, bites};
+    }
+    void max_period_unused() noexcept { max_period_use = period_use{}; }
+    void total(money::int128 s, std::int64_t rate) noexcept {
+        sum = s;
+        rate_used = rate;
+    }
+};
+
+/// Runs the kernel on `loan`. A record the kernel refuses is handed to
+/// validate(), which throws the error naming the field; what it returns is
+/// ok or an overflow of the total.
+template <class Trace>
+batch::row_result run_kernel(const loan_record& loan, const batch::prepared_subsidy& prepared, Trace& trace) {
+    loan_row row;
+    if (loan.borrower.empty() || !lay_out(loan, row)) validate(loan);
+    const batch::row_result r = batch::first_loan_subsidy_row(row.columns(), 0, prepared, trace);
+    if (r.status == batch::detail::errc_code(errc::validation) || r.status == batch::detail::errc_code(errc::parse)) {
+        validate(loan);
+        throw validation_error("", "", "the record is refused by the rule, but no check names a field");
+    }
+    return r;
+}
+
+inline std::vector<parameter_use> subsidy_parameters_used(const plan::first_loan_subsidy_parameters& params) {
     const auto opt_amount = [](const std::optional<money::amount>& a) -> std::optional<std::string> {
         if (!a) return std::nullopt;
         return money::to_string(*a);
     };
-    const int basis = dates::denominator(params.basis);
-    rc.parameters = {
-        detail::parameter("application_window", dates::to_string(params.application_window), params.sources),
-        detail::parameter("balance_cap", money::to_string(params.balance_cap), params.sources),
-        detail::parameter("rate_ceiling", money::to_string(params.rate_ceiling), params.sources),
-        detail::parameter("basis", std::string(dates::to_string(params.basis)), params.sources),
-        detail::parameter("rounding", std::string(money::to_string(params.rounding)), params.sources),
-        detail::parameter("eligible_kinds", detail::kinds_text(params.eligible_kinds), params.sources),
-        detail::parameter("max_subsidy_days",
-                          params.max_subsidy_days ? std::optional<std::string>(std::to_string(*params.max_subsidy_days))
-                                                  : std::nullopt,
-                          params.sources),
-        detail::parameter("per_borrower_cap", opt_amount(params.per_borrower_cap), params.sources),
-        detail::parameter("budget", opt_amount(params.budget), params.sources),
+    return {
+        parameter("application_window", dates::to_string(params.application_window), params.sources),
+        parameter("balance_cap", money::to_string(params.balance_cap), params.sources),
+        parameter("rate_ceiling", money::to_string(params.rate_ceiling), params.sources),
+        parameter("basis", std::string(dates::to_string(params.basis)), params.sources),
+        parameter("rounding", std::string(money::to_string(params.rounding)), params.sources),
+        parameter("eligible_kinds", kinds_text(params.eligible_kinds), params.sources),
+        parameter("max_subsidy_days",
+                  params.max_subsidy_days ? std::optional<std::string>(std::to_string(*params.max_subsidy_days))
+                                          : std::nullopt,
+                  params.sources),
+        parameter("per_borrower_cap", opt_amount(params.per_borrower_cap), params.sources),
+        parameter("budget", opt_amount(params.budget), params.sources),
     };
+}
 
-    // ---- inputs ---------------------------------------------------------------
-    rc.inputs = {
+inline std::vector<entry> subsidy_inputs(const loan_record& loan) {
+    using dates::detail::iso;
+    std::vector<entry> in = {
         {"borrower", loan.borrower},
         {"borrower_kind", std::string(plan::to_string(loan.borrower_kind))},
         {"first_application_date", iso(loan.first_application_date)},
@@ -262,20 +337,25 @@ inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
         {"first_loan", bool_text(loan.first_loan)},
         {"annual_rate", money::to_string(loan.annual_rate)},
     };
+    in.reserve(in.size() + 3 * loan.balances.size() + 2);
     for (std::size_t i = 0; i < loan.balances.size(); ++i) {
-        const std::string p = "balances" + detail::index_text(i);
-        rc.inputs.push_back({p + ".from", iso(loan.balances[i].from)});
-        rc.inputs.push_back({p + ".to", iso(loan.balances[i].to)});
-        rc.inputs.push_back({p + ".balance", money::to_string(loan.balances[i].balance)});
+        const std::string p = "balances" + index_text(i);
+        in.push_back({p + ".from", iso(loan.balances[i].from)});
+        in.push_back({p + ".to", iso(loan.balances[i].to)});
+        in.push_back({p + ".balance", money::to_string(loan.balances[i].balance)});
     }
-    rc.inputs.push_back({"period.from", iso(loan.period.from)});
-    rc.inputs.push_back({"period.to", iso(loan.period.to)});
-    rc.rounding = params.rounding;
+    in.push_back({"period.from", iso(loan.period.from)});
+    in.push_back({"period.to", iso(loan.period.to)});
+    return in;
+}
 
-    // ---- eligibility: every check, all reported --------------------------------
+/// The eligibility steps and reasons, from the failed checks the kernel found.
+inline void describe_eligibility(const loan_record& loan, const plan::first_loan_subsidy_parameters& params,
+                                 std::uint32_t failed, receipt& rc, std::vector<reason>& reasons) {
+    using dates::detail::iso;
     const std::string window_text = dates::to_string(params.application_window);
     const std::string window_zh = iso(params.application_window.from()) + " 至 " + iso(params.application_window.to());
-    const bool in_window = params.application_window.contains(loan.first_application_date);
+    const bool in_window = (failed & batch::reason_application_outside_window) == 0;
     rc.steps.push_back({"window", "check", in_window,
                         {{"first_application_date", iso(loan.first_application_date)},
                          {"application_window", window_text}},
@@ -284,55 +364,121 @@ inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
                         "first application on " + iso(loan.first_application_date) +
                             (in_window ? " is inside " : " is outside ") + window_text + " (both ends included)"});
     if (!in_window)
-        out.reasons.push_back({"application_outside_window",
-                               "首次申请贷款日期 " + iso(loan.first_application_date) + " 不在 " + window_zh + " 之内",
-                               "first application on " + iso(loan.first_application_date) + " is outside " +
-                                   window_text});
+        reasons.push_back({"application_outside_window",
+                           "首次申请贷款日期 " + iso(loan.first_application_date) + " 不在 " + window_zh + " 之内",
+                           "first application on " + iso(loan.first_application_date) + " is outside " + window_text});
 
-    const bool kind_ok = std::find(params.eligible_kinds.begin(), params.eligible_kinds.end(), loan.borrower_kind) !=
-                         params.eligible_kinds.end();
+    const bool kind_ok = (failed & batch::reason_borrower_kind_not_eligible) == 0;
     const std::string kind = std::string(plan::to_string(loan.borrower_kind));
     rc.steps.push_back({"eligibility.borrower_kind", "check", kind_ok,
-                        {{"borrower_kind", kind}, {"eligible_kinds", detail::kinds_text(params.eligible_kinds)}},
-                        "借款人类型为" + detail::kind_zh(loan.borrower_kind) + (kind_ok ? "，属于" : "，不属于") +
-                            "贴息对象（" + detail::kinds_zh(params.eligible_kinds) + "）",
+                        {{"borrower_kind", kind}, {"eligible_kinds", kinds_text(params.eligible_kinds)}},
+                        "借款人类型为" + kind_zh(loan.borrower_kind) + (kind_ok ? "，属于" : "，不属于") + "贴息对象（" +
+                            kinds_zh(params.eligible_kinds) + "）",
                         "borrower kind " + kind + (kind_ok ? " is" : " is not") + " among the eligible kinds (" +
-                            detail::kinds_text(params.eligible_kinds) + ")"});
+                            kinds_text(params.eligible_kinds) + ")"});
     if (!kind_ok)
-        out.reasons.push_back({"borrower_kind_not_eligible",
-                               "借款人类型（" + detail::kind_zh(loan.borrower_kind) + "）不属于贴息对象（" +
-                                   detail::kinds_zh(params.eligible_kinds) + "）",
-                               "borrower kind " + kind + " is not eligible (eligible: " +
-                                   detail::kinds_text(params.eligible_kinds) + ")"});
+        reasons.push_back({"borrower_kind_not_eligible",
+                           "借款人类型（" + kind_zh(loan.borrower_kind) + "）不属于贴息对象（" +
+                               kinds_zh(params.eligible_kinds) + "）",
+                           "borrower kind " + kind + " is not eligible (eligible: " + kinds_text(params.eligible_kinds) +
+                               ")"});
 
     struct flag_check {
         const char* id;
-        bool ok;
-        const char* code;
+        bool value;
+        std::uint32_t bit;
         const char* yes_zh;
         const char* no_zh;
         const char* yes_en;
         const char* no_en;
     };
     const flag_check flags[] = {
-        {"via_platform", loan.via_platform, "not_via_platform", "依托广东省中小企业融资平台申请",
+        {"via_platform", loan.via_platform, batch::reason_not_via_platform, "依托广东省中小企业融资平台申请",
          "未依托广东省中小企业融资平台申请", "applied via the Guangdong SME financing platform",
          "did not apply via the Guangdong SME financing platform"},
-        {"local_legal_person_lender", loan.local_legal_person_lender, "lender_not_local_legal_person",
+        {"local_legal_person_lender", loan.local_legal_person_lender, batch::reason_lender_not_local_legal_person,
          "贷款机构为地方法人金融机构", "贷款机构不是地方法人金融机构",
          "the lender is a local legal-person financial institution",
          "the lender is not a local legal-person financial institution"},
-        {"first_loan", loan.first_loan, "not_first_loan", "为借款人的首次贷款", "不是借款人的首次贷款",
+        {"first_loan", loan.first_loan, batch::reason_not_first_loan, "为借款人的首次贷款", "不是借款人的首次贷款",
          "this is the borrower's first loan", "this is not the borrower's first loan"},
     };
     for (const auto& f : flags) {
-        rc.steps.push_back({std::string("eligibility.") + f.id, "check", f.ok, {{f.id, bool_text(f.ok)}},
-                            f.ok ? f.yes_zh : f.no_zh, f.ok ? f.yes_en : f.no_en});
-        if (!f.ok) out.reasons.push_back({f.code, f.no_zh, f.no_en});
+        const bool ok = (failed & f.bit) == 0;
+        rc.steps.push_back({std::string("eligibility.") + f.id, "check", ok, {{f.id, bool_text(f.value)}},
+                            ok ? f.yes_zh : f.no_zh, ok ? f.yes_en : f.no_en});
+        if (!ok) reasons.push_back({std::string(reason_of_bit(f.bit)->code), f.no_zh, f.no_en});
     }
+}
 
-    out.eligible = out.reasons.empty();
-    if (!out.eligible) {
+/// The maximum subsidy period's step, when the parameter is set.
+inline void describe_max_period(const plan::first_loan_subsidy_parameters& params, const subsidy_trace& t,
+                                receipt& rc) {
+    using dates::detail::iso;
+    if (!params.max_subsidy_days || !t.max_period_use) return;
+    const auto& m = *t.max_period_use;
+    const std::string n = std::to_string(*params.max_subsidy_days);
+    std::vector<entry> values{{"max_subsidy_days", n}};
+    if (!m.drawn) {
+        rc.steps.push_back({"max_subsidy_days", "cap", false, values, "余额始终为零，贴息期限不起作用",
+                            "the balance is never positive, so the maximum period does not apply"});
+        return;
+    }
+    const std::string drawn = iso(dates::from_day_number(gsl::narrow<std::int32_t>(m.first_positive)));
+    const std::string end = iso(dates::from_day_number(gsl::narrow<std::int32_t>(m.end)));
+    values.push_back({"first_positive_balance", drawn});
+    values.push_back({"subsidy_period", drawn + ".." + end});
+    rc.steps.push_back({"max_subsidy_days", "cap", m.bites, values,
+                        "贴息期限自首次有余额之日 " + drawn + " 起最长 " + n + " 天，至 " + end +
+                            (m.bites ? "，期间此后的天数不计" : "，未截断本期"),
+                        "the subsidy period runs at most " + n + " days from the first day with a balance, " + drawn +
+                            ", to " + end +
+                            (m.bites ? "; later days of the period are not counted" : "; the period is not cut")});
+}
+
+/// One step per balance range summed.
+inline void describe_ranges(const subsidy_trace& t, receipt& rc) {
+    using dates::detail::iso;
+    for (const auto& r : t.ranges) {
+        const std::string from = iso(dates::from_day_number(gsl::narrow<std::int32_t>(r.from)));
+        const std::string to = iso(dates::from_day_number(gsl::narrow<std::int32_t>(r.to)));
+        const bool capped = r.used != r.balance;
+        const std::string balance = money::to_string(money::amount::from_fen(r.balance));
+        const std::string used = money::to_string(money::amount::from_fen(r.used));
+        const std::string days = std::to_string(r.days);
+        const std::string product = fen_text(static_cast<money::int128>(r.used) * r.days);
+        rc.steps.push_back({"balances" + index_text(r.index), "cap", capped,
+                            {{"from", from},
+                             {"to", to},
+                             {"days", days},
+                             {"balance", balance},
+                             {"balance_used", used},
+                             {"product", product}},
+                            from + " 至 " + to + " 共 " + days + " 天，日终余额 " + balance + " 元" +
+                                (capped ? "，超过上限按 " + used + " 元计" : "") + "，积数 " + product + " 元",
+                            from + ".." + to + ": " + days + " days at " + balance +
+                                (capped ? ", capped at " + used : "") + ", product " + product});
+    }
+}
+
+/// The receipt and result of `loan`, from what the kernel recorded in `t`.
+inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
+                                                const plan::first_loan_subsidy_parameters& params,
+                                                const plan_reference& ref, const subsidy_trace& t,
+                                                const batch::row_result& row) {
+    using dates::detail::iso;
+    namespace ck = money::detail;
+    first_loan_subsidy_result out;
+    receipt& rc = out.receipt;
+    rc.rule = std::string(first_loan_subsidy_rule);
+    rc.rule_set_version = ref.rule_set_version;
+    rc.plan_document = ref.document;
+    rc.parameters = subsidy_parameters_used(params);
+    rc.inputs = subsidy_inputs(loan);
+    rc.rounding = params.rounding;
+
+    describe_eligibility(loan, params, t.failed, rc, out.reasons);
+    if (t.failed != 0) {
         std::vector<std::string> zh;
         std::vector<std::string> en;
         for (const auto& r : out.reasons) {
@@ -342,74 +488,19 @@ inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
         rc.steps.push_back({"decision", "decision", false, {{"amount", "0.00"}},
                             "不符合首贷贴息条件，贴息金额为 0.00 元", "not eligible: the subsidy is 0.00"});
         rc.result = money::amount();
-        rc.explanation_zh = loan.borrower + " 不符合首贷贴息条件：" + detail::join(zh, "；") + "。贴息金额为 0.00 元。";
-        rc.explanation_en = loan.borrower + " is not eligible for the first-loan subsidy: " + detail::join(en, "; ") +
+        rc.explanation_zh = loan.borrower + " 不符合首贷贴息条件：" + join(zh, "；") + "。贴息金额为 0.00 元。";
+        rc.explanation_en = loan.borrower + " is not eligible for the first-loan subsidy: " + join(en, "; ") +
                             ". The subsidy is 0.00 yuan.";
         return out;
     }
 
-    // ---- the days summed ----------------------------------------------------------
-    dates::date first = loan.period.from;
-    dates::date last = loan.period.to;
-    if (params.max_subsidy_days) {
-        std::optional<dates::date> drawn;
-        for (const auto& r : loan.balances)
-            if (r.balance.fen() > 0) {
-                drawn = r.from;
-                break;
-            }
-        std::vector<entry> values{{"max_subsidy_days", std::to_string(*params.max_subsidy_days)}};
-        if (drawn) {
-            const dates::date end = detail::last_of_run(*drawn, *params.max_subsidy_days);
-            values.push_back({"first_positive_balance", iso(*drawn)});
-            values.push_back({"subsidy_period", iso(*drawn) + ".." + iso(end)});
-            const bool bites = end < loan.period.to;
-            if (bites) last = end;
-            rc.steps.push_back({"max_subsidy_days", "cap", bites, values,
-                                "贴息期限自首次有余额之日 " + iso(*drawn) + " 起最长 " +
-                                    std::to_string(*params.max_subsidy_days) + " 天，至 " + iso(end) +
-                                    (bites ? "，期间此后的天数不计" : "，未截断本期"),
-                                "the subsidy period runs at most " + std::to_string(*params.max_subsidy_days) +
-                                    " days from the first day with a balance, " + iso(*drawn) + ", to " + iso(end) +
-                                    (bites ? "; later days of the period are not counted" : "; the period is not cut")});
-        } else {
-            rc.steps.push_back({"max_subsidy_days", "cap", false, values, "余额始终为零，贴息期限不起作用",
-                                "the balance is never positive, so the maximum period does not apply"});
-        }
-    }
+    describe_max_period(params, t, rc);
+    describe_ranges(t, rc);
+    std::int64_t days = 0;
+    for (const auto& r : t.ranges) days += r.days;
 
-    int128 sum = 0;            // Σ min(balance_d, cap), in 分·days
-    std::int64_t days = 0;     // interest days summed
-    for (std::size_t i = 0; i < loan.balances.size(); ++i) {
-        const balance_range& r = loan.balances[i];
-        if (last < first) break;  // the maximum period ends before the claim starts
-        const dates::date from = std::max(r.from, first);
-        const dates::date to = std::min(r.to, last);
-        if (to < from) continue;
-        const std::int64_t n = detail::days_in(from, to);
-        const bool capped = r.balance > params.balance_cap;
-        const money::amount used = capped ? params.balance_cap : r.balance;
-        const int128 product = ck::checked_mul<int128>(used.fen(), n, "daily balance sum");
-        sum = ck::checked_add(sum, product, "daily balance sum");
-        days += n;
-        const std::string id = "balances" + detail::index_text(i);
-        rc.steps.push_back(
-            {id, "cap", capped,
-             {{"from", iso(from)},
-              {"to", iso(to)},
-              {"days", std::to_string(n)},
-              {"balance", money::to_string(r.balance)},
-              {"balance_used", money::to_string(used)},
-              {"product", detail::fen_text(product)}},
-             iso(from) + " 至 " + iso(to) + " 共 " + std::to_string(n) + " 天，日终余额 " + money::to_string(r.balance) +
-                 " 元" + (capped ? "，超过上限按 " + money::to_string(used) + " 元计" : "") + "，积数 " +
-                 detail::fen_text(product) + " 元",
-             iso(from) + ".." + iso(to) + ": " + std::to_string(n) + " days at " + money::to_string(r.balance) +
-                 (capped ? ", capped at " + money::to_string(used) : "") + ", product " + detail::fen_text(product)});
-    }
-
-    const money::rate used_rate = money::min(params.rate_ceiling, loan.annual_rate);
-    const bool ceiling_bites = loan.annual_rate > params.rate_ceiling;
+    const money::rate used_rate = money::rate::from_units(t.rate_used);
+    const bool ceiling_bites = used_rate != loan.annual_rate;
     rc.steps.push_back({"rate_ceiling", "cap", ceiling_bites,
                         {{"annual_rate", money::to_string(loan.annual_rate)},
                          {"rate_ceiling", money::to_string(params.rate_ceiling)},
@@ -420,60 +511,79 @@ inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
                             money::to_string(params.rate_ceiling) + ": the lower, " + money::to_string(used_rate) +
                             ", is used"});
 
-    const int128 numerator = ck::checked_mul<int128>(sum, used_rate.units(), "subsidy numerator");
-    const int128 denominator = ck::checked_mul<int128>(money::rate::scale, basis, "subsidy denominator");
-    const exact_value exact = detail::exact_yuan(numerator, denominator);
+    const int basis = dates::denominator(params.basis);
+    const money::int128 numerator = ck::checked_mul<money::int128>(t.sum, t.rate_used, "subsidy numerator");
+    const money::int128 denominator = ck::checked_mul<money::int128>(money::rate::scale, basis, "subsidy denominator");
+    const exact_value exact = exact_yuan(numerator, denominator);
     const std::string dec = exact.decimal + (exact.decimal_exact ? "" : "…");
+    if (row.status == batch::detail::errc_code(errc::overflow)) throw_total_out_of_range(dec, "subsidy");
+    const std::string sum = fen_text(t.sum);
     rc.unrounded = exact;
     rc.steps.push_back({"unrounded", "compute", std::nullopt,
                         {{"days", std::to_string(days)},
-                         {"balance_days", detail::fen_text(sum)},
+                         {"balance_days", sum},
                          {"rate_used", money::to_string(used_rate)},
                          {"basis", std::to_string(basis)},
                          {"value", exact.numerator + "/" + exact.denominator},
                          {"decimal", exact.decimal}},
-                        "积数 " + detail::fen_text(sum) + " × " + money::to_string(used_rate) + " ÷ " +
-                            std::to_string(basis) + " = " + exact.numerator + "/" + exact.denominator + " = " + dec +
-                            " 元",
-                        detail::fen_text(sum) + " × " + money::to_string(used_rate) + " / " + std::to_string(basis) +
-                            " = " + exact.numerator + "/" + exact.denominator + " = " + dec + " yuan"});
+                        "积数 " + sum + " × " + money::to_string(used_rate) + " ÷ " + std::to_string(basis) + " = " +
+                            exact.numerator + "/" + exact.denominator + " = " + dec + " 元",
+                        sum + " × " + money::to_string(used_rate) + " / " + std::to_string(basis) + " = " +
+                            exact.numerator + "/" + exact.denominator + " = " + dec + " yuan"});
 
-    const detail::capped_total total = detail::round_and_cap(
-        numerator, denominator, params.rounding, dec, "贴息", "subsidy",
-        {{"per_borrower_cap", params.per_borrower_cap, "per_borrower_cap_applied", "单户贴息上限", "per-borrower cap"},
-         {"budget", params.budget, "budget_cap_applied", "贴息预算", "budget"}},
-        rc, out.reasons);
-    const money::amount rounded = total.rounded;
-    const money::amount result = total.amount;
-    const std::string& caps_zh = total.caps_zh;
-    const std::string& caps_en = total.caps_en;
+    const caps_text caps =
+        describe_total(t, params.rounding, dec, "贴息", "subsidy",
+                       {"per_borrower_cap", "per_borrower_cap_applied", "单户贴息上限", "per-borrower cap"},
+                       {"budget", "budget_cap_applied", "贴息预算", "budget"}, rc, out.reasons);
+    const money::amount rounded = money::amount::from_fen(t.rounded_fen);
+    const money::amount result = money::amount::from_fen(row.amount);
+    const dates::date first = loan.period.from;
+    const dates::date last =
+        t.max_period_use && t.max_period_use->bites
+            ? dates::from_day_number(gsl::narrow<std::int32_t>(t.max_period_use->end))
+            : loan.period.to;
 
+    out.eligible = true;
     out.amount = result;
     rc.result = result;
-    rc.explanation_zh = loan.borrower + "（" + detail::kind_zh(loan.borrower_kind) + "）于 " +
-                        iso(loan.first_application_date) +
+    rc.explanation_zh = loan.borrower + "（" + kind_zh(loan.borrower_kind) + "）于 " + iso(loan.first_application_date) +
                         " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。" + iso(first) +
-                        " 至 " + iso(std::max(first, last)) + " 计 " + std::to_string(days) +
-                        " 天，每日余额以 " + money::to_string(params.balance_cap) + " 元为上限，积数合计 " +
-                        detail::fen_text(sum) + " 元；贴息利率取实际年利率 " + money::to_string(loan.annual_rate) +
-                        " 与上限 " + money::to_string(params.rate_ceiling) + " 的较低者 " +
-                        money::to_string(used_rate) + "，一年按 " + std::to_string(basis) + " 天计：" +
-                        detail::fen_text(sum) + " × " + money::to_string(used_rate) + " ÷ " + std::to_string(basis) +
-                        " = " + dec + " 元，" + detail::rounding_zh(params.rounding) + "到分为 " +
-                        money::to_string(rounded) + " 元。" + caps_zh + "应付贴息 " + money::to_string(result) + " 元。";
-    rc.explanation_en = loan.borrower + " (" + kind + ") first applied on " + iso(loan.first_application_date) +
+                        " 至 " + iso(std::max(first, last)) + " 计 " + std::to_string(days) + " 天，每日余额以 " +
+                        money::to_string(params.balance_cap) + " 元为上限，积数合计 " + sum +
+                        " 元；贴息利率取实际年利率 " + money::to_string(loan.annual_rate) + " 与上限 " +
+                        money::to_string(params.rate_ceiling) + " 的较低者 " + money::to_string(used_rate) +
+                        "，一年按 " + std::to_string(basis) + " 天计：" + sum + " × " + money::to_string(used_rate) +
+                        " ÷ " + std::to_string(basis) + " = " + dec + " 元，" + rounding_zh(params.rounding) +
+                        "到分为 " + money::to_string(rounded) + " 元。" + caps.zh + "应付贴息 " +
+                        money::to_string(result) + " 元。";
+    rc.explanation_en = loan.borrower + " (" + std::string(plan::to_string(loan.borrower_kind)) + ") first applied on " +
+                        iso(loan.first_application_date) +
                         " via the Guangdong SME financing platform at a local legal-person institution, and is "
                         "eligible. Over " +
                         std::to_string(days) + " interest days the daily balances, each capped at " +
-                        money::to_string(params.balance_cap) + ", sum to " + detail::fen_text(sum) +
+                        money::to_string(params.balance_cap) + ", sum to " + sum +
                         " yuan-days; the rate is the lower of the actual " + money::to_string(loan.annual_rate) +
                         " and the ceiling " + money::to_string(params.rate_ceiling) + ", " +
-                        money::to_string(used_rate) + "; on a " + std::to_string(basis) + "-day year " +
-                        detail::fen_text(sum) + " × " + money::to_string(used_rate) + " / " + std::to_string(basis) +
-                        " = " + dec + " yuan, rounded " + detail::rounding_en(params.rounding) + " to the fen: " +
-                        money::to_string(rounded) + "." + caps_en + " The subsidy is " + money::to_string(result) +
+                        money::to_string(used_rate) + "; on a " + std::to_string(basis) + "-day year " + sum + " × " +
+                        money::to_string(used_rate) + " / " + std::to_string(basis) + " = " + dec +
+                        " yuan, rounded " + rounding_en(params.rounding) + " to the fen: " +
+                        money::to_string(rounded) + "." + caps.en + " The subsidy is " + money::to_string(result) +
                         " yuan.";
     return out;
+}
+
+}  // namespace detail
+
+/// Computes the subsidy for `loan` under `params`; `ref` names the plan in
+/// the receipt. The kernel (rules/kernel.hpp) computes; the receipt is
+/// written from its trace. Throws validation_error / overflow_error (see the top).
+inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
+                                                    const plan::first_loan_subsidy_parameters& params,
+                                                    const plan_reference& ref) {
+    const batch::prepared_subsidy prepared = batch::prepare(params);
+    detail::subsidy_trace trace;
+    const batch::row_result row = detail::run_kernel(loan, prepared, trace);
+    return detail::subsidy_result(loan, params, ref, trace, row);
 }
 
 /// The subsidy under a plan's parameters (the embedded 2022 plan by default).

@@ -24,18 +24,30 @@ struct outcome {
     friend bool operator==(const outcome&, const outcome&) = default;
 };
 
-/// The first-loan subsidy of `loan` without its receipt. Throws what
-/// first_loan_subsidy() throws.
+/// The first-loan subsidy of `loan` without its receipt: the kernel alone.
+/// Throws what first_loan_subsidy() throws.
 inline outcome first_loan_subsidy_outcome(const loan_record& loan, const plan::first_loan_subsidy_parameters& params) {
-    const auto r = first_loan_subsidy(loan, params, plan_reference{});
-    return {r.eligible, r.amount, reason_bits(r.reasons)};
+    const batch::prepared_subsidy prepared = batch::prepare(params);
+    batch::no_trace trace;
+    const batch::row_result r = detail::run_kernel(loan, prepared, trace);
+    if (r.status != batch::status_ok) {  // an overflow of the total: the rule says it with the exact value
+        (void)first_loan_subsidy(loan, params, plan_reference{});
+        throw overflow_error("amount", "", "the subsidy is out of the amount range");
+    }
+    return {r.eligible, money::amount::from_fen(r.amount), r.reasons};
 }
 
-/// The receivables reward of `record` without its receipt.
+/// The receivables reward of `record` without its receipt: the kernel alone.
 inline outcome receivables_reward_outcome(const receivables_record& record,
                                           const plan::receivables_reward_parameters& params) {
-    const auto r = receivables_reward(record, params, plan_reference{});
-    return {r.eligible, r.amount, reason_bits(r.reasons)};
+    const batch::prepared_reward prepared = batch::prepare(params);
+    batch::no_trace trace;
+    const batch::row_result r = detail::run_kernel(record, prepared, trace);
+    if (r.status != batch::status_ok) {  // an overflow of a sum or the total: the rule says which
+        (void)receivables_reward(record, params, plan_reference{});
+        throw overflow_error("amount", "", "the reward is out of the amount range");
+    }
+    return {r.eligible, money::amount::from_fen(r.amount), r.reasons};
 }
 
 }  // namespace zjcredit::rules

@@ -14,6 +14,7 @@
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/rounding.hpp>
 #include <zjcredit/plan/plan.hpp>
+#include <zjcredit/rules/kernel.hpp>
 #include <zjcredit/rules/reason.hpp>
 
 #include <cstdint>
@@ -237,71 +238,85 @@ inline dates::date last_of_run(const dates::date& start, std::int64_t n) {
 /// "[3]" for index 3.
 inline std::string index_text(std::size_t i) { return "[" + std::to_string(i) + "]"; }
 
-/// A cap on a rule's rounded total (per borrower or enterprise, budget).
-struct total_cap {
+/// What a rule's kernel reports of its last stage: the one rounding's
+/// result, then each cap on the total that is set (rules/kernel.hpp's
+/// apply_total_caps). Part of each rule's trace.
+struct total_record {
+    struct cap_use {
+        bool set = false;
+        std::int64_t before = 0;  ///< 分, the total the cap was applied to
+        std::int64_t cap = 0;
+        bool bites = false;
+    };
+
+    std::int64_t rounded_fen = 0;
+    cap_use per_record;  ///< the per-borrower / per-enterprise cap
+    cap_use budget;
+
+    void rounded(std::int64_t fen) noexcept { rounded_fen = fen; }
+    void cap(batch::total_cap which, std::int64_t before, std::int64_t cap, bool bites) noexcept {
+        (which == batch::total_cap::budget ? budget : per_record) = {true, before, cap, bites};
+    }
+};
+
+/// How a cap on a rule's total is named in its receipt.
+struct cap_names {
     const char* id;    ///< receipt step id: "per_borrower_cap", "budget"
-    std::optional<money::amount> cap;
     const char* code;  ///< reason code when it bites: "budget_cap_applied"
-    std::string name_zh;
-    std::string name_en;
+    const char* name_zh;
+    const char* name_en;
 };
 
-/// A rule's total after round_and_cap, with the caps that bit in words.
-struct capped_total {
-    money::amount rounded;  ///< the one rounding's result, before the caps
-    money::amount amount;   ///< after the caps
-    std::string caps_zh;  ///< sentences for the explanation, empty when no cap bit
-    std::string caps_en;
+/// The caps that bit, in words for the explanation (empty when none did).
+struct caps_text {
+    std::string zh;
+    std::string en;
 };
 
-/// How the subsidy and the reward end: the one rounding of the exact value
-/// numerator/denominator (元 text `exact_text`, for the receipt), then each
-/// cap on the rounded total in turn. Whole 分 are capped, so capping after
-/// rounding equals rounding after capping. Each step goes into `rc`; each
-/// cap that bites adds a reason naming the `noun` ("贴息"/"subsidy").
-inline capped_total round_and_cap(money::int128 numerator, money::int128 denominator, money::rounding mode,
-                                  const std::string& exact_text, std::string_view noun_zh, std::string_view noun_en,
-                                  const std::vector<total_cap>& caps, receipt& rc, std::vector<reason>& reasons) {
-    // A total past the 64-bit 分 is the caller's input (huge amounts or terms):
-    // say so on the result's field with the exact value, not as a bare
-    // arithmetic overflow.
-    const money::int128 rounded_fen = money::round_div(numerator, denominator, mode);
-    if (rounded_fen > INT64_MAX || rounded_fen <= INT64_MIN)  // -2^63 分 is not an amount either
-        throw overflow_error("amount", exact_text,
-                             "the " + std::string(noun_en) +
-                                 " is out of the amount range (at most 92233720368547758.07 元)");
-    const money::amount rounded = money::amount::from_fen(static_cast<std::int64_t>(rounded_fen));
+/// A total past the 64-bit 分 is the caller's input (huge amounts or terms):
+/// the error is said on the result's field with the exact value, not as a
+/// bare arithmetic overflow.
+[[noreturn]] inline void throw_total_out_of_range(const std::string& exact_text, std::string_view noun_en) {
+    throw overflow_error("amount", exact_text,
+                         "the " + std::string(noun_en) + " is out of the amount range (at most 92233720368547758.07 元)");
+}
+
+/// The receipt's account of how the subsidy and the reward end, from what
+/// the kernel recorded: the one rounding of the exact value (元 text
+/// `exact_text`), then each cap on the rounded total in turn. Whole 分 are
+/// capped, so capping after rounding equals rounding after capping. Each
+/// step goes into `rc`; each cap that bites adds a reason naming the noun
+/// ("贴息"/"subsidy").
+inline caps_text describe_total(const total_record& t, money::rounding mode, const std::string& exact_text,
+                                std::string_view noun_zh, std::string_view noun_en, const cap_names& per_record,
+                                const cap_names& budget, receipt& rc, std::vector<reason>& reasons) {
+    const money::amount rounded = money::amount::from_fen(t.rounded_fen);
     rc.rounded = rounded;
     rc.steps.push_back({"rounding", "round", std::nullopt,
                         {{"mode", std::string(money::to_string(mode))}, {"rounded", money::to_string(rounded)}},
                         exact_text + " 元" + rounding_zh(mode) + "到分为 " + money::to_string(rounded) + " 元",
                         exact_text + " rounded " + rounding_en(mode) + " to the fen: " + money::to_string(rounded)});
 
-    capped_total out{rounded, rounded, "", ""};
-    for (const total_cap& c : caps) {
-        if (!c.cap) continue;
-        const money::amount before = out.amount;
-        const bool bites = before > *c.cap;
-        if (bites) out.amount = *c.cap;
-        const std::string cap_text = money::to_string(*c.cap);
-        rc.steps.push_back({c.id, "cap", bites,
-                            {{"before", money::to_string(before)}, {"cap", cap_text},
-                             {"after", money::to_string(out.amount)}},
-                            c.name_zh + " " + cap_text + " 元" +
-                                (bites ? "，" + std::string(noun_zh) + "由 " + money::to_string(before) + " 元减为 " +
-                                             money::to_string(out.amount) + " 元"
-                                       : "，未超过"),
-                            c.name_en + " " + cap_text +
-                                (bites ? ": " + money::to_string(before) + " reduced to " + money::to_string(out.amount)
-                                       : ": not reached")});
-        if (!bites) continue;
-        const std::string zh = std::string(noun_zh) + " " + money::to_string(before) + " 元超过" + c.name_zh + " " +
-                               cap_text + " 元，按上限支付";
-        const std::string en = "the " + std::string(noun_en) + " of " + money::to_string(before) + " exceeds the " +
-                               c.name_en + " of " + cap_text + " and is paid up to it";
-        reasons.push_back({c.code, zh, en});
-        out.caps_zh += zh + "。";
-        out.caps_en += " " + en + ".";
+    caps_text out;
+    for (const auto& [use, names] : {std::pair{t.per_record, per_record}, std::pair{t.budget, budget}}) {
+        if (!use.set) continue;
+        const std::string before = money::to_string(money::amount::from_fen(use.before));
+        const std::string cap_text = money::to_string(money::amount::from_fen(use.cap));
+        const std::string after = use.bites ? cap_text : before;
+        rc.steps.push_back({names.id, "cap", use.bites, {{"before", before}, {"cap", cap_text}, {"after", after}},
+                            names.name_zh + (" " + cap_text) + " 元" +
+                                (use.bites ? "，" + std::string(noun_zh) + "由 " + before + " 元减为 " + after + " 元"
+                                           : "，未超过"),
+                            names.name_en + (" " + cap_text) +
+                                (use.bites ? ": " + before + " reduced to " + after : ": not reached")});
+        if (!use.bites) continue;
+        const std::string zh =
+            std::string(noun_zh) + " " + before + " 元超过" + names.name_zh + " " + cap_text + " 元，按上限支付";
+        const std::string en = "the " + std::string(noun_en) + " of " + before + " exceeds the " + names.name_en +
+                               " of " + cap_text + " and is paid up to it";
+        reasons.push_back({names.code, zh, en});
+        out.zh += zh + "。";
+        out.en += " " + en + ".";
     }
     return out;
 }

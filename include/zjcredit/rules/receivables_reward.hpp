@@ -48,8 +48,11 @@
 #include <zjcredit/plan/parameters.hpp>
 #include <zjcredit/plan/plan.hpp>
 #include <zjcredit/plan/plan_2022.hpp>
+#include <zjcredit/rules/kernel.hpp>
 #include <zjcredit/rules/reason.hpp>
 #include <zjcredit/rules/receipt.hpp>
+
+#include <gsl/narrow>
 
 #include <cstdint>
 #include <optional>
@@ -117,16 +120,6 @@ inline financing_term term_of(const financing& f, const std::string& field) {
     return {f.start + boost::gregorian::date_duration(static_cast<long>(*f.days)), *f.days};
 }
 
-inline void validate_parameters(const plan::receivables_reward_parameters& p) {
-    if (p.reward_rate.units() < 0)
-        throw validation_error("parameters.reward_rate", money::to_string(p.reward_rate), "must not be negative");
-    if (p.per_enterprise_cap && p.per_enterprise_cap->is_negative())
-        throw validation_error("parameters.per_enterprise_cap", money::to_string(*p.per_enterprise_cap),
-                               "must not be negative");
-    if (p.budget && p.budget->is_negative())
-        throw validation_error("parameters.budget", money::to_string(*p.budget), "must not be negative");
-}
-
 }  // namespace detail
 
 /// Throws validation_error for a record the rule cannot be applied to.
@@ -146,161 +139,227 @@ inline void validate(const receivables_record& record) {
     }
 }
 
-/// Computes the reward for `record` under `params`; `ref` names the plan in
-/// the receipt. Throws validation_error / overflow_error (see the top).
-inline receivables_reward_result receivables_reward(const receivables_record& record,
-                                                    const plan::receivables_reward_parameters& params,
-                                                    const plan_reference& ref) {
+namespace detail {
+
+/// An enterprise's financings laid out as the kernel reads them: a one-row column set.
+struct financing_row {
+    std::int64_t offsets[2] = {0, 0};
+    std::vector<std::int64_t> amount;
+    std::vector<std::int32_t> start;
+    std::vector<std::int32_t> end;
+    std::vector<std::int64_t> days;
+    std::vector<std::uint8_t> flags;
+
+    batch::financing_columns columns() const noexcept { return {offsets, amount, start, end, days, flags}; }
+};
+
+/// Lays `record` out for the kernel; false when a date is not a calendar
+/// date (then validate() names it).
+inline bool lay_out(const receivables_record& record, financing_row& row) {
+    const std::size_t n = record.financings.size();
+    row.offsets[1] = gsl::narrow<std::int64_t>(n);
+    row.amount.resize(n);
+    row.start.resize(n);
+    row.end.resize(n);
+    row.days.resize(n);
+    row.flags.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const financing& f = record.financings[k];
+        if (f.start.is_special() || (f.end && f.end->is_special())) return false;
+        row.amount[k] = f.amount.fen();
+        row.start[k] = dates::to_day_number(f.start);
+        row.end[k] = f.end ? dates::to_day_number(*f.end) : 0;
+        row.days[k] = f.days.value_or(0);
+        row.flags[k] = static_cast<std::uint8_t>((f.confirmed_on_platform ? batch::financing_confirmed : 0U) |
+                                                 (f.end ? batch::financing_has_end : 0U) |
+                                                 (f.days ? batch::financing_has_days : 0U));
+    }
+    return true;
+}
+
+/// What the kernel reports of one enterprise, for its receipt.
+struct reward_trace : total_record {
+    static constexpr bool enabled = true;
+
+    struct financing_use {
+        std::size_t index = 0;
+        std::int64_t start = 0;  ///< day numbers
+        std::int64_t end = 0;
+        std::int64_t term = 0;          ///< end − start
+        std::int64_t days_counted = 0;  ///< 0 when it does not count
+        bool start_in = false;
+        bool straddles = false;
+        std::uint32_t bits = 0;  ///< failed checks, or financing_days_truncated
+    };
+
+    std::vector<financing_use> financings;
+    money::int128 sum = 0;  ///< Σ amount × days counted, 分·days
+    std::size_t counted = 0;
+    bool sum_overflow = false;
+
+    void financing(std::size_t index, std::int64_t start, std::int64_t end, std::int64_t term, std::int64_t days,
+                   bool start_in, bool straddles, std::uint32_t bits) {
+        financings.push_back({index, start, end, term, days, start_in, straddles, bits});
+    }
+    void total(money::int128 s, std::size_t n, bool overflow) noexcept {
+        sum = s;
+        counted = n;
+        sum_overflow = overflow;
+    }
+};
+
+/// Runs the kernel on `record`; a record it refuses is handed to validate(),
+/// which throws the error naming the field.
+template <class Trace>
+batch::row_result run_kernel(const receivables_record& record, const batch::prepared_reward& prepared,
+                             Trace& trace) {
+    financing_row row;
+    bool names_ok = !record.core_enterprise.empty();
+    for (const auto& f : record.financings) names_ok = names_ok && !f.sme.empty();
+    if (!names_ok || !lay_out(record, row)) validate(record);
+    const batch::row_result r = batch::receivables_reward_row(row.columns(), 0, prepared, {}, trace);
+    if (r.status == batch::detail::errc_code(errc::validation) || r.status == batch::detail::errc_code(errc::parse)) {
+        validate(record);
+        throw validation_error("", "", "the record is refused by the rule, but no check names a field");
+    }
+    return r;
+}
+
+inline std::vector<parameter_use> reward_parameters_used(const plan::receivables_reward_parameters& params) {
+    const auto opt_amount = [](const std::optional<money::amount>& a) -> std::optional<std::string> {
+        if (!a) return std::nullopt;
+        return money::to_string(*a);
+    };
+    return {
+        parameter("financing_window", dates::to_string(params.financing_window), params.sources),
+        parameter("reward_rate", money::to_string(params.reward_rate), params.sources),
+        parameter("basis", std::string(dates::to_string(params.basis)), params.sources),
+        parameter("rounding", std::string(money::to_string(params.rounding)), params.sources),
+        parameter("straddle", std::string(plan::to_string(params.straddle)), params.sources),
+        parameter("require_platform_confirmation", bool_text(params.require_platform_confirmation), params.sources),
+        parameter("per_enterprise_cap", opt_amount(params.per_enterprise_cap), params.sources),
+        parameter("budget", opt_amount(params.budget), params.sources),
+    };
+}
+
+inline std::vector<entry> reward_inputs(const receivables_record& record) {
     using dates::detail::iso;
-    using detail::bool_text;
-    using money::int128;
+    std::vector<entry> in{{"core_enterprise", record.core_enterprise}};
+    for (std::size_t i = 0; i < record.financings.size(); ++i) {
+        const financing& f = record.financings[i];
+        const std::string p = "financings" + index_text(i);
+        in.push_back({p + ".sme", f.sme});
+        in.push_back({p + ".amount", money::to_string(f.amount)});
+        in.push_back({p + ".start", iso(f.start)});
+        if (f.end) in.push_back({p + ".end", iso(*f.end)});
+        if (f.days) in.push_back({p + ".days", std::to_string(*f.days)});
+        in.push_back({p + ".confirmed_on_platform", bool_text(f.confirmed_on_platform)});
+    }
+    return in;
+}
+
+/// One financing's step and reasons, from what the kernel recorded of it.
+inline void describe_financing(const financing& f, const reward_trace::financing_use& u,
+                               const plan::receivables_reward_parameters& params, receipt& rc,
+                               std::vector<reason>& reasons) {
+    using dates::detail::iso;
+    const dates::window& window = params.financing_window;
+    const std::string window_text = dates::to_string(window);
+    const std::string field = "financings" + index_text(u.index);
+    const std::string end = iso(dates::from_day_number(gsl::narrow<std::int32_t>(u.end)));
+    std::vector<reason> failed;
+    if ((u.bits & batch::reason_financing_not_confirmed) != 0)
+        failed.push_back({"financing_not_confirmed", field + "：未经中征应收账款融资服务平台在线确认",
+                          field + ": not confirmed online on the Zhongzheng receivables financing platform"});
+    if ((u.bits & batch::reason_financing_outside_window) != 0) {
+        const bool before = f.start < window.from();
+        failed.push_back({"financing_outside_window",
+                          field + "：起始日 " + iso(f.start) + (before ? " 早于 " : " 晚于 ") + "融资期间 " +
+                              iso(window.from()) + " 至 " + iso(window.to()),
+                          field + ": starts on " + iso(f.start) + (before ? ", before " : ", after ") +
+                              "the financing window " + window_text});
+    }
+    if ((u.bits & batch::reason_financing_straddles_window_end) != 0)
+        failed.push_back({"financing_straddles_window_end",
+                          field + "：融资期限跨越融资期间截止日 " + iso(window.to()) + "，按规定不计",
+                          field + ": runs past the window end " + iso(window.to()) +
+                              " and straddling financings are excluded"});
+    const bool counts = failed.empty();
+    const money::int128 product = counts ? static_cast<money::int128>(f.amount.fen()) * u.days_counted : 0;
+    std::vector<entry> values{
+        {"sme", f.sme},
+        {"amount", money::to_string(f.amount)},
+        {"start", iso(f.start)},
+        {"end", end},
+        {"days", std::to_string(u.term)},
+        {"confirmed_on_platform", bool_text(f.confirmed_on_platform)},
+        {"start_in_window", bool_text(u.start_in)},
+        {"straddles_window_end", bool_text(u.straddles)},
+        {"days_counted", std::to_string(u.days_counted)},
+        {"product", fen_text(product)},
+    };
+    std::string text_zh;
+    std::string text_en;
+    if (counts) {
+        const bool in_full = u.straddles && params.straddle == plan::straddle_policy::full_if_start_in_window;
+        text_zh = field + "：" + iso(f.start) + " 起 " + std::to_string(u.term) + " 天，金额 " +
+                  money::to_string(f.amount) + " 元，计 " + std::to_string(u.days_counted) + " 天" +
+                  (in_full ? "（跨越截止日，起始日在期间内，全额计入）" : "") + "，积数 " + fen_text(product) + " 元";
+        text_en = field + ": " + money::to_string(f.amount) + " from " + iso(f.start) + " for " +
+                  std::to_string(u.term) + " days, " + std::to_string(u.days_counted) + " counted" +
+                  (in_full ? " (runs past the window end but starts inside it: counted in full)" : "") +
+                  ", product " + fen_text(product);
+    } else {
+        std::vector<std::string> zh;
+        std::vector<std::string> en;
+        for (const auto& r : failed) {
+            zh.push_back(r.message_zh);
+            en.push_back(r.message_en);
+        }
+        text_zh = join(zh, "；") + "，不计入";
+        text_en = join(en, "; ") + "; not counted";
+    }
+    rc.steps.push_back({field, "check", counts, std::move(values), text_zh, text_en});
+    for (auto& r : failed) reasons.push_back(std::move(r));
+    if (counts && (u.bits & batch::reason_financing_days_truncated) != 0)
+        reasons.push_back({"financing_days_truncated",
+                           field + "：融资期限跨越 " + iso(window.to()) + "，只计 " + iso(f.start) + " 至 " +
+                               iso(window.to()) + " 的 " + std::to_string(u.days_counted) + " 天（共 " +
+                               std::to_string(u.term) + " 天）",
+                           field + ": runs past " + iso(window.to()) + "; only its " +
+                               std::to_string(u.days_counted) + " days up to then count (of " +
+                               std::to_string(u.term) + ")"});
+}
+
+/// The receipt and result of `record`, from what the kernel recorded in `t`.
+inline receivables_reward_result reward_result(const receivables_record& record,
+                                               const plan::receivables_reward_parameters& params,
+                                               const plan_reference& ref, const reward_trace& t,
+                                               const batch::row_result& row) {
+    using dates::detail::iso;
     namespace ck = money::detail;
-
-    detail::validate_parameters(params);
-    validate(record);
-
     receivables_reward_result out;
     receipt& rc = out.receipt;
     rc.rule = std::string(receivables_reward_rule);
     rc.rule_set_version = ref.rule_set_version;
     rc.plan_document = ref.document;
     rc.rounding = params.rounding;
+    rc.parameters = reward_parameters_used(params);
+    rc.inputs = reward_inputs(record);
 
-    const auto opt_amount = [](const std::optional<money::amount>& a) -> std::optional<std::string> {
-        if (!a) return std::nullopt;
-        return money::to_string(*a);
-    };
+    for (const auto& u : t.financings) describe_financing(record.financings[u.index], u, params, rc, out.reasons);
+    if (t.sum_overflow) ck::throw_overflow("annualised financing");  // as a checked sum says it
+
     const int basis = dates::denominator(params.basis);
     const dates::window& window = params.financing_window;
     const std::string window_text = dates::to_string(window);
-    rc.parameters = {
-        detail::parameter("financing_window", window_text, params.sources),
-        detail::parameter("reward_rate", money::to_string(params.reward_rate), params.sources),
-        detail::parameter("basis", std::string(dates::to_string(params.basis)), params.sources),
-        detail::parameter("rounding", std::string(money::to_string(params.rounding)), params.sources),
-        detail::parameter("straddle", std::string(plan::to_string(params.straddle)), params.sources),
-        detail::parameter("require_platform_confirmation", bool_text(params.require_platform_confirmation),
-                          params.sources),
-        detail::parameter("per_enterprise_cap", opt_amount(params.per_enterprise_cap), params.sources),
-        detail::parameter("budget", opt_amount(params.budget), params.sources),
-    };
-
-    rc.inputs = {{"core_enterprise", record.core_enterprise}};
-    for (std::size_t i = 0; i < record.financings.size(); ++i) {
-        const financing& f = record.financings[i];
-        const std::string p = "financings" + detail::index_text(i);
-        rc.inputs.push_back({p + ".sme", f.sme});
-        rc.inputs.push_back({p + ".amount", money::to_string(f.amount)});
-        rc.inputs.push_back({p + ".start", iso(f.start)});
-        if (f.end) rc.inputs.push_back({p + ".end", iso(*f.end)});
-        if (f.days) rc.inputs.push_back({p + ".days", std::to_string(*f.days)});
-        rc.inputs.push_back({p + ".confirmed_on_platform", bool_text(f.confirmed_on_platform)});
-    }
-
-    // ---- each financing: checks, straddle, days counted --------------------------
-    int128 sum = 0;  // Σ amount × days counted, in 分·days
-    std::size_t counted = 0;
-    for (std::size_t i = 0; i < record.financings.size(); ++i) {
-        const financing& f = record.financings[i];
-        const std::string field = "financings" + detail::index_text(i);
-        const detail::financing_term term = detail::term_of(f, field);
-        const dates::date last_day = term.end - boost::gregorian::date_duration(1);
-        const bool confirmed_ok = f.confirmed_on_platform || !params.require_platform_confirmation;
-        const bool start_in = window.contains(f.start);
-        const bool straddles = start_in && last_day > window.to();
-
-        std::vector<reason> failed;
-        std::vector<std::string> zh;
-        std::vector<std::string> en;
-        if (!confirmed_ok) {
-            failed.push_back({"financing_not_confirmed", field + "：未经中征应收账款融资服务平台在线确认",
-                              field + ": not confirmed online on the Zhongzheng receivables financing platform"});
-        }
-        if (!start_in) {
-            const bool before = f.start < window.from();
-            failed.push_back({"financing_outside_window",
-                              field + "：起始日 " + iso(f.start) + (before ? " 早于 " : " 晚于 ") +
-                                  "融资期间 " + iso(window.from()) + " 至 " + iso(window.to()),
-                              field + ": starts on " + iso(f.start) + (before ? ", before " : ", after ") +
-                                  "the financing window " + window_text});
-        }
-        std::int64_t days = term.days;
-        std::optional<reason> truncated;
-        if (straddles) {
-            switch (params.straddle) {
-                case plan::straddle_policy::full_if_start_in_window: break;
-                case plan::straddle_policy::days_in_window:
-                    days = dates::interest_days(f.start, window.to()) + 1;
-                    truncated = reason{"financing_days_truncated",
-                                       field + "：融资期限跨越 " + iso(window.to()) + "，只计 " + iso(f.start) + " 至 " +
-                                           iso(window.to()) + " 的 " + std::to_string(days) + " 天（共 " +
-                                           std::to_string(term.days) + " 天）",
-                                       field + ": runs past " + iso(window.to()) + "; only its " +
-                                           std::to_string(days) + " days up to then count (of " +
-                                           std::to_string(term.days) + ")"};
-                    break;
-                case plan::straddle_policy::exclude:
-                    failed.push_back({"financing_straddles_window_end",
-                                      field + "：融资期限跨越融资期间截止日 " + iso(window.to()) + "，按规定不计",
-                                      field + ": runs past the window end " + iso(window.to()) +
-                                          " and straddling financings are excluded"});
-                    break;
-            }
-        }
-        const bool counts = failed.empty();
-        const int128 product = counts ? ck::checked_mul<int128>(f.amount.fen(), days, "annualised financing") : 0;
-        if (counts) {
-            sum = ck::checked_add(sum, product, "annualised financing");
-            ++counted;
-        }
-        std::vector<entry> values{
-            {"sme", f.sme},
-            {"amount", money::to_string(f.amount)},
-            {"start", iso(f.start)},
-            {"end", iso(term.end)},
-            {"days", std::to_string(term.days)},
-            {"confirmed_on_platform", bool_text(f.confirmed_on_platform)},
-            {"start_in_window", bool_text(start_in)},
-            {"straddles_window_end", bool_text(straddles)},
-            {"days_counted", std::to_string(counts ? days : 0)},
-            {"product", detail::fen_text(product)},
-        };
-        for (const auto& r : failed) {
-            zh.push_back(r.message_zh);
-            en.push_back(r.message_en);
-        }
-        std::string text_zh;
-        std::string text_en;
-        if (counts) {
-            text_zh = field + "：" + iso(f.start) + " 起 " + std::to_string(term.days) + " 天，金额 " +
-                      money::to_string(f.amount) + " 元，计 " + std::to_string(days) + " 天" +
-                      (straddles && params.straddle == plan::straddle_policy::full_if_start_in_window
-                           ? "（跨越截止日，起始日在期间内，全额计入）"
-                           : "") +
-                      "，积数 " + detail::fen_text(product) + " 元";
-            text_en = field + ": " + money::to_string(f.amount) + " from " + iso(f.start) + " for " +
-                      std::to_string(term.days) + " days, " + std::to_string(days) + " counted" +
-                      (straddles && params.straddle == plan::straddle_policy::full_if_start_in_window
-                           ? " (runs past the window end but starts inside it: counted in full)"
-                           : "") +
-                      ", product " + detail::fen_text(product);
-        } else {
-            text_zh = detail::join(zh, "；") + "，不计入";
-            text_en = detail::join(en, "; ") + "; not counted";
-        }
-        rc.steps.push_back({field, "check", counts, std::move(values), text_zh, text_en});
-        for (auto& r : failed) out.reasons.push_back(std::move(r));
-        if (counts && truncated) out.reasons.push_back(std::move(*truncated));
-    }
-
-    out.eligible = counted > 0;
-    if (!out.eligible) {
-        out.reasons.push_back({"no_eligible_financing", "没有符合条件的应收账款融资",
-                               "no financing meets the conditions"});
+    if (t.counted == 0) {
+        out.reasons.push_back({"no_eligible_financing", "没有符合条件的应收账款融资", "no financing meets the conditions"});
         rc.steps.push_back({"decision", "decision", false, {{"amount", "0.00"}},
                             "没有符合条件的融资，奖励金额为 0.00 元", "no financing counts: the reward is 0.00"});
         rc.result = money::amount();
-        rc.explanation_zh = record.core_enterprise + " 没有符合条件的应收账款融资（须经中征应收账款融资服务平台在线确认，且在 " +
+        rc.explanation_zh = record.core_enterprise +
+                            " 没有符合条件的应收账款融资（须经中征应收账款融资服务平台在线确认，且在 " +
                             iso(window.from()) + " 至 " + iso(window.to()) + " 之内），奖励金额为 0.00 元。";
         rc.explanation_en = record.core_enterprise +
                             " has no receivables financing that counts (confirmed online on the Zhongzheng platform "
@@ -309,63 +368,74 @@ inline receivables_reward_result receivables_reward(const receivables_record& re
         return out;
     }
 
-    const exact_value annualised = detail::exact_yuan(sum, basis);
+    const std::string sum = fen_text(t.sum);
+    const std::string counted = std::to_string(t.counted);
+    const exact_value annualised = exact_yuan(t.sum, basis);
     const std::string annualised_text = annualised.decimal + (annualised.decimal_exact ? "" : "…");
     rc.steps.push_back({"annualised", "compute", std::nullopt,
-                        {{"financings_counted", std::to_string(counted)},
-                         {"amount_days", detail::fen_text(sum)},
+                        {{"financings_counted", counted},
+                         {"amount_days", sum},
                          {"basis", std::to_string(basis)},
                          {"annualised", annualised.numerator + "/" + annualised.denominator},
                          {"decimal", annualised.decimal}},
-                        "年化融资金额 = " + detail::fen_text(sum) + " ÷ " + std::to_string(basis) + " = " +
-                            annualised_text + " 元",
-                        "annualised financing = " + detail::fen_text(sum) + " / " + std::to_string(basis) + " = " +
-                            annualised_text + " yuan"});
+                        "年化融资金额 = " + sum + " ÷ " + std::to_string(basis) + " = " + annualised_text + " 元",
+                        "annualised financing = " + sum + " / " + std::to_string(basis) + " = " + annualised_text +
+                            " yuan"});
 
-    const int128 numerator = ck::checked_mul<int128>(sum, params.reward_rate.units(), "reward numerator");
-    const int128 denominator = ck::checked_mul<int128>(money::rate::scale, basis, "reward denominator");
-    const exact_value exact = detail::exact_yuan(numerator, denominator);
+    const money::int128 numerator = ck::checked_mul<money::int128>(t.sum, params.reward_rate.units(), "reward numerator");
+    const money::int128 denominator = ck::checked_mul<money::int128>(money::rate::scale, basis, "reward denominator");
+    const exact_value exact = exact_yuan(numerator, denominator);
     const std::string dec = exact.decimal + (exact.decimal_exact ? "" : "…");
+    if (row.status == batch::detail::errc_code(errc::overflow)) throw_total_out_of_range(dec, "reward");
     rc.unrounded = exact;
+    const std::string rate = money::to_string(params.reward_rate);
     rc.steps.push_back({"unrounded", "compute", std::nullopt,
-                        {{"reward_rate", money::to_string(params.reward_rate)},
+                        {{"reward_rate", rate},
                          {"value", exact.numerator + "/" + exact.denominator},
                          {"decimal", exact.decimal}},
-                        "奖励 = " + annualised_text + " × " + money::to_string(params.reward_rate) + " = " +
-                            exact.numerator + "/" + exact.denominator + " = " + dec + " 元",
-                        "reward = " + annualised_text + " × " + money::to_string(params.reward_rate) + " = " +
-                            exact.numerator + "/" + exact.denominator + " = " + dec + " yuan"});
+                        "奖励 = " + annualised_text + " × " + rate + " = " + exact.numerator + "/" +
+                            exact.denominator + " = " + dec + " 元",
+                        "reward = " + annualised_text + " × " + rate + " = " + exact.numerator + "/" +
+                            exact.denominator + " = " + dec + " yuan"});
 
-    const detail::capped_total total = detail::round_and_cap(
-        numerator, denominator, params.rounding, dec, "奖励", "reward",
-        {{"per_enterprise_cap", params.per_enterprise_cap, "per_enterprise_cap_applied", "单个核心企业奖励上限",
-          "per-enterprise cap"},
-         {"budget", params.budget, "budget_cap_applied", "奖励预算", "budget"}},
-        rc, out.reasons);
-    const money::amount rounded = total.rounded;
-    const money::amount result = total.amount;
-    const std::string& caps_zh = total.caps_zh;
-    const std::string& caps_en = total.caps_en;
+    const caps_text caps = describe_total(
+        t, params.rounding, dec, "奖励", "reward",
+        {"per_enterprise_cap", "per_enterprise_cap_applied", "单个核心企业奖励上限", "per-enterprise cap"},
+        {"budget", "budget_cap_applied", "奖励预算", "budget"}, rc, out.reasons);
+    const std::string rounded = money::to_string(money::amount::from_fen(t.rounded_fen));
+    const money::amount result = money::amount::from_fen(row.amount);
+    const std::string total = std::to_string(record.financings.size());
 
+    out.eligible = true;
     out.amount = result;
     rc.result = result;
-    rc.explanation_zh = record.core_enterprise + " 作为供应链核心企业，" + std::to_string(counted) + " 笔应收账款融资（共 " +
-                        std::to_string(record.financings.size()) + " 笔）经中征应收账款融资服务平台在线确认且起始日在 " +
-                        iso(window.from()) + " 至 " + iso(window.to()) + " 之内；金额 × 天数合计 " +
-                        detail::fen_text(sum) + " 元，年化金额 " + detail::fen_text(sum) + " ÷ " + std::to_string(basis) +
-                        " = " + annualised_text + " 元；奖励 = 年化金额 × " + money::to_string(params.reward_rate) +
-                        " = " + dec + " 元，" + detail::rounding_zh(params.rounding) + "到分为 " +
-                        money::to_string(rounded) + " 元。" + caps_zh + "应付奖励 " + money::to_string(result) + " 元。";
-    rc.explanation_en = record.core_enterprise + ", a supply-chain core enterprise, has " + std::to_string(counted) +
-                        " of " + std::to_string(record.financings.size()) +
+    rc.explanation_zh = record.core_enterprise + " 作为供应链核心企业，" + counted + " 笔应收账款融资（共 " + total +
+                        " 笔）经中征应收账款融资服务平台在线确认且起始日在 " + iso(window.from()) + " 至 " +
+                        iso(window.to()) + " 之内；金额 × 天数合计 " + sum + " 元，年化金额 " + sum + " ÷ " +
+                        std::to_string(basis) + " = " + annualised_text + " 元；奖励 = 年化金额 × " + rate + " = " +
+                        dec + " 元，" + rounding_zh(params.rounding) + "到分为 " + rounded + " 元。" + caps.zh +
+                        "应付奖励 " + money::to_string(result) + " 元。";
+    rc.explanation_en = record.core_enterprise + ", a supply-chain core enterprise, has " + counted + " of " + total +
                         " receivables financings confirmed online on the Zhongzheng platform and starting inside " +
-                        window_text + "; amount × days sums to " + detail::fen_text(sum) +
-                        ", annualised " + detail::fen_text(sum) + " / " + std::to_string(basis) + " = " +
-                        annualised_text + " yuan; reward = annualised × " + money::to_string(params.reward_rate) +
-                        " = " + dec + " yuan, rounded " + detail::rounding_en(params.rounding) + " to the fen: " +
-                        money::to_string(rounded) + "." + caps_en + " The reward is " + money::to_string(result) +
-                        " yuan.";
+                        window_text + "; amount × days sums to " + sum + ", annualised " + sum + " / " +
+                        std::to_string(basis) + " = " + annualised_text + " yuan; reward = annualised × " + rate +
+                        " = " + dec + " yuan, rounded " + rounding_en(params.rounding) + " to the fen: " + rounded +
+                        "." + caps.en + " The reward is " + money::to_string(result) + " yuan.";
     return out;
+}
+
+}  // namespace detail
+
+/// Computes the reward for `record` under `params`; `ref` names the plan in
+/// the receipt. The kernel (rules/kernel.hpp) computes; the receipt is
+/// written from its trace. Throws validation_error / overflow_error (see the top).
+inline receivables_reward_result receivables_reward(const receivables_record& record,
+                                                    const plan::receivables_reward_parameters& params,
+                                                    const plan_reference& ref) {
+    const batch::prepared_reward prepared = batch::prepare(params);
+    detail::reward_trace trace;
+    const batch::row_result row = detail::run_kernel(record, prepared, trace);
+    return detail::reward_result(record, params, ref, trace, row);
 }
 
 /// The reward under a plan's parameters (the embedded 2022 plan by default).
