@@ -10,6 +10,9 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <vector>
+
+namespace money = zjcredit::money;
 
 using zjcredit::money::amount;
 using zjcredit::money::parse_amount;
@@ -126,3 +129,39 @@ TEST_CASE("both amount forms parse back to the same amount") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("the buffer formatters write what the general forms write") {
+    // format_fen against the digits of std::to_string, grouped by hand;
+    // format_percent against decimal(units, 8).normalized(), the general form.
+    const auto plain = [](std::int64_t fen) {
+        const bool neg = fen < 0;
+        const std::uint64_t u = neg ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
+        std::string cents = std::to_string(u % 100);
+        if (cents.size() < 2) cents.insert(cents.begin(), '0');
+        return (neg ? "-" : "") + std::to_string(u / 100) + "." + cents;
+    };
+    std::vector<std::int64_t> values = {0, 1, -1, 5, 99, 100, -100, 101, 123456, 99999999,
+                                        std::numeric_limits<std::int64_t>::max(),
+                                        std::numeric_limits<std::int64_t>::min() + 1,
+                                        std::numeric_limits<std::int64_t>::min()};
+    std::uint64_t x = 20221203;
+    for (int i = 0; i < 2000; ++i) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        values.push_back(static_cast<std::int64_t>(x >> (x % 60)));
+        values.push_back(-static_cast<std::int64_t>(x >> (1 + x % 60)));
+    }
+    for (const std::int64_t v : values) {
+        CHECK(money::detail::format_fen(v, false) == plain(v));
+        if (v != std::numeric_limits<std::int64_t>::min())
+            CHECK(money::detail::format_percent(v) ==
+                  money::decimal(v, money::rate::places - 2).normalized().to_string() + "%");
+    }
+    CHECK(money::detail::format_fen(123456789, true) == "1,234,567.89");
+    CHECK(money::detail::format_fen(-100000, true) == "-1,000.00");
+    CHECK(money::detail::format_fen(99999, true) == "999.99");
+    CHECK(money::detail::format_percent(435'000'000) == "4.35%");
+    CHECK(money::detail::format_percent(100'000'000) == "1%");
+    CHECK(money::detail::format_percent(1) == "0.00000001%");
+    CHECK(money::detail::format_percent(-50'000'000) == "-0.5%");
+    CHECK(money::detail::format_percent(0) == "0%");
+}

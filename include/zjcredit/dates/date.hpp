@@ -40,16 +40,16 @@ namespace detail {
 /// "2022-04-01" for a plain date; the caller has ruled out special values.
 inline std::string iso(const date& d) {
     const auto ymd = d.year_month_day();
-    const int y = ymd.year;
+    const int y = ymd.year;  // 1400..9999: four digits
     const int m = ymd.month;
     const int dd = ymd.day;
-    std::string out = std::to_string(y);
-    while (out.size() < 4) out.insert(out.begin(), '0');
-    out += m < 10 ? "-0" : "-";
-    out += std::to_string(m);
-    out += dd < 10 ? "-0" : "-";
-    out += std::to_string(dd);
-    return out;
+    const char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10),
+                           '-',
+                           static_cast<char>('0' + dd / 10),      static_cast<char>('0' + dd % 10)};
+    return std::string(text, sizeof text);
 }
 
 /// Rejects not_a_date_time and ±infinity: the model never stores them, so a

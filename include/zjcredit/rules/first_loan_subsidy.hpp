@@ -501,42 +501,43 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
 
     const money::rate used_rate = money::rate::from_units(t.rate_used);
     const bool ceiling_bites = used_rate != loan.annual_rate;
+    const std::string annual = money::to_string(loan.annual_rate);
+    const std::string ceiling = money::to_string(params.rate_ceiling);
+    const std::string used = money::to_string(used_rate);
     rc.steps.push_back({"rate_ceiling", "cap", ceiling_bites,
-                        {{"annual_rate", money::to_string(loan.annual_rate)},
-                         {"rate_ceiling", money::to_string(params.rate_ceiling)},
-                         {"rate_used", money::to_string(used_rate)}},
-                        "实际年利率 " + money::to_string(loan.annual_rate) + "，上限 " +
-                            money::to_string(params.rate_ceiling) + "，取较低者 " + money::to_string(used_rate),
-                        "actual rate " + money::to_string(loan.annual_rate) + ", ceiling " +
-                            money::to_string(params.rate_ceiling) + ": the lower, " + money::to_string(used_rate) +
-                            ", is used"});
+                        {{"annual_rate", annual}, {"rate_ceiling", ceiling}, {"rate_used", used}},
+                        "实际年利率 " + annual + "，上限 " + ceiling + "，取较低者 " + used,
+                        "actual rate " + annual + ", ceiling " + ceiling + ": the lower, " + used + ", is used"});
 
-    const int basis = dates::denominator(params.basis);
+    const std::string basis = std::to_string(dates::denominator(params.basis));
     const money::int128 numerator = ck::checked_mul<money::int128>(t.sum, t.rate_used, "subsidy numerator");
-    const money::int128 denominator = ck::checked_mul<money::int128>(money::rate::scale, basis, "subsidy denominator");
+    const money::int128 denominator =
+        ck::checked_mul<money::int128>(money::rate::scale, dates::denominator(params.basis), "subsidy denominator");
     const exact_value exact = exact_yuan(numerator, denominator);
     const std::string dec = exact.decimal + (exact.decimal_exact ? "" : "…");
     if (row.status == batch::detail::errc_code(errc::overflow)) throw_total_out_of_range(dec, "subsidy");
     const std::string sum = fen_text(t.sum);
+    const std::string fraction = exact.numerator + "/" + exact.denominator;
     rc.unrounded = exact;
     rc.steps.push_back({"unrounded", "compute", std::nullopt,
                         {{"days", std::to_string(days)},
                          {"balance_days", sum},
-                         {"rate_used", money::to_string(used_rate)},
-                         {"basis", std::to_string(basis)},
-                         {"value", exact.numerator + "/" + exact.denominator},
+                         {"rate_used", used},
+                         {"basis", basis},
+                         {"value", fraction},
                          {"decimal", exact.decimal}},
-                        "积数 " + sum + " × " + money::to_string(used_rate) + " ÷ " + std::to_string(basis) + " = " +
-                            exact.numerator + "/" + exact.denominator + " = " + dec + " 元",
-                        sum + " × " + money::to_string(used_rate) + " / " + std::to_string(basis) + " = " +
-                            exact.numerator + "/" + exact.denominator + " = " + dec + " yuan"});
+                        "积数 " + sum + " × " + used + " ÷ " + basis + " = " + fraction + " = " + dec + " 元",
+                        sum + " × " + used + " / " + basis + " = " + fraction + " = " + dec + " yuan"});
 
     const caps_text caps =
         describe_total(t, params.rounding, dec, "贴息", "subsidy",
                        {"per_borrower_cap", "per_borrower_cap_applied", "单户贴息上限", "per-borrower cap"},
                        {"budget", "budget_cap_applied", "贴息预算", "budget"}, rc, out.reasons);
-    const money::amount rounded = money::amount::from_fen(t.rounded_fen);
+    const std::string rounded = money::to_string(money::amount::from_fen(t.rounded_fen));
     const money::amount result = money::amount::from_fen(row.amount);
+    const std::string paid = money::to_string(result);
+    const std::string cap = money::to_string(params.balance_cap);
+    const std::string application = iso(loan.first_application_date);
     const dates::date first = loan.period.from;
     const dates::date last =
         t.max_period_use && t.max_period_use->bites
@@ -546,29 +547,22 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
     out.eligible = true;
     out.amount = result;
     rc.result = result;
-    rc.explanation_zh = loan.borrower + "（" + kind_zh(loan.borrower_kind) + "）于 " + iso(loan.first_application_date) +
+    rc.explanation_zh = loan.borrower + "（" + kind_zh(loan.borrower_kind) + "）于 " + application +
                         " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。" + iso(first) +
-                        " 至 " + iso(std::max(first, last)) + " 计 " + std::to_string(days) + " 天，每日余额以 " +
-                        money::to_string(params.balance_cap) + " 元为上限，积数合计 " + sum +
-                        " 元；贴息利率取实际年利率 " + money::to_string(loan.annual_rate) + " 与上限 " +
-                        money::to_string(params.rate_ceiling) + " 的较低者 " + money::to_string(used_rate) +
-                        "，一年按 " + std::to_string(basis) + " 天计：" + sum + " × " + money::to_string(used_rate) +
-                        " ÷ " + std::to_string(basis) + " = " + dec + " 元，" + rounding_zh(params.rounding) +
-                        "到分为 " + money::to_string(rounded) + " 元。" + caps.zh + "应付贴息 " +
-                        money::to_string(result) + " 元。";
-    rc.explanation_en = loan.borrower + " (" + std::string(plan::to_string(loan.borrower_kind)) + ") first applied on " +
-                        iso(loan.first_application_date) +
+                        " 至 " + iso(std::max(first, last)) + " 计 " + std::to_string(days) + " 天，每日余额以 " + cap +
+                        " 元为上限，积数合计 " + sum + " 元；贴息利率取实际年利率 " + annual + " 与上限 " + ceiling +
+                        " 的较低者 " + used + "，一年按 " + basis + " 天计：" + sum + " × " + used + " ÷ " + basis +
+                        " = " + dec + " 元，" + rounding_zh(params.rounding) + "到分为 " + rounded + " 元。" + caps.zh +
+                        "应付贴息 " + paid + " 元。";
+    rc.explanation_en = loan.borrower + " (" + std::string(plan::to_string(loan.borrower_kind)) +
+                        ") first applied on " + application +
                         " via the Guangdong SME financing platform at a local legal-person institution, and is "
                         "eligible. Over " +
-                        std::to_string(days) + " interest days the daily balances, each capped at " +
-                        money::to_string(params.balance_cap) + ", sum to " + sum +
-                        " yuan-days; the rate is the lower of the actual " + money::to_string(loan.annual_rate) +
-                        " and the ceiling " + money::to_string(params.rate_ceiling) + ", " +
-                        money::to_string(used_rate) + "; on a " + std::to_string(basis) + "-day year " + sum + " × " +
-                        money::to_string(used_rate) + " / " + std::to_string(basis) + " = " + dec +
-                        " yuan, rounded " + rounding_en(params.rounding) + " to the fen: " +
-                        money::to_string(rounded) + "." + caps.en + " The subsidy is " + money::to_string(result) +
-                        " yuan.";
+                        std::to_string(days) + " interest days the daily balances, each capped at " + cap +
+                        ", sum to " + sum + " yuan-days; the rate is the lower of the actual " + annual +
+                        " and the ceiling " + ceiling + ", " + used + "; on a " + basis + "-day year " + sum + " × " +
+                        used + " / " + basis + " = " + dec + " yuan, rounded " + rounding_en(params.rounding) +
+                        " to the fen: " + rounded + "." + caps.en + " The subsidy is " + paid + " yuan.";
     return out;
 }
 
