@@ -155,9 +155,9 @@ ZJC_API int32_t zjc_plan_load_json(zjc_plan **out, const char *json, size_t len)
  * Loads a plan from the JSON file at `path` (docs/plan-schema.md), read
  * whole up to 64 MiB. A file that cannot be opened or read is ZJC_EIO, the
  * message naming the path and the system's reason ("No such file or
- * directory"); a larger file is ZJC_EPARSE. Errors in the JSON are those of
- * zjc_plan_load_json(), zjc_last_error_field() giving the JSON path, the
- * message starting with the file's path. Returns ZJC_OK, ZJC_EIO,
+ * directory"), zjc_last_error_field() the path; a larger file is ZJC_EPARSE.
+ * Errors in the JSON are those of zjc_plan_load_json(), zjc_last_error_field()
+ * giving the JSON path, the message starting with the file's path. Returns ZJC_OK, ZJC_EIO,
  * ZJC_EPARSE, ZJC_EVALIDATION, ZJC_EOVERFLOW or ZJC_EINVALID. Since 0.2.
  */
 ZJC_API int32_t zjc_plan_load_file(zjc_plan **out, const char *path);

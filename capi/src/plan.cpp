@@ -40,6 +40,8 @@ private:
 
 /// The whole file at `path` (the library's reader and its 64 MiB limit);
 /// a file that cannot be opened is an I/O error with the system's reason.
+/// As in the reader's own errors, the field is the path itself: quoted as
+/// text it would be cut at 64 bytes.
 std::string read_plan_file(const std::string& path) {
     errno = 0;
     std::ifstream in(path, std::ios::binary);
@@ -47,13 +49,12 @@ std::string read_plan_file(const std::string& path) {
         const int err = errno;
         std::string why = "cannot open the file for reading";
         if (err != 0) why += ": " + std::generic_category().message(err);
-        throw zjcredit::error(errc::io, "path", path, why);
+        throw zjcredit::error(errc::io, path, "", why);
     }
     // A directory opens but cannot be read; say so rather than "cannot read".
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw zjcredit::error(errc::io, "path", path,
-                              "cannot read the file: " + std::generic_category().message(EISDIR));
+        throw zjcredit::error(errc::io, path, "", "cannot read the file: " + std::generic_category().message(EISDIR));
     return io::read_all(in, path);
 }
 

@@ -352,12 +352,12 @@ static void test_plan_load_file(void) {
     zjc_plan_free(loaded);
     zjc_plan_free(def);
 
-    /* A missing file: ZJC_EIO, the path and the system's reason. */
+    /* A missing file: ZJC_EIO, the path (whole, and as the field) and the system's reason. */
     loaded = untouched;
     EXPECT_STATUS(zjc_plan_load_file(&loaded, missing), ZJC_EIO);
     CHECK_HAS(zjc_last_error(), missing);
     CHECK_HAS(zjc_last_error(), "No such file or directory");
-    CHECK_STR(zjc_last_error_field(), "path");
+    CHECK_STR(zjc_last_error_field(), missing);
     CHECK(loaded == untouched);
 
     /* A directory: ZJC_EIO, said so. */
