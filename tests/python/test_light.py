@@ -309,3 +309,42 @@ def test_reward_frame_reason_zh_and_error() -> None:
     assert out.loc["none", "error"] == ""
     assert out.loc["bad", "status"] == zjcredit.STATUS["ZJC_EVALIDATION"]
     assert out.loc["bad", "error"] != "" and "days" in out.loc["bad", "error"]
+
+
+# ---- records to JSON: the fast path writes what jsonable() writes -------------------------------------
+
+
+def test_record_text_fast_path_agrees_with_jsonable() -> None:
+    import datetime
+    from collections import OrderedDict
+
+    from zjcredit import _convert
+
+    records: list[Any] = [load_case(p)["record"] for rule in ("first_loan_subsidy", "receivables_reward")
+                          for p in golden_cases(rule)]
+    records += [loan12(), ENTERPRISE,
+                {"a": Decimal("1.50"), "b": datetime.date(2022, 4, 1), "c": (1, True, None), "d": "湛江\n\"x\""},
+                OrderedDict(a=Decimal("NaN"))]
+    for record in records:
+        if any(isinstance(v, float) for v in _leaves(record)):
+            continue  # refused either way (below)
+        assert _convert.record_text(record) == _convert.dumps(record).encode("utf-8")
+    # The unusual cases still get jsonable()'s errors, with the JSON path.
+    with pytest.raises(TypeError, match=r"balances\[0\]\.balance: float"):
+        _convert.record_text(loan(balances=[{"from": "2022-04-01", "to": "2022-06-30", "balance": 1.5}]))
+    with pytest.raises(zjcredit.ParseError) as info:
+        _convert.record_text(loan(borrower="a\0b"))
+    assert info.value.field == "borrower"
+    with pytest.raises(zjcredit.ParseError) as info:
+        _convert.record_text(loan(period={"from": "2022-04-01", "to": "\udcff"}))
+    assert info.value.field == "period.to"
+    with pytest.raises(TypeError, match="keys must be str"):
+        _convert.record_text({1: "x"})
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _leaves(v)]
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _leaves(v)]
+    return [value]
