@@ -355,8 +355,10 @@ static void check_light_call(const bad_case *c, const char *data, int32_t status
         sprintf(buf, "%s, the JSON call %s", zjc_status_name(got), zjc_status_name(status));
         problem(c, "light call: status", buf);
     }
-    if (strcmp(zjc_last_error_field(), field) != 0) problem(c, "light call: field differs from the JSON call's", zjc_last_error_field());
-    if (strcmp(zjc_last_error(), message) != 0) problem(c, "light call: message differs from the JSON call's", zjc_last_error());
+    if (strcmp(zjc_last_error_field(), field) != 0)
+        problem(c, "light call: field differs from the JSON call's", zjc_last_error_field());
+    if (strcmp(zjc_last_error(), message) != 0)
+        problem(c, "light call: message differs from the JSON call's", zjc_last_error());
     if (got != ZJC_OK && (fen != fen_mark || eligible != 7 || reasons != 0xA5A5u))
         problem(c, "light call: an output was written on failure", NULL);
 }

@@ -43,7 +43,8 @@ static int record(int ok, int line, const char *what) {
 #define CHECK_STR(actual, expected) check_str_((actual), (expected), __LINE__, #actual)
 static int check_str_(const char *actual, const char *expected, int line, const char *what) {
     int ok = actual != NULL && strcmp(actual, expected) == 0;
-    if (!ok) fprintf(stderr, "capi_light_test.c:%d: %s is \"%s\", expected \"%s\"\n", line, what, safe(actual), expected);
+    if (!ok)
+        fprintf(stderr, "capi_light_test.c:%d: %s is \"%s\", expected \"%s\"\n", line, what, safe(actual), expected);
     return record(ok, line, what);
 }
 
@@ -58,7 +59,9 @@ static int check_has_(const char *haystack, const char *needle, int line, const 
 #define EXPECT_STATUS(call, status) expect_status_((call), (status), __LINE__, #call)
 static void expect_status_(int32_t rc, int32_t status, int line, const char *what) {
     int ok = rc == status && zjc_last_status() == status;
-    if (!ok) fprintf(stderr, "capi_light_test.c:%d: expected %s, got %s\n", line, zjc_status_name(status), zjc_status_name(rc));
+    if (!ok)
+        fprintf(stderr, "capi_light_test.c:%d: expected %s, got %s\n", line, zjc_status_name(status),
+                zjc_status_name(rc));
     if (ok && status == ZJC_OK) ok = zjc_last_error()[0] == '\0' && zjc_last_error_field()[0] == '\0';
     if (ok && status != ZJC_OK) ok = zjc_last_error()[0] != '\0';
     record(ok, line, what);
