@@ -120,6 +120,24 @@ ZJC_API int32_t zjc_decimal_round(char **out, const char *value, int32_t places,
  */
 ZJC_API int32_t zjc_rate_parse(int64_t *out_units, const char *text);
 
+/* ---- dates ------------------------------------------------------------------ */
+
+/**
+ * Parses a date ("2022-04-01", "2022/4/1", "2022年4月1日", full width too)
+ * into *out_day, the day number the batch columns use (days since
+ * 1970-01-01; 2022-04-01 is 19083). Errors name the field "date", the text
+ * and the position. Returns ZJC_OK, ZJC_EPARSE or ZJC_EINVALID. Since 0.2.
+ */
+ZJC_API int32_t zjc_date_to_day_number(int32_t *out_day, const char *text);
+
+/**
+ * Writes day number `day` as an ISO 8601 date ("2022-04-01") into a new
+ * string *out. Returns ZJC_OK; ZJC_EVALIDATION for a day outside
+ * -208188..2932896 (1400-01-01..9999-12-31; field "day_number");
+ * ZJC_EINVALID. Since 0.2.
+ */
+ZJC_API int32_t zjc_date_from_day_number(char **out, int32_t day);
+
 /* ---- the plan ---------------------------------------------------------------- */
 
 /** An immutable plan; share it between threads freely. */
@@ -133,6 +151,16 @@ ZJC_API int32_t zjc_plan_default(zjc_plan **out);
  * or ZJC_EINVALID. Since 0.1.
  */
 ZJC_API int32_t zjc_plan_load_json(zjc_plan **out, const char *json, size_t len);
+/**
+ * Loads a plan from the JSON file at `path` (docs/plan-schema.md), read
+ * whole up to 64 MiB. A file that cannot be opened or read is ZJC_EIO, the
+ * message naming the path and the system's reason ("No such file or
+ * directory"), zjc_last_error_field() the path; a larger file is ZJC_EPARSE.
+ * Errors in the JSON are those of zjc_plan_load_json(), zjc_last_error_field()
+ * giving the JSON path, the message starting with the file's path. Returns ZJC_OK, ZJC_EIO,
+ * ZJC_EPARSE, ZJC_EVALIDATION, ZJC_EOVERFLOW or ZJC_EINVALID. Since 0.2.
+ */
+ZJC_API int32_t zjc_plan_load_file(zjc_plan **out, const char *path);
 /** Frees a plan. NULL is allowed. Since 0.1. */
 ZJC_API void zjc_plan_free(zjc_plan *plan);
 /** The plan as JSON, byte-stable, into a new string *out. Since 0.1. */
@@ -164,6 +192,25 @@ ZJC_API int32_t zjc_first_loan_subsidy(const zjc_plan *plan, const char *loan_js
 ZJC_API int32_t zjc_receivables_reward(const zjc_plan *plan, const char *enterprise_json, char **out);
 /** 上市奖励 for one company's stages. Since 0.1. */
 ZJC_API int32_t zjc_listing_award(const zjc_plan *plan, const char *company_json, char **out);
+
+/*
+ * The light calls: the same rule on the same record, without the result's
+ * JSON and its receipt, for a caller that sends one record at a time and
+ * needs only the answer. On success *out_fen is the amount in 分 (0 when not
+ * eligible), *out_eligible 1 or 0 and *out_reasons the ZJC_REASON_* bits of
+ * the reasons the JSON result lists (failed checks; caps that bit); the JSON
+ * call's "eligible", "amount" and reason codes, to the 分. Nothing is written
+ * on error. The errors are exactly those of the JSON call for the same record
+ * (the same status, message and zjc_last_error_field()): ZJC_EPARSE,
+ * ZJC_EVALIDATION, ZJC_EOVERFLOW; ZJC_EINVALID for any NULL pointer but `plan`.
+ */
+
+/** 首贷贴息 of one loan record, as zjc_first_loan_subsidy() without its JSON. Since 0.2. */
+ZJC_API int32_t zjc_first_loan_subsidy_amount(const zjc_plan *plan, const char *loan_json, int64_t *out_fen,
+                                              int32_t *out_eligible, uint32_t *out_reasons);
+/** 应收账款融资奖励 of one enterprise record, as zjc_receivables_reward() without its JSON. Since 0.2. */
+ZJC_API int32_t zjc_receivables_reward_amount(const zjc_plan *plan, const char *enterprise_json, int64_t *out_fen,
+                                              int32_t *out_eligible, uint32_t *out_reasons);
 /** Splits a budget among claims (pro rata by largest remainder, or first come first served). Since 0.1. */
 ZJC_API int32_t zjc_budget_allocate(const zjc_plan *plan, const char *request_json, char **out);
 
@@ -264,6 +311,18 @@ ZJC_API int32_t zjc_ledger_check(const zjc_plan *plan, const char *ledger_json, 
 #define ZJC_REASON_FINANCING_DAYS_TRUNCATED 0x0800u
 #define ZJC_REASON_NO_ELIGIBLE_FINANCING 0x1000u
 #define ZJC_REASON_PER_ENTERPRISE_CAP_APPLIED 0x2000u
+
+/**
+ * The reason with the single bit `bit` (a ZJC_REASON_* value): its code
+ * ("not_first_loan", as in a JSON result's reasons) and a sentence in Chinese
+ * and in English that names no values, for a row that has no receipt. The
+ * strings are static, UTF-8 and never NULL on success. Returns ZJC_OK;
+ * ZJC_ENOTFOUND when `bit` is 0, several bits or a bit no reason has (so a
+ * caller may try each of the 32 bits to list them all); ZJC_EINVALID for a
+ * NULL pointer. Since 0.2.
+ */
+ZJC_API int32_t zjc_reason_info(uint32_t bit, const char **out_code, const char **out_text_zh,
+                                const char **out_text_en);
 
 /* The `version` each struct below must carry (its layout in this header). */
 #define ZJC_LOAN_COLUMNS_VERSION 1

@@ -332,6 +332,37 @@ static int32_t call(const bad_case *c, const char *data, size_t len, const char 
     return ZJC_OK;
 }
 
+/*
+ * The light calls (zjc_first_loan_subsidy_amount, zjc_receivables_reward_amount)
+ * on a subsidy or reward case: the same status, field and message as the JSON
+ * call just made (`status`, `field`, `message`: copies), and no output written.
+ */
+static void check_light_call(const bad_case *c, const char *data, int32_t status, const char *field,
+                             const char *message) {
+    const int64_t fen_mark = 0x5A5A5A5A;
+    int64_t fen = fen_mark;
+    int32_t eligible = 7;
+    uint32_t reasons = 0xA5A5u;
+    int32_t got;
+    char buf[128];
+    if (strcmp(c->kind, "subsidy") == 0)
+        got = zjc_first_loan_subsidy_amount(NULL, data, &fen, &eligible, &reasons);
+    else if (strcmp(c->kind, "reward") == 0)
+        got = zjc_receivables_reward_amount(NULL, data, &fen, &eligible, &reasons);
+    else
+        return;
+    if (got != status) {
+        sprintf(buf, "%s, the JSON call %s", zjc_status_name(got), zjc_status_name(status));
+        problem(c, "light call: status", buf);
+    }
+    if (strcmp(zjc_last_error_field(), field) != 0)
+        problem(c, "light call: field differs from the JSON call's", zjc_last_error_field());
+    if (strcmp(zjc_last_error(), message) != 0)
+        problem(c, "light call: message differs from the JSON call's", zjc_last_error());
+    if (got != ZJC_OK && (fen != fen_mark || eligible != 7 || reasons != 0xA5A5u))
+        problem(c, "light call: an output was written on failure", NULL);
+}
+
 /* Runs one case; returns 1 when it passed. */
 static int run(const bad_case *c, const char *ledger) {
     size_t len, i, n_messages = 0;
@@ -348,12 +379,12 @@ static int run(const bad_case *c, const char *ledger) {
 
     problems = 0;
     got = call(c, data, len, ledger, &out);
-    free(data);
     message = zjc_last_error();
     field = zjc_last_error_field();
     if (got == ZJC_OK) {
         problem(c, "no error: the call succeeded", NULL);
         zjc_string_free(out);
+        free(data);
         return 0;
     }
     if (out != NULL) {
@@ -382,6 +413,14 @@ static int run(const bad_case *c, const char *ledger) {
         printf("    field was: \"%s\"\n", field);
         printf("    message was: \"%.1000s\"\n", message);
     }
+    {
+        /* Copies: the light call replaces the thread's error record. */
+        char *message_copy = join(message, "", ""), *field_copy = join(field, "", "");
+        check_light_call(c, data, got, field_copy, message_copy);
+        free(message_copy);
+        free(field_copy);
+    }
+    free(data);
     return problems == 0;
 }
 

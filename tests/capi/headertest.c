@@ -71,6 +71,12 @@ struct headertest_table {
     int32_t (*first_loan_subsidy_receipt)(const zjc_plan *, const zjc_loan_columns *, size_t, const char *, char **);
     int32_t (*receivables_reward_receipt)(const zjc_plan *, const zjc_financing_columns *, size_t, const char *,
                                           char **);
+    int32_t (*plan_load_file)(zjc_plan **, const char *);
+    int32_t (*first_loan_subsidy_amount)(const zjc_plan *, const char *, int64_t *, int32_t *, uint32_t *);
+    int32_t (*receivables_reward_amount)(const zjc_plan *, const char *, int64_t *, int32_t *, uint32_t *);
+    int32_t (*date_to_day_number)(int32_t *, const char *);
+    int32_t (*date_from_day_number)(char **, int32_t);
+    int32_t (*reason_info)(uint32_t, const char **, const char **, const char **);
 };
 
 static const struct headertest_table table = {
@@ -81,7 +87,8 @@ static const struct headertest_table table = {
     zjc_plan_query,     zjc_first_loan_subsidy, zjc_receivables_reward, zjc_listing_award,
     zjc_budget_allocate, zjc_assess,         zjc_ledger_check,
     zjc_first_loan_subsidy_batch, zjc_receivables_reward_batch, zjc_first_loan_subsidy_receipt,
-    zjc_receivables_reward_receipt,
+    zjc_receivables_reward_receipt, zjc_plan_load_file, zjc_first_loan_subsidy_amount,
+    zjc_receivables_reward_amount, zjc_date_to_day_number, zjc_date_from_day_number, zjc_reason_info,
 };
 
 int main(void) {

@@ -50,6 +50,10 @@ CTYPES = {
     "char *": ctypes.c_void_p,  # a string handed back to zjc_string_free
     "char * *": P(ctypes.c_void_p),  # out strings, freed by the binding
     "int64_t *": P(ctypes.c_int64),
+    "int32_t *": P(ctypes.c_int32),
+    "uint32_t": ctypes.c_uint32,
+    "uint32_t *": P(ctypes.c_uint32),
+    "const char * *": P(ctypes.c_char_p),  # static strings the library keeps
     "zjc_plan * *": P(_lib.PlanPtr),
     "zjc_plan *": _lib.PlanPtr,
     "const zjc_plan *": _lib.PlanPtr,

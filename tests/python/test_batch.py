@@ -558,7 +558,7 @@ def test_subsidy_frame(plan: Optional[zjcredit.Plan]) -> None:
     df = loans_frame(LOANS, interleave=True)
     out = zjcredit.subsidy_frame(df, plan)
     assert out.index.name == "loan_id"
-    assert list(out.columns) == ["amount", "amount_fen", "eligible", "status", "reasons"]
+    assert list(out.columns) == ["amount", "amount_fen", "eligible", "status", "reasons", "reason_zh", "error"]
     assert len(out) == df["loan_id"].nunique()
     # row by row equal to the columns' batch, itself equal to the dict path (above)
     direct = zjcredit.first_loan_subsidy_batch(*LOANS.arrays(), plan=plan)

@@ -389,6 +389,7 @@ def test_readme_example_runs() -> None:
     scope: dict[str, Any] = {}
     exec(compile(block, "bindings/python/README.md", "exec"), scope)
     assert (scope["r"].eligible, scope["r"].amount, scope["r"].reasons) == (True, Decimal("2527.78"), [])
+    assert (scope["o"].eligible, scope["o"].amount, scope["o"].reason_codes) == (True, Decimal("2527.78"), [])
     late = scope["late"]
     assert (late.eligible, late.amount, [x.code for x in late.reasons]) == (
         False, Decimal("0.00"), ["application_outside_window"])

@@ -23,7 +23,9 @@ How the Python view differs from the C ABI:
 * **Records as dicts or JSON text.** The rules take a dict (Decimal values
   are written as JSON strings) or JSON text, and return objects with
   attributes (``eligible``, ``amount``, ``reasons``, ``receipt``) that convert
-  to plain dicts with ``to_dict()``. Strings are freed by the binding.
+  to plain dicts with ``to_dict()``. Strings are freed by the binding. The
+  receipt is decoded only when first read; ``receipt=False`` skips it
+  altogether (an :class:`Outcome`: eligible, amount, reasons).
 
 * **Columns for many records.** :func:`first_loan_subsidy_batch` and
   :func:`receivables_reward_batch` take buffer-protocol arrays (``array``,
@@ -71,6 +73,7 @@ from .rules import (
     LedgerCheck,
     LedgerMonth,
     ListingResult,
+    Outcome,
     Problem,
     Reason,
     RuleResult,
@@ -141,6 +144,7 @@ __all__ = [
     "check_ledger",
     "Reason",
     "RuleResult",
+    "Outcome",
     "Award",
     "ListingResult",
     "Allocation",

@@ -75,6 +75,39 @@ def jsonable(value: Any, path: str = "", what: str = "record") -> Any:
     raise TypeError(f"{_where(path, what)}: cannot convert {type(value).__name__} to JSON")
 
 
+class _Unusual(Exception):
+    """Raised by _plain for anything it leaves to jsonable."""
+
+
+def _plain(value: Any) -> Any:
+    """jsonable() for the common case, without keeping JSON paths: plain
+    dicts, lists, tuples, str without NUL, int, bool, None, Decimal and
+    date, by exact type. Anything else (a float, a subclass, a NUL, a key
+    that is not a str) raises _Unusual, and jsonable() — which knows the
+    path — then gives the error or the conversion, so both agree."""
+    t = type(value)
+    if t is str:
+        if "\x00" in value:
+            raise _Unusual
+        return value
+    if t is dict:
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            out[key] = _plain(item)
+        return out
+    if t is list or t is tuple:
+        return [_plain(item) for item in value]
+    if value is None or t is bool or t is int:
+        return value
+    if t is Decimal:
+        return format(value, "f") if value.is_finite() else str(value)
+    if t is datetime.date:
+        return value.isoformat()
+    raise _Unusual
+
+
 def dumps(value: Any, what: str = "record") -> str:
     """JSON text of plain Python data (see :func:`jsonable`), UTF-8 as is."""
     return json.dumps(jsonable(value, "", what), ensure_ascii=False, indent=None)
@@ -85,7 +118,10 @@ def record_text(record: Any, what: str = "record") -> bytes:
     if isinstance(record, str):
         return encode(record, what)
     if isinstance(record, Mapping):
-        return encode(dumps(record, what), what)
+        try:  # the common case, with no JSON path kept for each value
+            return json.dumps(_plain(record), ensure_ascii=False, indent=None).encode("utf-8")
+        except (_Unusual, UnicodeEncodeError):  # jsonable() names the path of the problem
+            return encode(dumps(record, what), what)
     if isinstance(record, (bytes, bytearray)):
         raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}; decode it first")
     raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}")

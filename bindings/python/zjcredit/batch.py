@@ -65,6 +65,7 @@ from ._lib import (
     lib,
     take_string,
 )
+from ._reasons import REASON_TABLE, texts_zh
 from .plan import Plan
 from .rules import RuleResult, _plan_handle
 
@@ -107,22 +108,9 @@ FINANCING_CONFIRMED = 0x01
 FINANCING_HAS_END = 0x02
 FINANCING_HAS_DAYS = 0x04
 
-#: Reason code -> its bit in ``reasons`` (ZJC_REASON_* of capi/zjcredit.h), in bit order.
-REASON_BITS = {
-    "application_outside_window": 0x0001,
-    "borrower_kind_not_eligible": 0x0002,
-    "not_via_platform": 0x0004,
-    "lender_not_local_legal_person": 0x0008,
-    "not_first_loan": 0x0010,
-    "per_borrower_cap_applied": 0x0020,
-    "budget_cap_applied": 0x0040,
-    "financing_not_confirmed": 0x0100,
-    "financing_outside_window": 0x0200,
-    "financing_straddles_window_end": 0x0400,
-    "financing_days_truncated": 0x0800,
-    "no_eligible_financing": 0x1000,
-    "per_enterprise_cap_applied": 0x2000,
-}
+#: Reason code -> its bit in ``reasons`` (ZJC_REASON_* of capi/zjcredit.h), in bit order,
+#: as the C library's reason table gives them (zjc_reason_info).
+REASON_BITS = {r.code: r.bit for r in REASON_TABLE}
 
 _LOAN_COLUMNS_VERSION = 1
 _SUBSIDY_OUTPUTS_VERSION = 1
@@ -645,6 +633,26 @@ def _per_record(np: Any, values: Any, order: Any, offsets: Any, first: Any, name
     return per
 
 
+def _reason_zh(pd: Any, np: Any, reasons: Any) -> Any:
+    """The table's Chinese sentences of each row's bits, joined with "；"
+    (one lookup per distinct value, not per row)."""
+    bits = np.asarray(reasons)
+    texts = {int(b): texts_zh(int(b)) for b in np.unique(bits)}
+    return pd.Series(bits).map(texts).to_numpy(dtype=object)
+
+
+def _row_errors(np: Any, result: _BatchResult) -> list[str]:
+    """The message of each row in error ("" for the others): the row's own
+    call (``receipt(row)``) fails with it, so only rows in error cost one."""
+    messages = [""] * len(result)
+    for row in np.flatnonzero(np.asarray(result.status)):
+        try:
+            result.receipt(int(row))
+        except errors.Error as e:
+            messages[int(row)] = e.message
+    return messages
+
+
 def _frame_out(pd: Any, np: Any, result: _BatchResult, ids: Any, id_column: str) -> Any:
     frame = pd.DataFrame(
         {
@@ -653,6 +661,8 @@ def _frame_out(pd: Any, np: Any, result: _BatchResult, ids: Any, id_column: str)
             "eligible": np.asarray(result.eligible).astype(bool),
             "status": np.asarray(result.status),
             "reasons": np.asarray(result.reasons),
+            "reason_zh": _reason_zh(pd, np, result.reasons),
+            "error": _row_errors(np, result),
         },
         index=pd.Index(ids, name=id_column),
     )
@@ -676,7 +686,9 @@ def subsidy_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "loa
 
     Returns a DataFrame indexed by loan id with ``amount`` (Decimal),
     ``amount_fen`` (int64), ``eligible`` (bool), ``status`` (0 or the C
-    status) and ``reasons`` (bits, :func:`reason_codes`); ``.attrs["batch"]``
+    status), ``reasons`` (bits, :func:`reason_codes`), ``reason_zh`` (their
+    Chinese sentences from the library's reason table, joined with "；") and
+    ``error`` (the message of a row in error, else ""); ``.attrs["batch"]``
     is the :class:`SubsidyBatch`, whose ``receipt(i)`` explains row i.
     Needs pandas (and numpy).
     """
@@ -745,7 +757,8 @@ def reward_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "ente
     validation error, reported in that enterprise's ``status``.
 
     Returns a DataFrame indexed by enterprise id with ``amount`` (Decimal),
-    ``amount_fen``, ``eligible``, ``status``, ``reasons``; ``.attrs["batch"]``
+    ``amount_fen``, ``eligible``, ``status``, ``reasons``, ``reason_zh``,
+    ``error`` (as for :func:`subsidy_frame`); ``.attrs["batch"]``
     is the :class:`RewardBatch` (``financing_reasons`` in grouped order,
     ``receipt(i)``). Needs pandas (and numpy).
     """

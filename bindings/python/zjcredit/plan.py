@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import ctypes
 import json
-from typing import Any, Optional
+import os
+from typing import Any, Optional, Union
 
 from ._lib import PlanPtr, encode, lib, take_string
 
@@ -35,6 +36,21 @@ class Plan:
         data = encode(text, "json")
         handle = PlanPtr()
         lib.zjc_plan_load_json(ctypes.byref(handle), data, len(data))
+        return cls(handle)
+
+    @classmethod
+    def from_file(cls, path: "Union[str, os.PathLike[str]]") -> "Plan":
+        """A plan from a JSON file, read by the library (at most 64 MiB).
+        A file that cannot be read is a :class:`zjcredit.FileError` naming
+        the path and the system's reason; errors in the JSON are those of
+        :meth:`from_json`, the message led by the path."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
+        data = os.fsencode(path)
+        if b"\0" in data:
+            raise ValueError("path: embedded NUL character")
+        handle = PlanPtr()
+        lib.zjc_plan_load_file(ctypes.byref(handle), data)
         return cls(handle)
 
     def close(self) -> None:

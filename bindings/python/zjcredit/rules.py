@@ -28,6 +28,7 @@ not an exception; malformed or invalid input raises :class:`zjcredit.ParseError`
 from __future__ import annotations
 
 import copy
+import ctypes
 import datetime
 import json
 from collections.abc import Mapping
@@ -37,7 +38,8 @@ from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
 from ._convert import RecordLike, dumps, is_sequence, jsonable, record_text
 from ._lib import encode, lib, take_string
-from .money import AmountLike, amount_text
+from ._reasons import reasons_of
+from .money import AmountLike, _fen_to_decimal, amount_text
 from .plan import Plan
 
 __all__ = [
@@ -49,6 +51,7 @@ __all__ = [
     "check_ledger",
     "Reason",
     "RuleResult",
+    "Outcome",
     "Award",
     "ListingResult",
     "Allocation",
@@ -135,22 +138,81 @@ class Reason:
         return {"code": self.code, "message_zh": self.message_zh, "message_en": self.message_en}
 
 
+#: How the library writes a result's receipt: a top-level key, and the only
+#: text with a line break followed by exactly two spaces and this key (the
+#: writer indents by two spaces and escapes line breaks inside strings).
+_RECEIPT_KEY = '\n  "receipt": '
+
+
+def _split_receipt(text: str) -> Optional[tuple[str, str]]:
+    """(the result's JSON without its receipt, the receipt's JSON), found by
+    the layout of the library's writer; None when the text is laid out
+    otherwise (the caller then decodes it whole)."""
+    at = text.find(_RECEIPT_KEY)
+    if at < 0:
+        return None
+    start = at + len(_RECEIPT_KEY)
+    if text.startswith("{}", start):
+        end = start + 2
+    else:
+        close = text.find("\n  }", start)  # the end of a top-level value
+        if not text.startswith("{", start) or close < 0:
+            return None
+        end = close + len("\n  }")
+    if text.startswith(",", end):  # a key follows: its comma goes with the receipt
+        return text[:at] + text[end + 1:], text[start:end]
+    before = text[:at].rstrip()
+    if not before.endswith(","):
+        return None
+    return before[:-1] + text[end:], text[start:end]
+
+
+_NOT_DECODED: Any = object()
+
+
 class RuleResult(_JsonResult):
     """The result of 首贷贴息 or 应收账款融资奖励 (and the base of the listing award).
 
     Attributes: ``eligible`` (bool), ``amount`` (Decimal, exact to the 分),
     ``reasons`` (list of :class:`Reason`), ``receipt`` (dict, docs/records.md §6).
+
+    The receipt — most of the text — is decoded only when ``receipt`` (or
+    ``unrounded``, ``to_dict()``) is first read: a caller that wants the
+    amount pays for decoding the amount.
     """
 
-    __slots__ = ("eligible", "amount", "reasons", "receipt")
+    __slots__ = ("eligible", "amount", "reasons", "_head", "_receipt_text", "_receipt", "_full")
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
-        d = self._data
-        self.eligible: bool = bool(d["eligible"])
-        self.amount: Decimal = Decimal(d["amount"])
-        self.reasons: list[Reason] = [Reason._from(r) for r in d.get("reasons", [])]
-        self.receipt: dict[str, Any] = d.get("receipt", {})
+        self._text = text
+        self._full: Optional[dict[str, Any]] = None
+        self._receipt: Any = _NOT_DECODED
+        split = _split_receipt(text)
+        if split is None:
+            self._full = json.loads(text)
+            head: dict[str, Any] = self._full
+            self._receipt = head.get("receipt", {})
+            self._receipt_text = ""
+        else:
+            head = json.loads(split[0])
+            self._receipt_text = split[1]
+        self._head = head
+        self.eligible: bool = bool(head["eligible"])
+        self.amount: Decimal = Decimal(head["amount"])
+        self.reasons: list[Reason] = [Reason._from(r) for r in head.get("reasons", [])]
+
+    @property
+    def _data(self) -> dict[str, Any]:  # type: ignore[override] - decoded whole on demand
+        if self._full is None:
+            self._full = json.loads(self._text)
+        return self._full
+
+    @property
+    def receipt(self) -> dict[str, Any]:
+        """The receipt (docs/records.md §6), decoded on first use."""
+        if self._receipt is _NOT_DECODED:
+            self._receipt = json.loads(self._receipt_text)
+        return self._receipt
 
     @property
     def reason_codes(self) -> list[str]:
@@ -165,6 +227,56 @@ class RuleResult(_JsonResult):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(eligible={self.eligible!r}, amount={self.amount!r}, reasons={self.reason_codes!r})"
+
+
+class Outcome:
+    """A rule's answer without its receipt: what ``first_loan_subsidy(...,
+    receipt=False)`` and ``receivables_reward(..., receipt=False)`` return.
+
+    Attributes: ``eligible`` (bool), ``amount`` (Decimal, exact to the 分),
+    ``amount_fen`` (int), ``reason_bits`` (int, the ``ZJC_REASON_*`` bits),
+    ``reasons`` (list of :class:`Reason`: the codes of the JSON result, with
+    the library's reason-table sentences, which name no values), and
+    ``reason_codes``. The same answer as with the receipt, to the 分.
+
+    There is no receipt: reading ``receipt`` raises AttributeError saying so
+    (ask again with ``receipt=True`` for it).
+    """
+
+    __slots__ = ("eligible", "amount", "amount_fen", "reason_bits", "reasons")
+
+    def __init__(self, eligible: bool, fen: int, bits: int) -> None:
+        self.eligible: bool = eligible
+        self.amount_fen: int = fen
+        self.amount: Decimal = _fen_to_decimal(fen)
+        self.reason_bits: int = bits
+        self.reasons: list[Reason] = [Reason(r.code, r.text_zh, r.text_en) for r in reasons_of(bits)]
+
+    @property
+    def reason_codes(self) -> list[str]:
+        """The codes of ``reasons``, in bit order."""
+        return [r.code for r in self.reasons]
+
+    @property
+    def receipt(self) -> dict[str, Any]:
+        raise AttributeError("this result was computed with receipt=False and has no receipt; "
+                             "call the rule with receipt=True for one")
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{eligible, amount, reasons}`` as in the JSON result (amount as
+        canonical text), without the receipt."""
+        return {"eligible": self.eligible, "amount": f"{self.amount:f}",
+                "reasons": [r.to_dict() for r in self.reasons]}
+
+    def __repr__(self) -> str:
+        return f"Outcome(eligible={self.eligible!r}, amount={self.amount!r}, reasons={self.reason_codes!r})"
+
+
+def _outcome(func: Callable[..., int], handle: Any, record: bytes) -> Outcome:
+    """Calls a light ``zjc_*_amount`` function."""
+    fen, eligible, bits = ctypes.c_int64(), ctypes.c_int32(), ctypes.c_uint32()
+    func(handle, record, ctypes.byref(fen), ctypes.byref(eligible), ctypes.byref(bits))
+    return Outcome(bool(eligible.value), fen.value, bits.value)
 
 
 @dataclass(frozen=True)
@@ -197,7 +309,7 @@ class ListingResult(RuleResult):
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        d = self._data
+        d = self._head
         self.awards: list[Award] = [Award._from(a) for a in d.get("awards", [])]
         self.stage_table_placeholder: bool = bool(d.get("stage_table_placeholder", False))
         self.notices: list[Reason] = [Reason._from(n) for n in d.get("notices", [])]
@@ -243,21 +355,44 @@ class AllocationResult(_JsonResult):
         return f"AllocationResult(method={self.method!r}, amount={self.amount!r}, allocations={self.by_id()!r})"
 
 
-def first_loan_subsidy(loan: RecordLike, plan: Optional[Plan] = None) -> RuleResult:
+def _receipt_flag(receipt: Any) -> bool:
+    if not isinstance(receipt, bool):
+        raise TypeError(f"receipt must be True or False, not {type(receipt).__name__}")
+    return receipt
+
+
+def first_loan_subsidy(loan: RecordLike, plan: Optional[Plan] = None, *,
+                       receipt: bool = True) -> Union[RuleResult, Outcome]:
     """首贷贴息 for one loan record (docs/records.md §2).
 
     ``subsidy = round(Σ_days min(balance, cap) × min(rate, 1%) / 360)``, one
     rounding to the 分; an ineligible loan gives ``eligible=False``, amount 0
     and every failed check in ``reasons``.
+
+    With ``receipt=False`` the library computes the same answer without
+    writing the receipt and returns an :class:`Outcome` (eligible, amount,
+    reasons; no receipt): the fast path for one record at a time. The
+    errors are the same either way.
     """
     handle = _plan_handle(plan)
-    return RuleResult(_call(lib.zjc_first_loan_subsidy, handle, record_text(loan, "loan")))
+    text = record_text(loan, "loan")
+    if not _receipt_flag(receipt):
+        return _outcome(lib.zjc_first_loan_subsidy_amount, handle, text)
+    return RuleResult(_call(lib.zjc_first_loan_subsidy, handle, text))
 
 
-def receivables_reward(enterprise: RecordLike, plan: Optional[Plan] = None) -> RuleResult:
-    """应收账款融资奖励 for one core enterprise and its financings (docs/records.md §3)."""
+def receivables_reward(enterprise: RecordLike, plan: Optional[Plan] = None, *,
+                       receipt: bool = True) -> Union[RuleResult, Outcome]:
+    """应收账款融资奖励 for one core enterprise and its financings (docs/records.md §3).
+
+    ``receipt=False``: an :class:`Outcome` without the receipt, as for
+    :func:`first_loan_subsidy`.
+    """
     handle = _plan_handle(plan)
-    return RuleResult(_call(lib.zjc_receivables_reward, handle, record_text(enterprise, "enterprise")))
+    text = record_text(enterprise, "enterprise")
+    if not _receipt_flag(receipt):
+        return _outcome(lib.zjc_receivables_reward_amount, handle, text)
+    return RuleResult(_call(lib.zjc_receivables_reward, handle, text))
 
 
 def listing_award(company: RecordLike, plan: Optional[Plan] = None) -> ListingResult:
