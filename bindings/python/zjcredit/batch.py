@@ -832,8 +832,9 @@ def subsidy_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "loa
     ``local_legal_person_lender``, ``first_loan`` (bool), ``annual_rate``
     (int units of 10^-10, or Decimal / str such as "4.35%"), ``period_from``,
     ``period_to`` (the same on every row of a loan), ``range_from``,
-    ``range_to`` (dates: datetime64, datetime.date, ISO text, or int day
-    numbers) and ``balance`` (int 分, or Decimal / str such as "1,234.56").
+    ``range_to`` (dates: datetime64, datetime.date, int day numbers, or
+    text in the library's forms — "2022-04-01", "2022/4/1", "2022年4月1日";
+    other text is the library's ParseError naming the column) and ``balance`` (int 分, or Decimal / str such as "1,234.56").
     Float money or rates are a TypeError.
 
     Returns a DataFrame indexed by loan id with ``amount`` (Decimal),
