@@ -1,56 +1,31 @@
 // `zjcredit assess FILE`: verdicts on the plan's targets from observed
-// figures, given as observations JSON (docs/assessment.md) or as CSV with the
-// columns indicator, year_start, current, prior_year_total, as_of, source
-// (the report's date is the latest as_of).
+// figures, given as observations JSON (docs/assessment.md) or as CSV
+// (assess/csv.hpp: the columns indicator, year_start, current,
+// prior_year_total, as_of, source; the report's date is the latest as_of).
 #include "command.hpp"
 
 #include "../io/csv.hpp"
-#include "../json/document.hpp"
 
 #include <zjcredit/assess/assess.hpp>
+#include <zjcredit/assess/csv.hpp>
 #include <zjcredit/assess/json.hpp>
 
 #include <sstream>
 
 namespace zjcredit::cli {
 
-namespace {
-
-/// Observations CSV, rewritten as the observations JSON so that both forms
-/// pass through the one validating reader.
-std::string observations_csv_to_json(const std::string& text, const std::string& name, const options& o) {
-    std::istringstream in(text);
-    io::csv_reader reader(in, name, o.encoding && *o.encoding == "gb18030" ? io::encoding::gb18030 : io::encoding::detect);
-    const auto header_row = reader.next();
-    if (!header_row) throw parse_error(name, "", "empty file: expected a header row");
-    const io::csv_header header(*header_row, name);
-    header.only({"indicator", "year_start", "current", "prior_year_total", "as_of", "source"});
-    json::value items = json::value::array();
-    std::string latest;
-    while (auto row = reader.next()) {
-        json::value item = json::value::object();
-        for (std::string_view column : {"indicator", "year_start", "current", "prior_year_total", "as_of", "source"}) {
-            const auto i = header.find(column);
-            if (!i) continue;
-            if (*i >= row->size())
-                throw parse_error(name + ":" + std::to_string(reader.line()), "", "row has too few columns");
-            const std::string& cell = (*row)[*i];
-            if (!cell.empty()) item[std::string(column)] = cell;
-        }
-        if (item.contains("as_of") && item["as_of"].get<std::string>() > latest) latest = item["as_of"].get<std::string>();
-        items.push_back(std::move(item));
-    }
-    return json::dump(json::value{{"schema_version", 1}, {"as_of", latest}, {"observations", items}});
-}
-
-}  // namespace
-
 int run_assess(const options& o) {
     const plan::plan& p = selected_plan(o);
     const std::string& file = input_file(o);
     const std::string text = read_file(file);
     const auto observations =
-        assess::observations_from_json(looks_like_json(text) ? text : observations_csv_to_json(text, file, o), p);
+        looks_like_json(text)
+            ? assess::observations_from_json(text, p)
+            : assess::observations_from_csv(
+                  text, p,
+                  {.source = file,
+                   .encoding = o.encoding && *o.encoding == "gb18030" ? assess::csv_encoding::gb18030
+                                                                      : assess::csv_encoding::detect});
     const assess::assessment a = assess::assess(p, observations);
     if (o.json) {
         write_output(o, assess::assessment_to_json(a));

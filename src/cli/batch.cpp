@@ -20,15 +20,28 @@
 
 namespace zjcredit::cli {
 
-bool parse_flag(const std::string& text, const std::string& field) {
-    for (const char* t : {"true", "1", "yes", "y", "Y", "TRUE", "True", "是"})
-        if (text == t) return true;
-    for (const char* f : {"false", "0", "no", "n", "N", "FALSE", "False", "否"})
-        if (text == f) return false;
-    throw parse_error(field, text, "expected true or false (also 1/0, yes/no, 是/否)");
-}
-
 using namespace detail;
+
+decltype(record_kind::from_rows) from_cells(const record_kind& kind) {
+    return [from_csv = kind.from_csv, columns = kind.columns](
+               const std::vector<std::vector<std::string>>& rows,
+               const std::function<const std::string&(std::size_t, std::string_view)>& cell) {
+        const std::vector<std::string> header(columns.begin(), columns.end());
+        std::vector<std::vector<std::string>> cells(rows.size());
+        std::vector<std::size_t> lines(rows.size());
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            for (const auto column : columns) cells[r].push_back(cell(r, column));
+            lines[r] = r;
+        }
+        try {
+            return from_csv({.source = "", .header = header, .rows = cells, .lines = lines});
+        } catch (const rules::csv_record_error& e) {
+            cell(e.row(), columns.front());  // the caller locates the error at this row
+            throw zjcredit::error(e.code(), e.column(), e.text(), e.detail(), e.position());
+        }
+        // the rule's errors: at the last row, read last above
+    };
+}
 
 namespace {
 
@@ -106,21 +119,15 @@ int run_batch(const options& o, const record_kind& kind) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> lines;
     std::optional<std::string> overlong_key;  // with --keep-going: the record being rejected row by row
-    std::size_t last_row = 0;
-    const std::string empty;
-    const auto cell = [&](std::size_t row, std::string_view column) -> const std::string& {
-        last_row = row;
-        const auto i = header.find(column);
-        if (!i || *i >= rows[row].size()) return empty;
-        return rows[row][*i];
-    };
     const auto flush = [&] {
         if (rows.empty()) return;
         try {
-            last_row = 0;
-            writer.write(kind.from_rows(rows, cell));
+            writer.write(kind.from_csv({.source = file, .header = *header_row, .rows = rows, .lines = lines}));
+        } catch (const rules::csv_record_error& e) {
+            if (!rejects.active()) throw;
+            for (std::size_t r = 0; r < rows.size(); ++r) rejects.reject(lines[r], e.what(), rows[r]);
         } catch (const zjcredit::error& e) {
-            const std::string where = file + ":" + std::to_string(lines[last_row]);
+            const std::string where = file + ":" + std::to_string(lines.back());
             if (!rejects.active()) rethrow_at(e, where);
             for (std::size_t r = 0; r < rows.size(); ++r) rejects.reject(lines[r], where + ": " + e.what(), rows[r]);
         }

@@ -10,6 +10,7 @@
 
 #include <zjcredit/error.hpp>
 #include <zjcredit/rules/batch.hpp>
+#include <zjcredit/rules/csv.hpp>
 #include <zjcredit/rules/reason.hpp>
 
 #include <functional>
@@ -34,7 +35,13 @@ struct record_kind {
     std::vector<std::string_view> columns;    ///< every CSV column accepted
     std::vector<std::string_view> required;   ///< those that must be present
     std::string_view key_column;              ///< consecutive rows with the same value form one record
-    /// Computes one record from its CSV rows (cells by column name).
+    /// Computes one record from its CSV rows. An error in a cell is a
+    /// rules::csv_record_error (located at its line); any other error, the
+    /// rule's, concerns the whole record and is located at its last row.
+    std::function<record_outcome(const rules::csv_rows& rows)> from_csv;
+    /// The same from cells by column name, errors not located (the row of
+    /// the cell read last is the error's): the form subsidy_blocks.cpp
+    /// calls. from_cells() makes it from from_csv.
     std::function<record_outcome(const std::vector<std::vector<std::string>>& rows,
                                  const std::function<const std::string&(std::size_t row, std::string_view column)>& cell)>
         from_rows;
@@ -52,8 +59,11 @@ struct record_kind {
 /// Runs `kind` over the input file of `o`; returns the exit status.
 int run_batch(const options& o, const record_kind& kind);
 
-/// Reads a yes/no cell: true/false, 1/0, yes/no, 是/否, Y/N.
-bool parse_flag(const std::string& text, const std::string& field);
+/// record_kind::from_rows through `kind`'s from_csv and columns.
+decltype(record_kind::from_rows) from_cells(const record_kind& kind);
+
+/// The yes/no cell reader is the library's (rules/csv.hpp).
+using rules::parse_flag;
 
 }  // namespace zjcredit::cli
 

@@ -1,19 +1,16 @@
 // Assessment observations (assess/json.hpp: observations_from_json), given as
 // JSON or, like `zjcredit assess FILE`, as CSV (columns indicator,
-// year_start, current, prior_year_total, as_of, source) rewritten to the
-// observations JSON exactly as src/cli/assess_command.cpp does. Properties:
+// year_start, current, prior_year_total, as_of, source) read by
+// assess::observations_from_csv as `zjcredit assess` reads it. Properties:
 // accepted observations assess without throwing, write back to JSON that
 // reads to equal observations and writes to the same text.
 #include "fuzz_common.hpp"
 
-#include "../../src/io/csv.hpp"
-#include "../../src/json/document.hpp"
-
 #include <zjcredit/assess/assess.hpp>
+#include <zjcredit/assess/csv.hpp>
 #include <zjcredit/assess/json.hpp>
 
 #include <optional>
-#include <sstream>
 
 using namespace zjcredit;
 using zjcredit::fuzz::accepts;
@@ -28,32 +25,6 @@ bool looks_like_json(std::string_view text) {
     return first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
 }
 
-// As observations_csv_to_json in src/cli/assess_command.cpp.
-std::string observations_csv_to_json(const std::string& text, const std::string& name) {
-    std::istringstream in(text);
-    io::csv_reader reader(in, name, io::encoding::detect);
-    const auto header_row = reader.next();
-    if (!header_row) throw parse_error(name, "", "empty file: expected a header row");
-    const io::csv_header header(*header_row, name);
-    header.only({"indicator", "year_start", "current", "prior_year_total", "as_of", "source"});
-    json::value items = json::value::array();
-    std::string latest;
-    while (auto row = reader.next()) {
-        json::value item = json::value::object();
-        for (std::string_view column : {"indicator", "year_start", "current", "prior_year_total", "as_of", "source"}) {
-            const auto i = header.find(column);
-            if (!i) continue;
-            if (*i >= row->size())
-                throw parse_error(name + ":" + std::to_string(reader.line()), "", "row has too few columns");
-            const std::string& cell = (*row)[*i];
-            if (!cell.empty()) item[std::string(column)] = cell;
-        }
-        if (item.contains("as_of") && item["as_of"].get<std::string>() > latest) latest = item["as_of"].get<std::string>();
-        items.push_back(std::move(item));
-    }
-    return json::dump(json::value{{"schema_version", 1}, {"as_of", latest}, {"observations", items}});
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -61,8 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const plan::plan& p = plan::plan_2022();
     std::optional<assess::observations> obs;
     if (!accepts([&] {
-            obs.emplace(assess::observations_from_json(
-                looks_like_json(text) ? text : observations_csv_to_json(text, "observations.csv"), p));
+            obs.emplace(looks_like_json(text) ? assess::observations_from_json(text, p)
+                                              : assess::observations_from_csv(text, p));
         }, "observations_from_json"))
         return 0;
     must([&] {

@@ -24,7 +24,7 @@ import pytest
 
 import zjcredit
 from zjcredit import batch
-from helpers import plan_with
+from helpers import loan, plan_with
 
 EPOCH = datetime.date(1970, 1, 1)
 FIRST_DAY, LAST_DAY = -208188, 2932896  # 1400-01-01, 9999-12-31
@@ -647,6 +647,119 @@ def test_reward_frame(plan: Optional[zjcredit.Plan]) -> None:
     bad["days"] = bad["days"].astype("float64")
     with pytest.raises(TypeError, match="Int64"):
         zjcredit.reward_frame(bad)
+
+
+# ---- dates in frames: the library's grammar ------------------------------------------------
+
+#: Texts and the day numbers worked by hand (2022-01-01 is day 18993: 52
+#: years of 365 days and 13 leap days since 1970; April 1st is 31+28+31 days on).
+DATES_ACCEPTED = {
+    "2022-04-01": (19083, datetime.date(2022, 4, 1)),
+    "2022/4/1": (19083, datetime.date(2022, 4, 1)),
+    "2022年4月1日": (19083, datetime.date(2022, 4, 1)),
+    "２０２２－０４－０１": (19083, datetime.date(2022, 4, 1)),  # full width
+    " 2022-4-1\t": (19083, datetime.date(2022, 4, 1)),  # spaces and tabs around are trimmed
+    "2024-02-29": (19782, datetime.date(2024, 2, 29)),  # 2024-01-01 is 18993 + 2 × 365, then 31 + 28
+    "1970-01-01": (0, datetime.date(1970, 1, 1)),
+    "1969-12-31": (-1, datetime.date(1969, 12, 31)),
+    "1400-01-01": (FIRST_DAY, datetime.date(1400, 1, 1)),
+    "9999-12-31": (LAST_DAY, datetime.date(9999, 12, 31)),
+}
+
+#: Texts the library refuses, with its message (field "date"), worked from
+#: dates::date_reader in include/zjcredit/dates/date.hpp.
+DATES_REFUSED = {
+    "2022-4-1x": "date: unexpected 'x' in \"2022-4-1x\" at position 8",
+    "20220401": "date: year has more than 4 digits in \"20220401\" at position 0",
+    "2022-02-30": "date: 2022-02 has no day 30 (it has 28) in \"2022-02-30\" at position 8",
+    "2023-02-29": "date: 2023-02 has no day 29 (it has 28) in \"2023-02-29\" at position 8",
+    "2022-04/01": "date: expected '-' to match the separator at position 4, found '/' in \"2022-04/01\" at position 7",
+    "2022-13-01": "date: month 13 does not exist in \"2022-13-01\" at position 5",
+    "1399-12-31": "date: year 1399 is outside the supported range 1400..9999 in \"1399-12-31\" at position 0",
+    "22-4-1": "date: year must have 4 digits in \"22-4-1\" at position 0",
+    "2022-004-01": "date: month has more than 2 digits in \"2022-004-01\" at position 5",
+    "2022年4月1": "date: expected '日', found the end in \"2022年4月1\" at position 8",
+    "2022-04-01 10:30": "date: unexpected '1' in \"2022-04-01 10:30\" at position 11",
+    "": "date: empty text in \"\" at position 0",
+    " \t": "date: empty text in \" \t\" at position 2",
+    "April 1, 2022": "date: expected the year, found 'A' in \"April 1, 2022\" at position 0",
+}
+
+
+@pytest.mark.parametrize("text", sorted(DATES_ACCEPTED))
+def test_day_number_accepts_the_library_forms(text: str) -> None:
+    day, date = DATES_ACCEPTED[text]
+    assert batch._day_number(text) == day
+    assert EPOCH + datetime.timedelta(days=day) == date
+
+
+@pytest.mark.parametrize("text", sorted(DATES_REFUSED))
+def test_day_number_refuses_what_the_library_refuses(text: str) -> None:
+    with pytest.raises(zjcredit.ParseError) as e:
+        batch._day_number(text)
+    assert str(e.value) == DATES_REFUSED[text]
+    assert e.value.field == "date"
+
+
+@pytest.mark.parametrize("text", sorted(DATES_ACCEPTED) + sorted(DATES_REFUSED))
+def test_day_number_agrees_with_the_library(text: str) -> None:
+    """The same text as a JSON record's date, read by the C library: refused
+    with the same words (field renamed), or accepted."""
+    try:
+        zjcredit.first_loan_subsidy(loan(first_application_date=text))
+        library = None
+    except zjcredit.ParseError as e:
+        library = str(e)
+    except zjcredit.Error:
+        library = None  # read, then refused by the rule (a date outside the window)
+    try:
+        batch._day_number(text)
+        ours = None
+    except zjcredit.ParseError as e:
+        ours = "first_application_date" + str(e)[len("date"):]
+    assert ours == library
+
+
+def test_subsidy_frame_refuses_dates_the_library_refuses() -> None:
+    pytest.importorskip("pandas")
+    df = loans_frame(LOANS, interleave=False)
+    for column in ("first_application_date", "period_from", "range_to"):
+        for text in ("2022-4-1x", "20220401", "2022-02-30"):
+            bad = df.copy()
+            bad[column] = bad[column].astype(object)
+            bad.loc[0, column] = text
+            with pytest.raises(zjcredit.ParseError) as e:
+                zjcredit.subsidy_frame(bad)
+            assert e.value.field == column
+            assert str(e.value) == column + DATES_REFUSED[text][len("date"):]
+
+
+def test_reward_frame_refuses_dates_the_library_refuses() -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"enterprise_id": ["A", "A"], "amount": ["1000.00", "2000.00"],
+                       "start": ["2022-03-01", "2022/3/1"], "end": ["2022-03-31", None],
+                       "days": pd.array([None, 30], dtype="Int64"), "confirmed_on_platform": [True, True]})
+    ok = zjcredit.reward_frame(df)
+    assert ok["status"].tolist() == [0]
+    for column, text in (("start", "2022-03-01T00:00"), ("end", "2022-02-29")):
+        bad = df.copy()
+        bad.loc[0, column] = text
+        with pytest.raises(zjcredit.ParseError) as e:
+            zjcredit.reward_frame(bad)
+        assert e.value.field == column
+        assert f'"{text}"' in str(e.value)
+
+
+def test_frames_read_date_objects_and_text_alike() -> None:
+    pd = pytest.importorskip("pandas")
+    np = pytest.importorskip("numpy")
+    s = pd.Series(["2022-04-01", datetime.date(2022, 4, 1), pd.Timestamp("2022-04-01"), np.datetime64("2022-04-01"),
+                   "2022年4月1日", None])
+    days, present = batch._day_numbers(pd, np, s, "start", allow_missing=True)
+    assert days.tolist() == [19083] * 5 + [0]
+    assert present.tolist() == [True] * 5 + [False]
+    with pytest.raises(TypeError, match="time zones"):
+        batch._day_numbers(pd, np, pd.Series([pd.Timestamp("2022-04-01", tz="Asia/Shanghai")], dtype=object), "start")
 
 
 def test_doctests_of_the_batch_module() -> None:

@@ -45,7 +45,9 @@ used in place with numpy, copied once without it.
 
 from __future__ import annotations
 
+import calendar
 import ctypes
+import datetime
 import sys
 from array import array
 from decimal import Decimal
@@ -62,6 +64,7 @@ from ._lib import (
     c_uint8_p,
     c_uint32_p,
     encode,
+    invalid_text,
     lib,
     take_string,
 )
@@ -547,20 +550,179 @@ def _no_floats(s: Any, name: str) -> None:
         raise TypeError(f"column {name!r} is float ({s.dtype}): floats are not exact; use int 分, Decimal or str")
 
 
+# ---- dates: the library's grammar -------------------------------------------------------------
+#
+# _day_number is THE one place text becomes a day number here. It is a
+# transcription of dates::parse_date (include/zjcredit/dates/date.hpp),
+# kept until the C ABI offers zjc_date_to_day_number; then its body becomes
+# that call and the rest of this section goes.
+
+_MIN_YEAR = 1400
+_EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
+
+
+def _quote_text(text: str) -> str:
+    """The text as the C library quotes it: at most 64 bytes of UTF-8, cut on
+    a character boundary, "…" where something was cut."""
+    raw = text.encode("utf-8")
+    if len(raw) <= 64:
+        return text
+    return raw[:64].decode("utf-8", "ignore") + "…"
+
+
+def _date_error(text: str, message: str, position: int) -> errors.ParseError:
+    return errors.ParseError(errors.STATUS["ZJC_EPARSE"],
+                             f'date: {message} in "{_quote_text(text)}" at position {position}', "date")
+
+
+def _fold_width(c: str) -> str:
+    o = ord(c)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFF01 + 0x21)
+    if o == 0x3000:
+        return " "
+    if o == 0xFFE5:
+        return "\u00a5"
+    return c
+
+
+def _day_number(text: str) -> int:
+    """Days since 1970-01-01 of a date in the library's forms ("2022-04-01",
+    "2022/4/1", "2022年4月1日", full width too, spaces around); anything else
+    is the ParseError dates::parse_date raises, field "date"."""
+    bad = invalid_text(text, "date")
+    if bad is not None:
+        raise bad
+    s = "".join(_fold_width(c) for c in text)
+    n = len(s)
+    i = 0
+
+    def peek() -> str:
+        return s[i] if i < n else ""
+
+    def fail(message: str, position: int) -> None:
+        raise _date_error(text, message, position)
+
+    def found() -> str:
+        return "found the end" if i >= n else f"found '{s[i]}'"
+
+    def number(least: int, most: int, what: str) -> int:
+        nonlocal i
+        start, value = i, 0
+        while "0" <= peek() <= "9":
+            if i - start == most:
+                fail(f"{what} has more than {most} digits", start)
+            value = value * 10 + ord(s[i]) - ord("0")
+            i += 1
+        if i == start:
+            fail(f"expected the {what}, {found()}", i)
+        if i - start < least:
+            fail(f"{what} must have {least} digits", start)
+        return value
+
+    def expect(c: str, first_sep: int) -> None:
+        nonlocal i
+        if peek() == c:
+            i += 1
+            return
+        why = f"expected '{c}'"
+        if c in "-/":
+            why += f" to match the separator at position {first_sep}"
+        fail(f"{why}, {found()}", i)
+
+    def skip_spaces() -> None:
+        nonlocal i
+        while i < n and s[i] in " \t":
+            i += 1
+
+    skip_spaces()
+    if i >= n:
+        fail("empty text", i)
+    year_pos = i
+    year = number(4, 4, "year")
+    sep_pos = i
+    sep = peek()
+    chinese = sep == "年"
+    if sep not in ("-", "/", "年"):
+        fail(f"expected '-', '/' or '年' after the year, {found()}", i)
+    i += 1
+    month_pos = i
+    month = number(1, 2, "month")
+    expect("月" if chinese else sep, sep_pos)
+    day_pos = i
+    day = number(1, 2, "day")
+    if chinese:
+        expect("日", sep_pos)
+    skip_spaces()
+    if i < n:
+        fail(f"unexpected '{s[i]}'", i)
+    if year < _MIN_YEAR:
+        fail(f"year {year} is outside the supported range {_MIN_YEAR}..9999", year_pos)
+    if not 1 <= month <= 12:
+        fail(f"month {month} does not exist", month_pos)
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        fail(f"{year}-{month:02d} has no day {day} (it has {last})", day_pos)
+    return datetime.date(year, month, day).toordinal() - _EPOCH_ORDINAL
+
+
+def _named(e: errors.Error, name: str) -> errors.Error:
+    """The error of a date read by _day_number, naming the column instead."""
+    message = e.message
+    if e.field and message.startswith(e.field + ": "):
+        message = name + message[len(e.field):]
+    return type(e)(e.code, message, name)
+
+
+def _day_of(value: Any, name: str) -> Optional[int]:
+    """The day number of one cell of a date column; None where missing."""
+    if isinstance(value, str):
+        try:
+            return _day_number(value)
+        except errors.Error as e:
+            raise _named(e, name) from None
+    missing = _pandas().isna(value)
+    if missing is True:  # None, NaN, NaT, pd.NA (an array is not a cell: refused below)
+        return None
+    if isinstance(value, datetime.date):
+        if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+            raise TypeError(f"column {name!r} has time zones: give plain dates")
+        return value.toordinal() - _EPOCH_ORDINAL
+    np = _numpy()
+    if np is not None and isinstance(value, np.datetime64):
+        return int(value.astype("datetime64[D]").astype(np.int64))
+    raise TypeError(f"column {name!r} holds {type(value).__name__} {value!r}: give dates, date text or day numbers")
+
+
 def _day_numbers(pd: Any, np: Any, s: Any, name: str, allow_missing: bool = False) -> Any:
     """int32 day numbers of a column of dates (datetime64, datetime.date,
-    ISO text) or of integer day numbers; (values, present mask)."""
+    date text in the library's forms) or of integer day numbers; (values,
+    present mask). Text is read by the library's grammar, once per distinct
+    value: "2022-4-1x" or "2022-02-30" is its ParseError naming the column."""
     if s.dtype.kind in "iu":
         v = s.to_numpy(dtype=np.int64)
         present = np.ones(len(v), dtype=bool)
-    else:
-        _no_floats(s, name)
+    elif s.dtype.kind == "M":
         if getattr(s.dtype, "tz", None) is not None:
             raise TypeError(f"column {name!r} has time zones: give plain dates")
-        d = pd.to_datetime(s)
-        present = d.notna().to_numpy()
-        v = np.zeros(len(d), dtype=np.int64)
-        v[present] = d[present].to_numpy().astype("datetime64[D]").astype(np.int64)
+        present = s.notna().to_numpy()
+        v = np.zeros(len(s), dtype=np.int64)
+        v[present] = s[present].to_numpy().astype("datetime64[D]").astype(np.int64)
+    else:
+        _no_floats(s, name)
+        distinct: dict[Any, Optional[int]] = {}
+        days: list[Optional[int]] = []
+        for value in s.to_numpy(dtype=object).tolist():
+            key = (type(value), value) if isinstance(value, (str, datetime.date)) else None
+            if key is None or key not in distinct:
+                day = _day_of(value, name)
+                if key is not None:
+                    distinct[key] = day
+            else:
+                day = distinct[key]
+            days.append(day)
+        present = np.fromiter((d is not None for d in days), dtype=bool, count=len(days))
+        v = np.fromiter((0 if d is None else d for d in days), dtype=np.int64, count=len(days))
     if not allow_missing and not present.all():
         raise ValueError(f"column {name!r} has missing dates (row {int(np.argmin(present))})")
     if len(v) and (v.min() < -(2**31) or v.max() >= 2**31):
@@ -680,8 +842,9 @@ def subsidy_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "loa
     ``local_legal_person_lender``, ``first_loan`` (bool), ``annual_rate``
     (int units of 10^-10, or Decimal / str such as "4.35%"), ``period_from``,
     ``period_to`` (the same on every row of a loan), ``range_from``,
-    ``range_to`` (dates: datetime64, datetime.date, ISO text, or int day
-    numbers) and ``balance`` (int 分, or Decimal / str such as "1,234.56").
+    ``range_to`` (dates: datetime64, datetime.date, int day numbers, or
+    text in the library's forms — "2022-04-01", "2022/4/1", "2022年4月1日";
+    other text is the library's ParseError naming the column) and ``balance`` (int 分, or Decimal / str such as "1,234.56").
     Float money or rates are a TypeError.
 
     Returns a DataFrame indexed by loan id with ``amount`` (Decimal),
