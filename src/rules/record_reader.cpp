@@ -28,9 +28,11 @@ namespace dom = simdjson::dom;
 
 thread_local bool fast_path_enabled = true;
 
-/// Documents up to this size reuse the thread's parser and buffer; larger
-/// ones get their own, so that one big record does not pin its memory.
-constexpr std::size_t reused_workspace_bytes = std::size_t{1} << 20;
+/// Documents up to this size (some 700 ranges) reuse the thread's parser and
+/// buffer; larger ones get their own, so that one big record does not pin
+/// its memory (simdjson's tape and indexes are several times the text) in
+/// every thread that ever read one.
+constexpr std::size_t reused_workspace_bytes = std::size_t{64} << 10;
 
 /// simdjson's parser and a copy of the text with the padding it reads past
 /// the end.

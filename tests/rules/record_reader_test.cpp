@@ -254,6 +254,13 @@ TEST_CASE("record reader: variants the fast reader answers") {
     empty["balances"] = json::array();
     CHECK(loan(empty.dump()) == outcome::answered);
 
+    // Over 64 KiB the reader parses with a workspace of its own: still answered.
+    json many = json::parse(base);
+    for (int i = 0; i < 2000; ++i) many["balances"].push_back(many["balances"][0]);
+    REQUIRE(many.dump().size() > (std::size_t{64} << 10));
+    CHECK(loan(many.dump()) == outcome::answered);
+    CHECK(detail::fast_loan_record(many.dump())->balances.size() == 2012);
+
     // A receivables record; "end" and "days" may be null, read as absent.
     CHECK(receivables(two_financings) == outcome::answered);
     CHECK(receivables(edit(two_financings, "\"days\": 180", "\"days\": 180, \"end\": null")) == outcome::answered);
