@@ -45,7 +45,6 @@ used in place with numpy, copied once without it.
 
 from __future__ import annotations
 
-import calendar
 import ctypes
 import datetime
 import sys
@@ -552,38 +551,12 @@ def _no_floats(s: Any, name: str) -> None:
 
 # ---- dates: the library's grammar -------------------------------------------------------------
 #
-# _day_number is THE one place text becomes a day number here. It is a
-# transcription of dates::parse_date (include/zjcredit/dates/date.hpp),
-# kept until the C ABI offers zjc_date_to_day_number; then its body becomes
-# that call and the rest of this section goes.
+# _day_number is THE one place text becomes a day number here, and it is the
+# library's own parser (zjc_date_to_day_number: dates::parse_date, then the
+# day number the batch columns use), so a frame accepts exactly what every
+# other interface accepts, with the same errors.
 
-_MIN_YEAR = 1400
 _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
-
-
-def _quote_text(text: str) -> str:
-    """The text as the C library quotes it: at most 64 bytes of UTF-8, cut on
-    a character boundary, "…" where something was cut."""
-    raw = text.encode("utf-8")
-    if len(raw) <= 64:
-        return text
-    return raw[:64].decode("utf-8", "ignore") + "…"
-
-
-def _date_error(text: str, message: str, position: int) -> errors.ParseError:
-    return errors.ParseError(errors.STATUS["ZJC_EPARSE"],
-                             f'date: {message} in "{_quote_text(text)}" at position {position}', "date")
-
-
-def _fold_width(c: str) -> str:
-    o = ord(c)
-    if 0xFF01 <= o <= 0xFF5E:
-        return chr(o - 0xFF01 + 0x21)
-    if o == 0x3000:
-        return " "
-    if o == 0xFFE5:
-        return "\u00a5"
-    return c
 
 
 def _day_number(text: str) -> int:
@@ -593,77 +566,9 @@ def _day_number(text: str) -> int:
     bad = invalid_text(text, "date")
     if bad is not None:
         raise bad
-    s = "".join(_fold_width(c) for c in text)
-    n = len(s)
-    i = 0
-
-    def peek() -> str:
-        return s[i] if i < n else ""
-
-    def fail(message: str, position: int) -> None:
-        raise _date_error(text, message, position)
-
-    def found() -> str:
-        return "found the end" if i >= n else f"found '{s[i]}'"
-
-    def number(least: int, most: int, what: str) -> int:
-        nonlocal i
-        start, value = i, 0
-        while "0" <= peek() <= "9":
-            if i - start == most:
-                fail(f"{what} has more than {most} digits", start)
-            value = value * 10 + ord(s[i]) - ord("0")
-            i += 1
-        if i == start:
-            fail(f"expected the {what}, {found()}", i)
-        if i - start < least:
-            fail(f"{what} must have {least} digits", start)
-        return value
-
-    def expect(c: str, first_sep: int) -> None:
-        nonlocal i
-        if peek() == c:
-            i += 1
-            return
-        why = f"expected '{c}'"
-        if c in "-/":
-            why += f" to match the separator at position {first_sep}"
-        fail(f"{why}, {found()}", i)
-
-    def skip_spaces() -> None:
-        nonlocal i
-        while i < n and s[i] in " \t":
-            i += 1
-
-    skip_spaces()
-    if i >= n:
-        fail("empty text", i)
-    year_pos = i
-    year = number(4, 4, "year")
-    sep_pos = i
-    sep = peek()
-    chinese = sep == "年"
-    if sep not in ("-", "/", "年"):
-        fail(f"expected '-', '/' or '年' after the year, {found()}", i)
-    i += 1
-    month_pos = i
-    month = number(1, 2, "month")
-    expect("月" if chinese else sep, sep_pos)
-    day_pos = i
-    day = number(1, 2, "day")
-    if chinese:
-        expect("日", sep_pos)
-    skip_spaces()
-    if i < n:
-        fail(f"unexpected '{s[i]}'", i)
-    if year < _MIN_YEAR:
-        fail(f"year {year} is outside the supported range {_MIN_YEAR}..9999", year_pos)
-    if not 1 <= month <= 12:
-        fail(f"month {month} does not exist", month_pos)
-    last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
-        fail(f"{year}-{month:02d} has no day {day} (it has {last})", day_pos)
-    return datetime.date(year, month, day).toordinal() - _EPOCH_ORDINAL
+    out = ctypes.c_int32()
+    lib.zjc_date_to_day_number(ctypes.byref(out), encode(text, "date"))
+    return out.value
 
 
 def _named(e: errors.Error, name: str) -> errors.Error:
