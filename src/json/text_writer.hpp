@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,22 +106,46 @@ private:
         out_ += c;
     }
 
+    /// Whether any of the 8 bytes of `w` needs a look: a control character,
+    /// '"', '\\' or a byte of a multi-byte character (the usual test for a
+    /// byte below n, and for a zero byte after an XOR; exact as a yes/no).
+    static bool needs_look(std::uint64_t w) noexcept {
+        constexpr std::uint64_t ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t highs = 0x8080808080808080ULL;
+        const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+        return ((w | ((w - 0x20 * ones) & ~w)) & highs) != 0 || zero_byte(w ^ ('"' * ones)) != 0 ||
+               zero_byte(w ^ ('\\' * ones)) != 0;
+    }
+
     /// `s` quoted and escaped as nlohmann writes it; text that is not UTF-8
-    /// is refused (nlohmann's strict error handler throws there too).
+    /// is refused (nlohmann's strict error handler throws there too). Runs
+    /// of 8 plain bytes are copied without a look at each byte.
     void quoted(std::string_view s) {
         out_ += '"';
         std::size_t plain = 0;  // start of the run not yet copied
-        for (std::size_t i = 0; i < s.size(); ++i) {
+        std::size_t i = 0;
+        while (i < s.size()) {
+            if (i + 8 <= s.size()) {
+                std::uint64_t w;
+                std::memcpy(&w, s.data() + i, 8);
+                if (!needs_look(w)) {
+                    i += 8;
+                    continue;
+                }
+            }
             const auto c = static_cast<unsigned char>(s[i]);
             if (c >= 0x80) {
                 char32_t cp = 0;
                 const std::size_t len = zjcredit::detail::decode_one(s, i, cp);
                 if (len == 0)
                     throw validation_error("", quote_text(s), "text is not valid UTF-8 and cannot be written as JSON");
-                i += len - 1;
+                i += len;
                 continue;
             }
-            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                ++i;
+                continue;
+            }
             out_.append(s.substr(plain, i - plain));
             plain = i + 1;
             switch (c) {
@@ -138,6 +163,7 @@ private:
                     out_ += hex[c & 0xF];
                 }
             }
+            ++i;
         }
         out_.append(s.substr(plain));
         out_ += '"';
