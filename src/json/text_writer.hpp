@@ -64,6 +64,21 @@ public:
         out_ += std::to_string(n);
     }
 
+    /// A member with a string, boolean or integer value (inside an object).
+    void member(std::string_view k, std::string_view s) {
+        key(k);
+        string(s);
+    }
+    void member(std::string_view k, const char* s) { member(k, std::string_view(s)); }
+    void member(std::string_view k, bool b) {
+        key(k);
+        boolean(b);
+    }
+    void member(std::string_view k, std::int64_t n) {
+        key(k);
+        integer(n);
+    }
+
     /// The final newline; every container must be closed.
     void finish() {
         Expects(levels_.empty());

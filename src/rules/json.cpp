@@ -145,12 +145,9 @@ void write_reasons(text_writer& w, const std::vector<reason>& reasons) {
     w.begin_array();
     for (const auto& r : reasons) {
         w.begin_object();
-        w.key("code");
-        w.string(r.code);
-        w.key("message_zh");
-        w.string(r.message_zh);
-        w.key("message_en");
-        w.string(r.message_en);
+        w.member("code", r.code);
+        w.member("message_zh", r.message_zh);
+        w.member("message_en", r.message_en);
         w.end_object();
     }
     w.end_array();
@@ -174,28 +171,20 @@ void write_optional(text_writer& w, const std::optional<std::string>& s) {
 
 void write_receipt(text_writer& w, const receipt& r) {
     w.begin_object();
-    w.key("receipt_schema_version");
-    w.integer(receipt_schema_version);
-    w.key("rule");
-    w.string(r.rule);
-    w.key("rule_set_version");
-    w.string(r.rule_set_version);
-    w.key("plan_document");
-    w.string(r.plan_document);
+    w.member("receipt_schema_version", std::int64_t{receipt_schema_version});
+    w.member("rule", r.rule);
+    w.member("rule_set_version", r.rule_set_version);
+    w.member("plan_document", r.plan_document);
     w.key("parameters");
     w.begin_array();
     for (const auto& p : r.parameters) {
         w.begin_object();
-        w.key("name");
-        w.string(p.name);
+        w.member("name", p.name);
         w.key("value");
         write_optional(w, p.value);
-        w.key("clause");
-        w.string(p.clause);
-        w.key("from_plan");
-        w.boolean(p.from_plan);
-        w.key("note");
-        w.string(p.note);
+        w.member("clause", p.clause);
+        w.member("from_plan", p.from_plan);
+        w.member("note", p.note);
         w.end_object();
     }
     w.end_array();
@@ -205,10 +194,8 @@ void write_receipt(text_writer& w, const receipt& r) {
     w.begin_array();
     for (const auto& s : r.steps) {
         w.begin_object();
-        w.key("id");
-        w.string(s.id);
-        w.key("kind");
-        w.string(s.kind);
+        w.member("id", s.id);
+        w.member("kind", s.kind);
         w.key("passed");
         if (s.passed)
             w.boolean(*s.passed);
@@ -216,28 +203,20 @@ void write_receipt(text_writer& w, const receipt& r) {
             w.null();
         w.key("values");
         write_entries(w, s.values);
-        w.key("zh");
-        w.string(s.text_zh);
-        w.key("en");
-        w.string(s.text_en);
+        w.member("zh", s.text_zh);
+        w.member("en", s.text_en);
         w.end_object();
     }
     w.end_array();
     w.key("unrounded");
     if (r.unrounded) {
         w.begin_object();
-        w.key("numerator");
-        w.string(r.unrounded->numerator);
-        w.key("denominator");
-        w.string(r.unrounded->denominator);
-        w.key("unit");
-        w.string("yuan");
-        w.key("decimal");
-        w.string(r.unrounded->decimal);
-        w.key("decimal_places");
-        w.integer(r.unrounded->decimal_places);
-        w.key("decimal_exact");
-        w.boolean(r.unrounded->decimal_exact);
+        w.member("numerator", r.unrounded->numerator);
+        w.member("denominator", r.unrounded->denominator);
+        w.member("unit", "yuan");
+        w.member("decimal", r.unrounded->decimal);
+        w.member("decimal_places", std::int64_t{r.unrounded->decimal_places});
+        w.member("decimal_exact", r.unrounded->decimal_exact);
         w.end_object();
     } else {
         w.null();
@@ -252,14 +231,11 @@ void write_receipt(text_writer& w, const receipt& r) {
         w.string(amount_text(*r.rounded));
     else
         w.null();
-    w.key("result");
-    w.string(amount_text(r.result));
+    w.member("result", amount_text(r.result));
     w.key("explanation");
     w.begin_object();
-    w.key("zh");
-    w.string(r.explanation_zh);
-    w.key("en");
-    w.string(r.explanation_en);
+    w.member("zh", r.explanation_zh);
+    w.member("en", r.explanation_en);
     w.end_object();
     w.end_object();
 }
@@ -280,10 +256,8 @@ template <class Result>
 std::string eligibility_json(const Result& result) {
     return written([&](text_writer& w) {
         w.begin_object();
-        w.key("eligible");
-        w.boolean(result.eligible);
-        w.key("amount");
-        w.string(amount_text(result.amount));
+        w.member("eligible", result.eligible);
+        w.member("amount", amount_text(result.amount));
         w.key("reasons");
         write_reasons(w, result.reasons);
         w.key("receipt");
@@ -403,24 +377,18 @@ std::string to_json(const receivables_reward_result& result) { return eligibilit
 std::string to_json(const listing_award_result& result) {
     return written([&](text_writer& w) {
         w.begin_object();
-        w.key("eligible");
-        w.boolean(result.eligible);
-        w.key("amount");
-        w.string(amount_text(result.amount));
+        w.member("eligible", result.eligible);
+        w.member("amount", amount_text(result.amount));
         w.key("awards");
         w.begin_array();
         for (const auto& a : result.awards) {
             w.begin_object();
-            w.key("stage");
-            w.string(a.stage);
-            w.key("name");
-            w.string(a.name);
+            w.member("stage", a.stage);
+            w.member("name", a.name);
             w.key("date");
             write_date(w, a.date);
-            w.key("award");
-            w.string(amount_text(a.award));
-            w.key("paid");
-            w.string(amount_text(a.paid));
+            w.member("award", amount_text(a.award));
+            w.member("paid", amount_text(a.paid));
             w.key("reasons");
             write_reasons(w, a.reasons);
             w.end_object();
@@ -428,8 +396,7 @@ std::string to_json(const listing_award_result& result) {
         w.end_array();
         w.key("reasons");
         write_reasons(w, result.reasons);
-        w.key("stage_table_placeholder");
-        w.boolean(result.stage_table_placeholder);
+        w.member("stage_table_placeholder", result.stage_table_placeholder);
         w.key("notices");
         write_reasons(w, result.notices);
         w.key("receipt");
@@ -441,24 +408,17 @@ std::string to_json(const listing_award_result& result) {
 std::string to_json(const allocation_result& result) {
     return written([&](text_writer& w) {
         w.begin_object();
-        w.key("method");
-        w.string(to_string(result.method));
-        w.key("budget");
-        w.string(amount_text(result.budget));
-        w.key("claimed");
-        w.string(amount_text(result.claimed));
-        w.key("amount");
-        w.string(amount_text(result.amount));
+        w.member("method", to_string(result.method));
+        w.member("budget", amount_text(result.budget));
+        w.member("claimed", amount_text(result.claimed));
+        w.member("amount", amount_text(result.amount));
         w.key("allocations");
         w.begin_array();
         for (const auto& a : result.allocations) {
             w.begin_object();
-            w.key("id");
-            w.string(a.id);
-            w.key("claimed");
-            w.string(amount_text(a.claimed));
-            w.key("allocated");
-            w.string(amount_text(a.allocated));
+            w.member("id", a.id);
+            w.member("claimed", amount_text(a.claimed));
+            w.member("allocated", amount_text(a.allocated));
             w.end_object();
         }
         w.end_array();
