@@ -15,7 +15,6 @@
 #ifndef ZJCREDIT_SRC_JSON_TEXT_WRITER_HPP
 #define ZJCREDIT_SRC_JSON_TEXT_WRITER_HPP
 
-#include <zjcredit/detail/utf8.hpp>
 #include <zjcredit/error.hpp>
 
 #include <gsl/assert>
@@ -28,6 +27,9 @@
 #include <vector>
 
 namespace zjcredit::json {
+
+/// Whether `s` is valid UTF-8 (simdjson's validator; src/json/utf8.cpp).
+bool valid_utf8(std::string_view s) noexcept;
 
 class text_writer {
 public:
@@ -121,43 +123,41 @@ private:
         out_ += c;
     }
 
-    /// Whether any of the 8 bytes of `w` needs a look: a control character,
-    /// '"', '\\' or a byte of a multi-byte character (the usual test for a
-    /// byte below n, and for a zero byte after an XOR; exact as a yes/no).
-    static bool needs_look(std::uint64_t w) noexcept {
+    /// Whether any of the 8 bytes of `w` must be escaped: a control
+    /// character, '"' or '\\' (the usual test for a byte below n, and for a
+    /// zero byte after an XOR; exact as a yes/no).
+    static bool needs_escape(std::uint64_t w) noexcept {
         constexpr std::uint64_t ones = 0x0101010101010101ULL;
         constexpr std::uint64_t highs = 0x8080808080808080ULL;
         const auto zero_byte = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
-        return ((w | ((w - 0x20 * ones) & ~w)) & highs) != 0 || zero_byte(w ^ ('"' * ones)) != 0 ||
+        return ((w - 0x20 * ones) & ~w & highs) != 0 || zero_byte(w ^ ('"' * ones)) != 0 ||
                zero_byte(w ^ ('\\' * ones)) != 0;
     }
 
     /// `s` quoted and escaped as nlohmann writes it; text that is not UTF-8
     /// is refused (nlohmann's strict error handler throws there too). Runs
-    /// of 8 plain bytes are copied without a look at each byte.
+    /// of 8 bytes with nothing to escape are copied without a look at each
+    /// byte; UTF-8 is checked once per string, by simdjson, only where a
+    /// byte above 0x7F was seen.
     void quoted(std::string_view s) {
+        constexpr std::uint64_t highs = 0x8080808080808080ULL;
         out_ += '"';
         std::size_t plain = 0;  // start of the run not yet copied
         std::size_t i = 0;
+        std::uint64_t high = 0;
         while (i < s.size()) {
             if (i + 8 <= s.size()) {
                 std::uint64_t w;
                 std::memcpy(&w, s.data() + i, 8);
-                if (!needs_look(w)) {
+                high |= w & highs;
+                if (!needs_escape(w)) {
                     i += 8;
                     continue;
                 }
             }
             const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x80) {
-                char32_t cp = 0;
-                const std::size_t len = zjcredit::detail::decode_one(s, i, cp);
-                if (len == 0)
-                    throw validation_error("", quote_text(s), "text is not valid UTF-8 and cannot be written as JSON");
-                i += len;
-                continue;
-            }
             if (c >= 0x20 && c != '"' && c != '\\') {
+                high |= c & 0x80U;
                 ++i;
                 continue;
             }
@@ -180,6 +180,8 @@ private:
             }
             ++i;
         }
+        if (high != 0 && !valid_utf8(s))
+            throw validation_error("", quote_text(s), "text is not valid UTF-8 and cannot be written as JSON");
         out_.append(s.substr(plain));
         out_ += '"';
     }
