@@ -11,6 +11,8 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <gsl/narrow>
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -105,8 +107,8 @@ public:
     china_calendar(window coverage, std::span<const holiday_block> holidays,
                    std::span<const makeup_day> makeup_days)
         : coverage_(coverage),
-          kinds_(static_cast<std::size_t>(coverage.days())),
-          name_of_day_(static_cast<std::size_t>(coverage.days()), no_name) {
+          kinds_(gsl::narrow<std::size_t>(coverage.days())),
+          name_of_day_(gsl::narrow<std::size_t>(coverage.days()), no_name) {
         for (std::size_t i = 0; i < kinds_.size(); ++i)
             kinds_[i] = is_weekend(coverage_.from() + boost::gregorian::date_duration(static_cast<long>(i)))
                             ? day_kind::weekend

@@ -22,6 +22,8 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <gsl/narrow>
+
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -179,7 +181,7 @@ inline std::string to_string(const date& d) {
 inline std::int32_t to_day_number(const date& d) {
     detail::require_plain(d, "date");
     static const date epoch(1970, 1, 1);
-    return static_cast<std::int32_t>((d - epoch).days());
+    return gsl::narrow<std::int32_t>((d - epoch).days());  // always fits: 1400..9999 is ±3 million days
 }
 
 /// The inverse of to_day_number; numbers outside Boost's year range are a

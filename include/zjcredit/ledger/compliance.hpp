@@ -14,6 +14,8 @@
 #include <zjcredit/ledger/month.hpp>
 #include <zjcredit/plan/plan.hpp>
 
+#include <gsl/narrow>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -416,7 +418,7 @@ inline month_compliance check_month(const plan::plan& p, std::span<const submiss
             continue;
         }
         validate(s, p);
-        found& f = per_unit[static_cast<std::size_t>(it - units.begin())];
+        found& f = per_unit[gsl::narrow<std::size_t>(it - units.begin())];
         ++f.count;
         if (!f.earliest || s.received < *f.earliest) f.earliest = s.received;
         for (const entry& e : s.entries)
@@ -510,7 +512,7 @@ inline liaison_compliance check_liaison_forms(const plan::plan& p, std::span<con
             if (!plan::detail::contains(out.unexpected_units, u.id)) out.unexpected_units.push_back(u.id);
             continue;
         }
-        const auto i = static_cast<std::size_t>(it - units.begin());
+        const auto i = gsl::narrow<std::size_t>(it - units.begin());
         ++count[i];
         if (!earliest[i] || f.received < *earliest[i]) earliest[i] = f.received;
         if (latest[i] == nullptr || !(f.received < latest[i]->received)) latest[i] = &f;

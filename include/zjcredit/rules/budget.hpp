@@ -32,6 +32,8 @@
 #include <zjcredit/plan/plan_2022.hpp>
 #include <zjcredit/rules/receipt.hpp>
 
+#include <gsl/narrow>
+
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -198,7 +200,7 @@ inline allocation_result allocate_budget(const budget_request& request,
         std::vector<bool> extra(by_id.size(), false);
         std::vector<std::string> extra_ids;
         for (int128 j = 0; j < left; ++j) {
-            const std::size_t k = rank[static_cast<std::size_t>(j)];
+            const std::size_t k = rank[gsl::narrow<std::size_t>(j)];
             extra[k] = true;
             ++given[k];
             extra_ids.push_back(by_id[k]->id);
