@@ -94,8 +94,8 @@ sanitize: deps
 	cd $(TSAN_BUILD) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	    ctest --output-on-failure -R '^concurrency_test$$'
 
-# Installs into $(PREFIX): the C library and headers, the CMake package,
-# zjcredit.pc, the zjcredit program and the Python package. Through sudo when
+# Installs into $(PREFIX): the C library, libzjcredit_io.a and the headers, the CMake package,
+# zjcredit.pc and zjcredit-io.pc, the zjcredit program and the Python package. Through sudo when
 # $(PREFIX) is not writable; then refreshes the dynamic loader's cache.
 install: build
 	@if [ -w "$(PREFIX)" ] || { [ ! -e "$(PREFIX)" ] && [ -w "$$(dirname "$(PREFIX)")" ]; }; \

@@ -3,13 +3,18 @@
 #
 #   include/zjcredit/…, include/zjcredit.h        the C++ headers and the C header
 #   lib/libzjcredit.so.0 (+ .so, the dev link)    the C ABI (zjcredit::capi)
+#   lib/libzjcredit_io.a                          JSON, CSV, .xlsx and file I/O (zjcredit::io)
 #   bin/zjcredit                                  the CLI (zjcredit::cli)
 #   lib/cmake/zjcredit/                           zjcreditConfig.cmake, its version file, the targets
+#                                                 (zjcredit::io apart, in zjcredit-io-targets.cmake)
 #   lib/pkgconfig/zjcredit.pc                     the C ABI for pkg-config
+#   lib/pkgconfig/zjcredit-io.pc                  zjcredit::io for pkg-config (C++20)
 #   ZJCREDIT_INSTALL_PYTHONDIR/zjcredit/          the Python package, with a link to the library
 #
-# The internal static library zjcredit_json is not exported: it is linked
-# PRIVATE into the shared library and the CLI, so no exported target needs it.
+# zjcredit::io is exported in a set of its own, read by zjcreditConfig.cmake
+# only for COMPONENTS io: its private dependencies (nlohmann-json, and
+# libxlsxwriter through pkg-config) are needed by whoever links the static
+# library, and by nobody else (the shared library and the CLI hold copies).
 include(CMakePackageConfigHelpers)
 
 set(ZJCREDIT_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/zjcredit"
@@ -46,6 +51,9 @@ install(TARGETS zjcredit zjcredit_capi zjcredit_cli
   RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
   LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
   ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+install(TARGETS zjcredit_io
+  EXPORT zjcreditIoTargets
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/zjcredit"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
   FILES_MATCHING PATTERN "*.hpp")
@@ -61,6 +69,13 @@ install(EXPORT zjcreditTargets
 export(EXPORT zjcreditTargets
   NAMESPACE zjcredit::
   FILE "${PROJECT_BINARY_DIR}/zjcredit-targets.cmake")
+install(EXPORT zjcreditIoTargets
+  NAMESPACE zjcredit::
+  FILE zjcredit-io-targets.cmake
+  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}")
+export(EXPORT zjcreditIoTargets
+  NAMESPACE zjcredit::
+  FILE "${PROJECT_BINARY_DIR}/zjcredit-io-targets.cmake")
 
 configure_package_config_file(
   "${PROJECT_SOURCE_DIR}/cmake/zjcredit-config.cmake.in"
@@ -84,7 +99,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/bindings/python/zjcredit/"
   FILES_MATCHING PATTERN "*.py" PATTERN "py.typed"
   PATTERN "__pycache__" EXCLUDE)
 
-# ---- zjcredit.pc and the Python package's link to the library ------------------
+# ---- the .pc files and the Python package's link to the library ------------------
 # Both depend on the prefix actually installed to (cmake --install --prefix
 # may differ from CMAKE_INSTALL_PREFIX at configure time), so they are made
 # at install time by cmake/ZjcreditInstallExtras.cmake.
@@ -94,7 +109,7 @@ set(ZJC_LIBDIR \"${CMAKE_INSTALL_LIBDIR}\")
 set(ZJC_INCLUDEDIR \"${CMAKE_INSTALL_INCLUDEDIR}\")
 set(ZJC_PKGCONFIGDIR \"${ZJCREDIT_INSTALL_PKGCONFIGDIR}\")
 set(ZJC_PYTHONDIR \"${ZJCREDIT_INSTALL_PYTHONDIR}\")
-set(ZJC_PC_TEMPLATE \"${PROJECT_SOURCE_DIR}/cmake/zjcredit.pc.in\")
+set(ZJC_PC_TEMPLATES \"${PROJECT_SOURCE_DIR}/cmake/zjcredit.pc.in;${PROJECT_SOURCE_DIR}/cmake/zjcredit-io.pc.in\")
 set(ZJC_STAGING_DIR \"${PROJECT_BINARY_DIR}/install-staging\")
 set(ZJC_DESCRIPTION \"${PROJECT_DESCRIPTION}\")
 set(ZJC_VERSION \"${PROJECT_VERSION}\")

@@ -1,5 +1,5 @@
 # Run by `cmake --install` (see ZjcreditInstall.cmake, which sets the ZJC_*
-# variables): writes zjcredit.pc for the prefix actually installed to, and
+# variables): writes zjcredit.pc and zjcredit-io.pc for the prefix actually installed to, and
 # links the Python package to the installed library so that `import zjcredit`
 # finds it without ZJCREDIT_LIBRARY. DESTDIR is honoured by file(INSTALL).
 
@@ -16,7 +16,7 @@ _zjc_absolute(_zjc_includedir "${ZJC_INCLUDEDIR}")
 _zjc_absolute(_zjc_pkgconfigdir "${ZJC_PKGCONFIGDIR}")
 _zjc_absolute(_zjc_pythondir "${ZJC_PYTHONDIR}")
 
-# zjcredit.pc: libdir and includedir written relative to ${prefix} when they
+# The .pc files: libdir and includedir written relative to ${prefix} when they
 # are inside it, as pkg-config users expect.
 set(ZJC_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
 foreach(_zjc_kind libdir includedir)
@@ -27,10 +27,13 @@ foreach(_zjc_kind libdir includedir)
     set(ZJC_PC_${_zjc_upper} "\${prefix}/${ZJC_${_zjc_upper}}")
   endif()
 endforeach()
-file(READ "${ZJC_PC_TEMPLATE}" _zjc_pc)
-string(CONFIGURE "${_zjc_pc}" _zjc_pc @ONLY)
-file(WRITE "${ZJC_STAGING_DIR}/zjcredit.pc" "${_zjc_pc}")
-file(INSTALL DESTINATION "${_zjc_pkgconfigdir}" TYPE FILE FILES "${ZJC_STAGING_DIR}/zjcredit.pc")
+foreach(_zjc_template IN LISTS ZJC_PC_TEMPLATES)
+  get_filename_component(_zjc_pc_name "${_zjc_template}" NAME_WLE)
+  file(READ "${_zjc_template}" _zjc_pc)
+  string(CONFIGURE "${_zjc_pc}" _zjc_pc @ONLY)
+  file(WRITE "${ZJC_STAGING_DIR}/${_zjc_pc_name}" "${_zjc_pc}")
+  file(INSTALL DESTINATION "${_zjc_pkgconfigdir}" TYPE FILE FILES "${ZJC_STAGING_DIR}/${_zjc_pc_name}")
+endforeach()
 
 # <pythondir>/zjcredit/libzjcredit.so.<ABI> -> ../…/libzjcredit.so.<ABI>, a
 # relative link, so the tree can be moved as a whole (DESTDIR, packaging).

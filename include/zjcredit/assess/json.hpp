@@ -1,5 +1,5 @@
 // Observations in and assessments out as JSON (compiled part: link
-// zjcredit::json). The shapes are documented in docs/assessment.md.
+// zjcredit::io). The shapes are documented in docs/assessment.md.
 #ifndef ZJCREDIT_ASSESS_JSON_HPP
 #define ZJCREDIT_ASSESS_JSON_HPP
 

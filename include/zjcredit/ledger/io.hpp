@@ -1,4 +1,4 @@
-// Files of the 工作台账 (compiled part: link zjcredit::json): the blank
+// Files of the 工作台账 (compiled part: link zjcredit::io): the blank
 // template pre-filled with each unit's tasks, a filled ledger and the
 // compliance table, as CSV and as .xlsx, a filled ledger read back from CSV,
 // and ledgers, liaison forms and results as JSON (docs/ledger.md).

@@ -1,4 +1,4 @@
-// Loading and saving plans as JSON (compiled part: link zjcredit::json).
+// Loading and saving plans as JSON (compiled part: link zjcredit::io).
 // The schema is documented in docs/plan-schema.md; its version is
 // plan_schema_version and every file carries it as "schema_version".
 #ifndef ZJCREDIT_PLAN_JSON_HPP

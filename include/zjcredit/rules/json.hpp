@@ -1,4 +1,4 @@
-// JSON for the rules (compiled part: link zjcredit::json): records in, results
+// JSON for the rules (compiled part: link zjcredit::io): records in, results
 // and receipts out. Every shape is documented in docs/records.md; field names
 // are the same in C++, JSON, the C ABI, Python and the CLI.
 //
