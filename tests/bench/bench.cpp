@@ -4,6 +4,7 @@
 //     zjcredit_bench [--loans N] [--ranges R] [--enterprises N] [--financings F]
 //                    [--dump-sample FILE] [--sample N] [--dump-columns DIR]
 //                    [--dump-csv FILE [--csv-rows N]] [--json-loans N]
+//                    [--one-record FILE [--one-record-results FILE]]
 //                    [--no-bench] [Google Benchmark flags...]
 //
 // Data are generated once, with a fixed seed (splitmix64): N loans (default
@@ -27,12 +28,24 @@
 //                          loan record of docs/records.md §2; ns per loan.
 //                          Its counters: mismatches (amount / eligible / status
 //                          against the batch, checked once before timing).
+//   one_record_json, one_record_capi_json, one_record_capi_light  (only with
+//                          --one-record FILE: the loan records of
+//                          tests/bench/one_record.py, one JSON text a line,
+//                          cycled; ns per record) the one-record path:
+//                          rules::first_loan_subsidy_json(text, plan) (result
+//                          and receipt as JSON text), the C ABI's
+//                          zjc_first_loan_subsidy() + zjc_string_free(), and
+//                          its light call zjc_first_loan_subsidy_amount().
 //
 // --dump-sample FILE writes a sample of the loans (every N/sample-th) as JSON
 // lines with the batch's outputs, for the Python reference to recompute and
 // compare, after checking the same rows against the one-at-a-time rule.
 // --dump-columns DIR writes every loan column as raw little-endian arrays
 // (DIR/<column>.bin) with DIR/manifest.json, for the ctypes / numpy path.
+// --one-record-results FILE writes, before any timing, what each path gave
+// for each --one-record loan (the JSON call's result text, the light call's
+// outputs, whether the C ABI's text equals the C++ call's) for run_bench.py
+// to check against its Python reference.
 // --dump-csv FILE writes the first loans, whole, until at least --csv-rows
 // rows (default 1,000,000), in the CSV input of `zjcredit subsidy` (one row
 // per balance range, borrower "L<loan index>"), for the CLI benchmark.
@@ -45,6 +58,7 @@
 #include <zjcredit/plan/plan_2022.hpp>
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/first_loan_subsidy.hpp>
+#include <zjcredit/rules/json.hpp>
 
 #include <benchmark/benchmark.h>
 #include <zjcredit.h>
@@ -79,6 +93,8 @@ struct config {
     std::string dump_csv;
     std::size_t csv_rows = 1'000'000;
     std::size_t json_loans = 20'000;
+    std::string one_record;
+    std::string one_record_results;
     bool run_benchmarks = true;
 };
 
@@ -528,6 +544,132 @@ void capi_json_one_at_a_time(benchmark::State& state) {
     state.counters["errors"] = static_cast<double>(c.errors);
 }
 
+// ---- one record ------------------------------------------------------------------------
+
+/// The --one-record loans (JSON text written by run_bench.py, as the Python
+/// binding sends a dict) and the C ABI's plan handle; `errors`: loans any
+/// path refused (none should: they are all valid), checked once before timing.
+struct one_record_data {
+    std::vector<std::string> texts;
+    zjc_plan* handle = nullptr;
+    std::size_t errors = 0;
+    std::size_t mismatches = 0;  // the paths disagree with each other (amount, eligible, text)
+};
+
+one_record_data read_one_record(const std::string& path) {
+    one_record_data d;
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        std::cerr << "zjcredit_bench: cannot read " << path << "\n";
+        return d;
+    }
+    for (std::string line; std::getline(f, line);)
+        if (!line.empty()) d.texts.push_back(line);
+    if (zjc_plan_default(&d.handle) != ZJC_OK) d.handle = nullptr;
+    return d;
+}
+
+one_record_data& one_record() {
+    static one_record_data d = read_one_record(cfg().one_record);
+    return d;
+}
+
+/// Each path once on each loan; writes what they gave to `results_path` (if
+/// set) as one JSON document. 0 when every path answered alike, 1 otherwise.
+int check_one_record(const std::string& results_path) {
+    auto& d = one_record();
+    if (d.handle == nullptr || d.texts.empty()) {
+        std::cerr << "zjcredit_bench: no --one-record loans (or zjc_plan_default failed)\n";
+        return 2;
+    }
+    const auto& p = plan::plan_2022();
+    std::string out = "{\"loans\": [\n";
+    for (std::size_t k = 0; k < d.texts.size(); ++k) {
+        const std::string& t = d.texts[k];
+        std::string json;
+        std::int32_t json_status = 0;
+        try {
+            json = zjcredit::rules::first_loan_subsidy_json(t, p);
+        } catch (const zjcredit::error& e) {
+            json_status = static_cast<std::int32_t>(e.code());
+        }
+        char* capi = nullptr;
+        const std::int32_t capi_status = zjc_first_loan_subsidy(d.handle, t.c_str(), &capi);
+        const bool same_text = capi_status == ZJC_OK && json_status == 0 && json == capi;
+        zjc_string_free(capi);
+        std::int64_t fen = -1;
+        std::int32_t eligible = -1;
+        std::uint32_t reasons = 0;
+        const std::int32_t light_status = zjc_first_loan_subsidy_amount(d.handle, t.c_str(), &fen, &eligible, &reasons);
+        if (json_status != 0 || capi_status != ZJC_OK || light_status != ZJC_OK) ++d.errors;
+        const auto amount = json_amount_fen(json, "amount");
+        const bool json_eligible = json.find("\"eligible\": true") < json.find("\"amount\"");
+        if (!same_text || !amount || *amount != fen || json_eligible != (eligible == 1)) ++d.mismatches;
+        out += k == 0 ? "" : ",\n";
+        out += "{\"json_status\": " + std::to_string(json_status) + ", \"capi_status\": " +
+               std::to_string(capi_status) + ", \"capi_same_text\": " + (same_text ? "true" : "false") +
+               ", \"light\": {\"status\": " + std::to_string(light_status) + ", \"fen\": " + std::to_string(fen) +
+               ", \"eligible\": " + std::to_string(eligible) + ", \"reasons\": " + std::to_string(reasons) +
+               "}, \"json\": " + (json_status == 0 ? json : std::string("null")) + "}";
+    }
+    out += "\n]}\n";
+    if (!results_path.empty()) {
+        std::ofstream f(results_path, std::ios::binary);
+        if (!(f << out)) {
+            std::cerr << "zjcredit_bench: cannot write " << results_path << "\n";
+            return 2;
+        }
+    }
+    std::cerr << "zjcredit_bench: " << d.texts.size() << " one-record loans: " << d.errors << " errors, "
+              << d.mismatches << " mismatches between the paths\n";
+    return d.errors == 0 && d.mismatches == 0 ? 0 : 1;
+}
+
+/// The one-record benchmarks: each iteration is one pass over the loans.
+template <class Call>
+void one_record_pass(benchmark::State& state, Call call) {
+    const auto& d = one_record();
+    if (d.handle == nullptr || d.texts.empty() || d.errors != 0) {
+        state.SkipWithError("one-record loans missing or refused (see the check before the benchmarks)");
+        return;
+    }
+    for (auto _ : state)
+        for (const auto& t : d.texts) call(d.handle, t);
+    set_rows(state, d.texts.size(), 0);
+    state.counters["mismatches"] = static_cast<double>(d.mismatches);
+}
+
+void one_record_json(benchmark::State& state) {
+    const auto& p = plan::plan_2022();
+    one_record_pass(state, [&p](zjc_plan*, const std::string& t) {
+        auto r = zjcredit::rules::first_loan_subsidy_json(t, p);
+        benchmark::DoNotOptimize(r.data());
+    });
+}
+
+void one_record_capi_json(benchmark::State& state) {
+    one_record_pass(state, [](zjc_plan* h, const std::string& t) {
+        char* result = nullptr;
+        const std::int32_t st = zjc_first_loan_subsidy(h, t.c_str(), &result);
+        benchmark::DoNotOptimize(st);
+        benchmark::DoNotOptimize(result);
+        zjc_string_free(result);
+    });
+}
+
+void one_record_capi_light(benchmark::State& state) {
+    one_record_pass(state, [](zjc_plan* h, const std::string& t) {
+        std::int64_t fen = 0;
+        std::int32_t eligible = 0;
+        std::uint32_t reasons = 0;
+        const std::int32_t st = zjc_first_loan_subsidy_amount(h, t.c_str(), &fen, &eligible, &reasons);
+        benchmark::DoNotOptimize(st);
+        benchmark::DoNotOptimize(fen);
+        benchmark::DoNotOptimize(eligible);
+        benchmark::DoNotOptimize(reasons);
+    });
+}
+
 void parse_amount(benchmark::State& state, std::string text) {
     for (auto _ : state) {
         const auto a = money::parse_amount(text);
@@ -568,6 +710,11 @@ void register_benchmarks() {
     benchmark::RegisterBenchmark("parse_rate/4.35%", parse_rate, std::string("4.35%"))
         ->Repetitions(3)
         ->ReportAggregatesOnly(true);
+    if (!cfg().one_record.empty())
+        for (auto* b : {benchmark::RegisterBenchmark("one_record_json", one_record_json),
+                        benchmark::RegisterBenchmark("one_record_capi_json", one_record_capi_json),
+                        benchmark::RegisterBenchmark("one_record_capi_light", one_record_capi_light)})
+            b->Unit(benchmark::kMicrosecond)->Repetitions(3)->ReportAggregatesOnly(true);
 }
 
 // ---- dumps -----------------------------------------------------------------------------
@@ -766,6 +913,8 @@ int main(int argc, char** argv) {
         else if (take_value(i, argc, argv, "--dump-csv", v)) cfg().dump_csv = v;
         else if (take_value(i, argc, argv, "--csv-rows", v)) cfg().csv_rows = to_size(v);
         else if (take_value(i, argc, argv, "--json-loans", v)) cfg().json_loans = to_size(v);
+        else if (take_value(i, argc, argv, "--one-record-results", v)) cfg().one_record_results = v;
+        else if (take_value(i, argc, argv, "--one-record", v)) cfg().one_record = v;
         else if (std::strcmp(argv[i], "--no-bench") == 0) cfg().run_benchmarks = false;
         else rest.push_back(argv[i]);
     }
@@ -774,6 +923,7 @@ int main(int argc, char** argv) {
     if (!cfg().dump_sample.empty()) status |= dump_sample(cfg().dump_sample, cfg().sample);
     if (!cfg().dump_columns.empty()) status |= dump_columns(cfg().dump_columns);
     if (!cfg().dump_csv.empty()) status |= dump_csv(cfg().dump_csv, cfg().csv_rows);
+    if (!cfg().one_record.empty()) status |= check_one_record(cfg().one_record_results);
     if (!cfg().run_benchmarks) return status;
 
     int bargc = static_cast<int>(rest.size());

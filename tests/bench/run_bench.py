@@ -13,9 +13,10 @@ What it does, in one run on one machine:
 1. runs the C++ benchmark binary (Google Benchmark, JSON output), which
    generates the loans (fixed seed), times the native batch subsidy, its
    read-and-sum lower bound, the batch reward, the one-at-a-time rule with its
-   receipt, one-at-a-time JSON calls through the C ABI, and amount / rate
-   parsing; it also writes a sample of the loans (every N/sample-th) with the
-   batch's results, after checking those rows against the one-at-a-time rule;
+   receipt, one-at-a-time JSON calls through the C ABI, amount / rate
+   parsing and the one-record path (step 5); it also writes a sample of the
+   loans (every N/sample-th) with the batch's results, after checking those
+   rows against the one-at-a-time rule;
 2. runs a straightforward pure-Python `decimal` implementation of the same
    rule (docs/records.md §2, under the parameters the sample's first line
    gives) on the sample, times it, and compares every row with the native
@@ -29,7 +30,19 @@ What it does, in one run on one machine:
    loan (goal >= 50x), and checks it on every row against the native batch and
    on every sampled row against the reference; reports the C ABI JSON calls'
    ns per loan (no goal);
-5. with --cli: generates a CSV of --cli-rows rows (default 1,000,000; the first
+5. the one-record path (tests/bench/one_record.py), each figure per record
+   on the same few loans (the 12-range loan of tests/python/test_light.py and
+   varied ones, cycled), each against the pure-Python reference on the loan
+   dict of docs/records.md §2 (tests/bench/reference.py: decimal, datetime)
+   timed in the same run: C++ rules::first_loan_subsidy_json (goal >= 10x),
+   C ABI zjc_first_loan_subsidy (>= 5x), the C ABI light call
+   zjc_first_loan_subsidy_amount (>= 30x), timed by the binary; with
+   --capi-lib, Python zjcredit.first_loan_subsidy(dict) with its receipt
+   available but not read (>= 1x) and with receipt=False (>= 2x), best of
+   several timings; every path's answer on every loan checked against the
+   reference, and the reference against the benchmark loan's hand-worked
+   amount;
+6. with --cli: generates a CSV of --cli-rows rows (default 1,000,000; the first
    loans of the same data, written by the binary), runs `zjcredit subsidy` and
    tests/bench/reference_cli.py (Python csv + decimal, the same rule from its
    text) on it, compares every loan of both outputs (and the CLI's with the
@@ -37,7 +50,7 @@ What it does, in one run on one machine:
    (GNU time); then the CLI's peak RSS on --cli-big-rows rows (default
    10,000,000, ~1 GB, removed afterwards) against the first (streaming: goal
    within 10%);
-6. prints a table of every figure, ratio and goal and writes it all, with the
+7. prints a table of every figure, ratio and goal and writes it all, with the
    machine (CPU model, CPUs, load average at the start) and the date, to the
    --out JSON (default build/bench/summary.json).
 
@@ -67,6 +80,9 @@ import unicodedata
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal, getcontext
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import one_record  # noqa: E402  (tests/bench/one_record.py)
+
 REFERENCE_PASSES = 3  # the Python reference's time is the median of this many passes over the sample
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -299,6 +315,78 @@ def measure_capi_json(ctx):
                None, "== 0", meets(mism, "== 0"))]
     out[0]["ns_per_loan"] = per * 1e9
     return out
+
+
+def measure_one_record(ctx):
+    """The one-record path (one_record.py): the binary's C++ JSON call, C ABI JSON
+    call and light call per record, and (with --capi-lib) the Python binding's
+    two calls, each against the pure-Python reference on the same loans in the
+    same run; zero differences from the reference on every loan and path."""
+    quick = ctx["quick"]
+    want = one_record.reference_answers()
+    zjcredit = _ctypes_zjcredit(ctx["capi_lib"]) if ctx["capi_lib"] else None
+    k = len(one_record.LOANS)
+    print(f"+ one record: Python reference{' and zjcredit.first_loan_subsidy' if zjcredit else ''} on {k} loans, "
+          f"best of {one_record.REPEATS}", flush=True)
+    best, passes = one_record.time_python(zjcredit, 0.03 if quick else 0.15)
+    ref = best["reference"]
+    ref_text = f"Python reference: {ref * 1e6:.1f} µs/loan"
+    nat = ctx["native"]
+    rows = []
+
+    def goal_row(rid, what, per, goal, note, wall=None):
+        ratio = ref / per
+        met = meets(ratio, goal)
+        target = float(goal.split()[1])
+        rows.append(row(rid, what, per * 1e6, "µs/loan", ref_text, ratio, goal, met,
+                        note=note + ("" if met else f"; MISSED by {target / ratio:.2f}x"), wall=wall))
+        rows[-1]["ns_per_loan"] = per * 1e9
+
+    for rid, name, what, goal, note in (
+            ("one_record_cpp_json", "one_record_json", "C++ one record from its JSON text, with receipt", ">= 10",
+             "rules::first_loan_subsidy_json(text, plan): parse, rule, result and receipt as JSON text"),
+            ("one_record_capi_json", "one_record_capi_json", "C ABI one record, JSON result with receipt", ">= 5",
+             "zjc_first_loan_subsidy(plan, json, &out) + zjc_string_free"),
+            ("one_record_capi_light", "one_record_capi_light", "C ABI light call, one record", ">= 30",
+             "zjc_first_loan_subsidy_amount(plan, json, &fen, &eligible, &reasons)")):
+        f = nat.get(name)
+        if not f or not f.get("rows"):
+            rows.append(not_measured(rid, what, goal, "the benchmark binary gave no " + name))
+            continue
+        per = f["cpu_seconds"] / f["rows"]
+        goal_row(rid, what, per, goal, note + f" (median of 3 runs of the {k} loans)",
+                 wall={"ns_per_loan": f["real_seconds"] / f["rows"] * 1e9})
+    if zjcredit:
+        goal_row("one_record_python", "Python first_loan_subsidy(dict), receipt on demand", best["receipt"], ">= 1",
+                 "zjcredit.first_loan_subsidy(d).amount: dict to JSON text, C ABI, result (receipt not read)")
+        goal_row("one_record_python_light", "Python first_loan_subsidy(dict, receipt=False)",
+                 best["receipt_false"], ">= 2", "zjcredit.first_loan_subsidy(d, receipt=False).amount")
+    else:
+        for rid, what, goal in (("one_record_python", "Python first_loan_subsidy(dict), receipt on demand", ">= 1"),
+                                ("one_record_python_light", "Python first_loan_subsidy(dict, receipt=False)", ">= 2")):
+            rows.append(not_measured(rid, what, goal, "no --capi-lib given"))
+    for r in rows:
+        r.setdefault("details", {"loans": k, "python_best_seconds_per_loan": best, "python_passes": passes})
+
+    # every loan, every path, against the reference; the reference against the hand-worked amount
+    n_diff, first = 0, []
+    if ctx["one_record_results"] and os.path.exists(ctx["one_record_results"]):
+        n, d = one_record.native_differences(ctx["one_record_results"], want)
+        n_diff, first = n_diff + n, first + d
+    else:
+        n_diff, first = n_diff + 1, first + [{"native": "no results from the benchmark binary"}]
+    if zjcredit:
+        n, d = one_record.python_differences(zjcredit, want)
+        n_diff, first = n_diff + n, first + d
+    if want[0][1] != one_record.LOAN_FEN:
+        n_diff, first = n_diff + 1, first + [{"reference": want[0], "by_hand": one_record.LOAN_FEN}]
+    paths = "C++ JSON call, C ABI JSON text, light call" + (", Python with and without receipt" if zjcredit else "")
+    rows.append(row("one_record_differences", f"one-record paths vs Python reference, {k} loans", float(n_diff),
+                    "loans differ", f"reference {want[0][1] / 100:.2f}, by hand {one_record.LOAN_FEN / 100:.2f}",
+                    None, "== 0", meets(n_diff, "== 0"),
+                    note=f"paths: {paths}; reference: the benchmark loan's amount"
+                         + ("" if not first else f"; first differences: {first}")))
+    return rows
 
 
 GNU_TIME = "/usr/bin/time"  # Debian package `time`
@@ -559,6 +647,9 @@ def run_native(args, work):
            f"--dump-sample={sample_file}", f"--benchmark_out={gbench_json}", "--benchmark_out_format=json"]
     if args.columns_dir:
         cmd.append(f"--dump-columns={args.columns_dir}")
+    if args.one_record:
+        one_record.write_loans(args.one_record)
+        cmd += [f"--one-record={args.one_record}", f"--one-record-results={args.one_record_results}"]
     if args.quick:
         cmd += ["--enterprises=50000", "--benchmark_min_time=0.1"]
     print("+ " + " ".join(cmd), flush=True)
@@ -666,6 +757,8 @@ def main():
     work = os.path.dirname(os.path.abspath(args.out))
     os.makedirs(work, exist_ok=True)
     args.columns_dir = os.path.join(work, "columns") if args.capi_lib else None
+    args.one_record = os.path.join(work, "one_record_loans.jsonl")
+    args.one_record_results = os.path.join(work, "one_record_results.json")
 
     started = time.perf_counter()
     machine_at_start = machine()
@@ -731,12 +824,14 @@ def main():
            "work_dir": work, "python_seconds_per_loan": py_per_loan, "native": nat, "loans": n,
            "python_wall_seconds_per_loan": ref["real_seconds"] / ref["sampled"], "reference_results": ref["results"],
            "bench_binary": args.bench_binary, "ranges": args.ranges, "cli_rows": args.cli_rows,
-           "cli_big_rows": args.cli_big_rows}
+           "cli_big_rows": args.cli_big_rows, "quick": args.quick, "one_record_results": args.one_record_results}
     hook_seconds = {}
     hooks = [("ctypes_batch_vs_python_decimal", "Python batch via ctypes vs Python decimal", ">= 50",
               measure_ctypes_batch, args.capi_lib, "--capi-lib"),
              ("capi_json_one_at_a_time", "one-at-a-time JSON calls through the C ABI (ns/loan)", None,
               measure_capi_json, args.capi_lib, "--capi-lib"),
+             ("one_record_differences", "the one-record path vs the Python reference", "== 0",
+              measure_one_record, args.bench_binary, "--bench-binary"),
              ("cli_vs_python_csv_decimal", "CLI on a 1M-row CSV vs Python csv + decimal (with peak RSS)", ">= 20",
               measure_cli, args.cli, "--cli")]
     for rid, what, goal, hook, path, flag in hooks:
