@@ -176,6 +176,32 @@ def test_receipt_is_decoded_only_when_read(monkeypatch: pytest.MonkeyPatch) -> N
     assert Fraction(int(numerator), int(denominator)) == Fraction(22750, 9)
 
 
+def test_the_receipt_is_computed_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    full_calls: list[Any] = []
+    real_call = rules._call
+
+    def call(func: Any, *args: Any) -> str:
+        full_calls.append(func)
+        return real_call(func, *args)
+
+    monkeypatch.setattr(rules, "_call", call)
+    r = zjcredit.first_loan_subsidy(loan())
+    # The light call answered: 1,000,000 × 91 days × 1% / 360 = 2527.777… → 2527.78.
+    assert r.eligible is True and r.amount == Decimal("2527.78")
+    assert full_calls == []
+    assert r.reasons == [] and len(full_calls) == 1  # the full call, once
+    assert r.receipt["result"] == "2527.78" and len(full_calls) == 1
+
+
+def test_a_receipt_asked_for_after_its_plan_is_closed_is_an_error() -> None:
+    plan = zjcredit.Plan.default()
+    r = zjcredit.first_loan_subsidy(loan(), plan)
+    assert r.amount == Decimal("2527.78")
+    plan.close()
+    with pytest.raises(ValueError, match="closed"):
+        _ = r.receipt
+
+
 def test_lazy_result_equals_the_whole_json() -> None:
     for rule in ("first_loan_subsidy", "receivables_reward", "listing_award"):
         for path in golden_cases(rule):

@@ -178,12 +178,29 @@ class RuleResult(_JsonResult):
 
     The receipt — most of the text — is decoded only when ``receipt`` (or
     ``unrounded``, ``to_dict()``) is first read: a caller that wants the
-    amount pays for decoding the amount.
+    amount pays for decoding the amount. A result made by
+    :meth:`_on_demand` goes further: it holds the light call's answer and
+    asks the library for the full result (the same record, the same plan)
+    only when ``reasons``, the receipt or the text is first read.
     """
 
-    __slots__ = ("eligible", "amount", "reasons", "_head", "_receipt_text", "_receipt", "_full")
+    __slots__ = ("eligible", "amount", "_reasons", "_head", "_receipt_text", "_receipt", "_full", "_compute")
 
     def __init__(self, text: str) -> None:
+        self._compute: Optional[Callable[[], str]] = None
+        self._read(text)
+
+    @classmethod
+    def _on_demand(cls, eligible: bool, amount: Decimal, compute: Callable[[], str]) -> "RuleResult":
+        """A result whose eligibility and amount are known and whose full
+        text ``compute()`` gives when first needed."""
+        r = cls.__new__(cls)
+        r._compute = compute
+        r.eligible = eligible
+        r.amount = amount
+        return r
+
+    def _read(self, text: str) -> None:
         self._text = text
         self._full: Optional[dict[str, Any]] = None
         self._receipt: Any = _NOT_DECODED
@@ -199,17 +216,35 @@ class RuleResult(_JsonResult):
         self._head = head
         self.eligible: bool = bool(head["eligible"])
         self.amount: Decimal = Decimal(head["amount"])
-        self.reasons: list[Reason] = [Reason._from(r) for r in head.get("reasons", [])]
+        self._reasons: list[Reason] = [Reason._from(r) for r in head.get("reasons", [])]
+
+    def _ready(self) -> None:
+        if self._compute is not None:
+            compute, self._compute = self._compute, None
+            self._read(compute())
+
+    @property
+    def reasons(self) -> list[Reason]:
+        """Every failed check and every cap that bit, worded with the values concerned."""
+        self._ready()
+        return self._reasons
 
     @property
     def _data(self) -> dict[str, Any]:  # type: ignore[override] - decoded whole on demand
+        self._ready()
         if self._full is None:
             self._full = json.loads(self._text)
         return self._full
 
+    def to_json(self) -> str:
+        """The library's JSON text, byte for byte (deterministic)."""
+        self._ready()
+        return self._text
+
     @property
     def receipt(self) -> dict[str, Any]:
         """The receipt (docs/records.md §6), decoded on first use."""
+        self._ready()
         if self._receipt is _NOT_DECODED:
             self._receipt = json.loads(self._receipt_text)
         return self._receipt
@@ -277,6 +312,21 @@ def _outcome(func: Callable[..., int], handle: Any, record: bytes) -> Outcome:
     fen, eligible, bits = ctypes.c_int64(), ctypes.c_int32(), ctypes.c_uint32()
     func(handle, record, ctypes.byref(fen), ctypes.byref(eligible), ctypes.byref(bits))
     return Outcome(bool(eligible.value), fen.value, bits.value)
+
+
+def _receipt_on_demand(outcome: Outcome, func: Callable[..., int], plan: Optional[Plan],
+                       record: bytes) -> RuleResult:
+    """The result with its receipt, computed by ``func`` (the full call) on
+    the same record and plan when first needed. The light call has already
+    answered (and raised any error the record has), and both run the one
+    kernel, so the full call gives the same eligibility and amount. The plan
+    is looked up again then: a plan closed in between is the usual error,
+    never a freed handle."""
+
+    def compute() -> str:
+        return _call(func, _plan_handle(plan), record)
+
+    return RuleResult._on_demand(outcome.eligible, outcome.amount, compute)
 
 
 @dataclass(frozen=True)
@@ -376,9 +426,10 @@ def first_loan_subsidy(loan: RecordLike, plan: Optional[Plan] = None, *,
     """
     handle = _plan_handle(plan)
     text = record_text(loan, "loan")
+    outcome = _outcome(lib.zjc_first_loan_subsidy_amount, handle, text)
     if not _receipt_flag(receipt):
-        return _outcome(lib.zjc_first_loan_subsidy_amount, handle, text)
-    return RuleResult(_call(lib.zjc_first_loan_subsidy, handle, text))
+        return outcome
+    return _receipt_on_demand(outcome, lib.zjc_first_loan_subsidy, plan, text)
 
 
 def receivables_reward(enterprise: RecordLike, plan: Optional[Plan] = None, *,
@@ -390,9 +441,10 @@ def receivables_reward(enterprise: RecordLike, plan: Optional[Plan] = None, *,
     """
     handle = _plan_handle(plan)
     text = record_text(enterprise, "enterprise")
+    outcome = _outcome(lib.zjc_receivables_reward_amount, handle, text)
     if not _receipt_flag(receipt):
-        return _outcome(lib.zjc_receivables_reward_amount, handle, text)
-    return RuleResult(_call(lib.zjc_receivables_reward, handle, text))
+        return outcome
+    return _receipt_on_demand(outcome, lib.zjc_receivables_reward, plan, text)
 
 
 def listing_award(company: RecordLike, plan: Optional[Plan] = None) -> ListingResult:
