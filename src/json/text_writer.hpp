@@ -45,7 +45,7 @@ public:
         Expects(!levels_.empty());
         separate();
         quoted(k);
-        out_ += ": ";
+        out_.append(": ", 2);
         after_key_ = true;
     }
 
@@ -55,11 +55,12 @@ public:
     }
     void boolean(bool b) {
         element();
-        out_ += b ? "true" : "false";
+        using namespace std::string_view_literals;
+        out_ += b ? "true"sv : "false"sv;
     }
     void null() {
         element();
-        out_ += "null";
+        out_.append("null", 4);
     }
     void integer(std::int64_t n) {
         element();
@@ -71,7 +72,10 @@ public:
         key(k);
         string(s);
     }
-    void member(std::string_view k, const char* s) { member(k, std::string_view(s)); }
+    template <std::size_t N>
+    void member(std::string_view k, const char (&s)[N]) {
+        member(k, std::string_view(s, N - 1));
+    }
     void member(std::string_view k, bool b) {
         key(k);
         boolean(b);
@@ -103,7 +107,8 @@ private:
     }
     void separate() {
         level& l = levels_.back();
-        out_ += l.empty ? "\n" : ",\n";
+        using namespace std::string_view_literals;
+        out_ += l.empty ? "\n"sv : ",\n"sv;
         l.empty = false;
         out_.append(2 * levels_.size(), ' ');
     }
