@@ -536,7 +536,7 @@ template <bool Narrow, class Trace>
         for (std::size_t j = b; j < e; ++j) {
             if (bal_col[j] > 0) {
                 const std::int64_t drawn = from_col[j];
-                // last_of_run(drawn, n): drawn + n - 1, kept inside 9999-12-31
+                // drawn + n - 1, kept inside 9999-12-31
                 const std::int64_t end = p.max_subsidy_days - 1 >= std::int64_t{last_day_number} - drawn + 1
                                              ? std::int64_t{last_day_number}
                                              : drawn + (p.max_subsidy_days - 1);

@@ -227,14 +227,6 @@ inline std::int64_t days_in(const dates::date& from, const dates::date& to) {
     return static_cast<std::int64_t>((to - from).days()) + 1;
 }
 
-/// The last day of a run of `n` ≥ 1 days starting on `start`, kept inside
-/// Boost's range (a longer run is unbounded in practice).
-inline dates::date last_of_run(const dates::date& start, std::int64_t n) {
-    static const dates::date last_supported(9999, 12, 31);
-    if (n - 1 >= days_in(start, last_supported)) return last_supported;
-    return start + boost::gregorian::date_duration(static_cast<long>(n - 1));
-}
-
 /// "[3]" for index 3.
 inline std::string index_text(std::size_t i) { return "[" + std::to_string(i) + "]"; }
 
