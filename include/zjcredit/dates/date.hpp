@@ -23,6 +23,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -158,13 +159,43 @@ private:
     }
 };
 
+/// parse_date by the grammar alone, without the plain-date fast path: what
+/// the fast path must agree with (the tests compare them).
+inline date parse_date_general(std::string_view text, std::string_view field = "date") {
+    return date_reader(text, field).read();
+}
+
+/// The date of a plain "2022-04-01" or "2022/04/01" (ten ASCII bytes, two
+/// digits for the month and the day) that exists in the supported range;
+/// nullopt for any other text, left to the general reader and its errors.
+inline std::optional<date> plain_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/')) return std::nullopt;
+    int v[8];
+    static constexpr int at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (int k = 0; k < 8; ++k) {
+        const char c = s[static_cast<std::size_t>(at[k])];
+        if (c < '0' || c > '9') return std::nullopt;
+        v[k] = c - '0';
+    }
+    const int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    const int month = v[4] * 10 + v[5];
+    const int day = v[6] * 10 + v[7];
+    if (year < min_year || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+        return std::nullopt;
+    return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
+                static_cast<unsigned short>(day));
+}
+
 }  // namespace detail
 
 /// Reads a date in one of the forms in the grammar above; anything else,
 /// including an impossible date ("2022-02-30", month 13, year 0), is a
 /// parse_error naming `field`, the text and, where it helps, the position.
+/// A plain "2022-04-01" is read directly; the value and every error are the
+/// general reader's.
 inline date parse_date(std::string_view text, std::string_view field = "date") {
-    return detail::date_reader(text, field).read();
+    if (const auto d = detail::plain_date(text)) return *d;
+    return detail::parse_date_general(text, field);
 }
 
 /// ISO 8601 "2022-04-01". Throws validation_error for Boost's special values
