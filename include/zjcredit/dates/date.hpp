@@ -170,16 +170,14 @@ inline date parse_date_general(std::string_view text, std::string_view field = "
 /// nullopt for any other text, left to the general reader and its errors.
 inline std::optional<date> plain_date(std::string_view s) {
     if (s.size() != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/')) return std::nullopt;
-    int v[8];
-    static constexpr int at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-    for (int k = 0; k < 8; ++k) {
-        const char c = s[static_cast<std::size_t>(at[k])];
-        if (c < '0' || c > '9') return std::nullopt;
-        v[k] = c - '0';
-    }
-    const int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
-    const int month = v[4] * 10 + v[5];
-    const int day = v[6] * 10 + v[7];
+    // a non-digit wraps to a value above 9
+    const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+    const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return std::nullopt;
+    const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+    const int month = static_cast<int>(m0 * 10 + m1);
+    const int day = static_cast<int>(d0 * 10 + d1);
     if (year < min_year || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
         return std::nullopt;
     return date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
