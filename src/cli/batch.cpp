@@ -60,14 +60,7 @@ int run_json(const options& o, const record_kind& kind, const std::string& file,
             rejects.reject(i, where + ": " + e.what(), {});
         }
     }
-    writer.finish();
-    out.commit();
-    rejects.commit();
-    if (rejects.count() > 0) {
-        std::cerr << "zjcredit: " << rejects.count() << " " << kind.noun << "(s) rejected, see " << rejects.path() << "\n";
-        return rows_rejected;
-    }
-    return ok;
+    return finish_run(writer, out, rejects, kind.noun);
 }
 
 }  // namespace
@@ -171,14 +164,7 @@ int run_batch(const options& o, const record_kind& kind) {
         bar.update(reader.bytes_read());
     }
     flush();
-    writer.finish();
-    out.commit();
-    rejects.commit();
-    if (rejects.count() > 0) {
-        std::cerr << "zjcredit: " << rejects.count() << " row(s) rejected, see " << rejects.path() << "\n";
-        return rows_rejected;
-    }
-    return ok;
+    return finish_run(writer, out, rejects);
 }
 
 }  // namespace zjcredit::cli

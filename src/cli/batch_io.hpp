@@ -174,6 +174,20 @@ private:
     std::size_t count_ = 0;
 };
 
+/// The end of a run: closes the result, publishes it and the rejects (or
+/// removes an earlier run's), says on stderr how many `what`s were rejected;
+/// returns the exit status.
+inline int finish_run(outcome_writer& writer, output& out, rejects_writer& rejects, std::string_view what = "row") {
+    writer.finish();
+    out.commit();
+    rejects.commit();
+    if (rejects.count() > 0) {
+        std::cerr << "zjcredit: " << rejects.count() << " " << what << "(s) rejected, see " << rejects.path() << "\n";
+        return rows_rejected;
+    }
+    return ok;
+}
+
 /// An error about an input location, keeping the library error's code.
 [[noreturn]] inline void rethrow_at(const zjcredit::error& e, const std::string& where) {
     throw zjcredit::error(e.code(), where + (e.field().empty() ? "" : ": " + e.field()), e.text(), e.detail(),

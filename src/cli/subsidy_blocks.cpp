@@ -14,12 +14,11 @@
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/parse.hpp>
 
-#include <algorithm>
 #include <array>
 #include <cstring>
-#include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -38,144 +37,11 @@ enum loan_column : std::size_t {
 };
 static_assert(loan_column_count == subsidy_column_count);
 
-/// Days since 1970-01-01 of a valid civil date.
-std::int32_t day_number(int y, int m, int d) noexcept {
-    y -= m <= 2 ? 1 : 0;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<std::int32_t>(era * 146097 + doe - 719468);
-}
+/// A cell's day number, as the general path reads the date; throws as it does.
+std::int32_t cell_day(std::string_view text) { return dates::to_day_number(dates::parse_date(text)); }
 
-bool digit(char c) noexcept { return c >= '0' && c <= '9'; }
-
-/// A date as dates::parse_date reads it: "YYYY-MM-DD" directly, any other
-/// text by the library; false where the library throws.
-bool cell_date(std::string_view s, std::int32_t& out) {
-    // The dates of a file repeat: the last day number of the same ten bytes.
-    struct memo {
-        std::uint64_t head = 0;
-        std::uint16_t tail = 0;
-        bool set = false;
-        std::int32_t day = 0;
-    };
-    static memo memos[256];  // one thread: the CLI reads one file at a time
-    std::uint64_t head = 0;
-    std::uint16_t tail = 0;
-    memo* m = nullptr;
-    if (s.size() == 10) {
-        std::memcpy(&head, s.data(), 8);
-        std::memcpy(&tail, s.data() + 8, 2);
-        m = &memos[((head ^ tail) * 0x9E3779B97F4A7C15ULL) >> 56];
-        if (m->set && m->head == head && m->tail == tail) {
-            out = m->day;
-            return true;
-        }
-    }
-    if (s.size() == 10 && s[4] == '-' && s[7] == '-' && digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
-        digit(s[5]) && digit(s[6]) && digit(s[8]) && digit(s[9])) {
-        const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-        const int mo = (s[5] - '0') * 10 + (s[6] - '0');
-        const int d = (s[8] - '0') * 10 + (s[9] - '0');
-        if (y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= dates::detail::days_in_month(y, mo)) {
-            out = day_number(y, mo, d);
-            *m = {head, tail, true, out};
-            return true;
-        }
-    }
-    try {
-        out = dates::to_day_number(dates::parse_date(s, "date"));
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-/// Reads digits [b, e) into v; false if none, a non-digit or more than `max`.
-bool digits(const char* b, const char* e, std::size_t max, std::int64_t& v) noexcept {
-    if (b == e || static_cast<std::size_t>(e - b) > max) return false;
-    for (; b != e; ++b) {
-        if (!digit(*b)) return false;
-        v = v * 10 + (*b - '0');
-    }
-    return true;
-}
-
-/// Splits "int[.frac]" (no sign): int part up to `max_int` digits, frac 1..max_frac.
-bool plain_number(const char* b, const char* e, std::size_t max_int, std::size_t max_frac, std::int64_t& coef,
-                  std::size_t& scale) noexcept {
-    const char* dot = std::find(b, e, '.');
-    coef = 0;
-    scale = 0;
-    if (!digits(b, dot, max_int, coef)) return false;
-    if (dot == e) return true;
-    if (!digits(dot + 1, e, max_frac, coef)) return false;
-    scale = static_cast<std::size_t>(e - dot - 1);
-    return true;
-}
-
-constexpr std::int64_t pow10_table[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-                                        1000000000, 10000000000};
-
-/// An amount as money::parse_amount reads it (no rounding of excess digits).
-bool cell_amount(std::string_view s, std::int64_t& fen) {
-    const char* b = s.data();
-    const char* e = b + s.size();
-    const bool negative = b != e && *b == '-';
-    std::int64_t coef = 0;
-    std::size_t scale = 0;
-    if (plain_number(b + (negative ? 1 : 0), e, 15, 2, coef, scale)) {
-        coef *= pow10_table[2 - scale];
-        fen = negative ? -coef : coef;
-        return true;
-    }
-    try {
-        fen = money::parse_amount(s, {.field = "balance", .round_excess = {}}).fen();
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-/// A rate as money::parse_rate reads it, in units of 10^-10.
-bool cell_rate(std::string_view s, std::int64_t& units) {
-    const char* b = s.data();
-    const char* e = b + s.size();
-    const bool percent = b != e && e[-1] == '%';
-    std::int64_t coef = 0;
-    std::size_t scale = 0;
-    if (plain_number(b, percent ? e - 1 : e, 6, percent ? 8 : 10, coef, scale)) {
-        units = coef * pow10_table[(percent ? 8 : 10) - scale];
-        return true;
-    }
-    try {
-        units = money::parse_rate(s, "annual_rate").units();
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-/// A flag as parse_flag reads it; false where it throws.
-bool cell_flag(const std::string& s, std::uint8_t bit, std::uint8_t& flags) {
-    try {
-        if (parse_flag(s, "flag")) flags = static_cast<std::uint8_t>(flags | bit);
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-
-/// A flag as parse_flag reads it; false where it throws.
-bool view_flag(std::string_view s, std::uint8_t bit, std::uint8_t& flags) {
-    if (s == "true") {
-        flags = static_cast<std::uint8_t>(flags | bit);
-        return true;
-    }
-    if (s == "false") return true;
-    return cell_flag(std::string(s), bit, flags);
-}
+/// A flag cell by the general path's parse_flag; throws as it does.
+bool cell_flag(std::string_view text) { return parse_flag(std::string(text), "flag"); }
 
 /// The rows of a block of loans: each row's fields are the bytes of `text`
 /// between cuts, a row of n fields owning n + 1 cuts (field j runs from cut
@@ -214,35 +80,22 @@ public:
     /// count: 1; 0 when the reader says it is not plain (nothing read);
     /// -1 when it was plain with another count (read, in `other`).
     int take_line(io::csv_reader& reader, std::vector<std::string>& other) {
-        const std::size_t before = text_.size();
-        if (!reader.next_line(text_)) return 0;
-        text_.push_back(',');
         const std::size_t cut0 = cuts_.size();
-        cuts_.push_back(static_cast<std::size_t>(before));
-        const char* const base = text_.data();
-        // the commas, eight bytes at a time
-        constexpr std::uint64_t ones = 0x0101010101010101ULL;
-        constexpr std::uint64_t highs = 0x8080808080808080ULL;
-        std::size_t i = before;
-        for (; text_.size() - i >= 8; i += 8) {
-            std::uint64_t v;
-            std::memcpy(&v, base + i, 8);
-            const std::uint64_t x = v ^ (ones * static_cast<unsigned char>(','));
-            // exact per byte: a byte is 0 iff its high bit ends up set here
-            std::uint64_t m = ~(((x & ~highs) + ~highs) | x) & highs;
-            while (m != 0) {
-                cuts_.push_back(i + static_cast<std::size_t>(__builtin_ctzll(m)) / 8 + 1);
-                m &= m - 1;
-            }
+        cuts_.push_back(text_.size());
+        if (!reader.next_line(text_, cuts_)) {
+            cuts_.pop_back();
+            return 0;
         }
-        for (; i < text_.size(); ++i)
-            if (base[i] == ',') cuts_.push_back(i + 1);
+        // the reader gave where each field ends; a field's cut is one past
+        // it, after the separator byte every field is given here
+        text_.push_back(',');
+        for (std::size_t k = cut0 + 1; k < cuts_.size(); ++k) ++cuts_[k];
         if (cuts_.size() - cut0 != n_ + 1) {
             other.clear();
             for (std::size_t k = cut0; k + 1 < cuts_.size(); ++k)
-                other.emplace_back(base + cuts_[k], cuts_[k + 1] - cuts_[k] - 1);
+                other.emplace_back(text_.data() + cuts_[k], cuts_[k + 1] - cuts_[k] - 1);
+            text_.resize(cuts_[cut0]);
             cuts_.resize(cut0);
-            text_.resize(before);
             return -1;
         }
         lines_.push_back(reader.line());
@@ -373,24 +226,26 @@ private:
         const auto k = plan::borrower_kind_from_string(cell(b, c_kind));
         if (!k) return false;
         kind_[i] = static_cast<std::uint8_t>(*k);
-        std::uint8_t flags = 0;
-        if (!cell_date(cell(b, c_application), application_[i]) ||
-            !view_flag(cell(b, c_platform), batch::loan_via_platform, flags) ||
-            !view_flag(cell(b, c_local), batch::loan_local_legal_person_lender, flags) ||
-            !view_flag(cell(b, c_first), batch::loan_first_loan, flags) || !cell_rate(cell(b, c_rate), rate_[i]) ||
-            !cell_date(cell(b, c_period_from), period_from_[i]) || !cell_date(cell(b, c_period_to), period_to_[i]))
+        // The library's parsers, as from_rows reads these cells: a cell they
+        // refuse leaves the loan to from_rows, which reports it.
+        try {
+            application_[i] = cell_day(cell(b, c_application));
+            std::uint8_t flags = 0;
+            for (const auto& [c, bit] : {std::pair{c_platform, batch::loan_via_platform},
+                                        std::pair{c_local, batch::loan_local_legal_person_lender},
+                                        std::pair{c_first, batch::loan_first_loan}})
+                if (cell_flag(cell(b, c))) flags = static_cast<std::uint8_t>(flags | bit);
+            flags_[i] = flags;
+            rate_[i] = money::parse_rate(cell(b, c_rate), "annual_rate").units();
+            period_from_[i] = cell_day(cell(b, c_period_from));
+            period_to_[i] = cell_day(cell(b, c_period_to));
+            for (std::size_t r = b; r < e; ++r) {
+                range_from_.push_back(cell_day(cell(r, c_balance_from)));
+                range_to_.push_back(cell_day(cell(r, c_balance_to)));
+                range_balance_.push_back(money::parse_amount(cell(r, c_balance), {.field = "balance", .round_excess = {}}).fen());
+            }
+        } catch (const zjcredit::error&) {
             return false;
-        flags_[i] = flags;
-        for (std::size_t r = b; r < e; ++r) {
-            std::int32_t from = 0;
-            std::int32_t to = 0;
-            std::int64_t fen = 0;
-            if (!cell_date(cell(r, c_balance_from), from) || !cell_date(cell(r, c_balance_to), to) ||
-                !cell_amount(cell(r, c_balance), fen))
-                return false;
-            range_from_.push_back(from);
-            range_to_.push_back(to);
-            range_balance_.push_back(fen);
         }
         return true;
     }
@@ -565,13 +420,6 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     }
     end_loan();
     write_block();
-    writer.finish();
-    out.commit();
-    rejects.commit();
-    if (rejects.count() > 0) {
-        std::cerr << "zjcredit: " << rejects.count() << " row(s) rejected, see " << rejects.path() << "\n";
-        return rows_rejected;
-    }
-    return ok;
+    return finish_run(writer, out, rejects);
 }
 }  // namespace zjcredit::cli

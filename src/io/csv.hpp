@@ -79,11 +79,13 @@ public:
     /// When the next record is a plain line: a line in UTF-8 or ASCII, not
     /// blank, with no quote and no CR but one before its LF, and no longer
     /// than the limit, so that its fields are its bytes split at every
-    /// comma: appends those bytes (without the line end) to `out`, reads
-    /// the record and returns true. Otherwise, and at the end, returns false
-    /// having read nothing; next() then reads the record (or says it is the
-    /// end) as it always does.
-    bool next_line(std::string& out);
+    /// comma: appends those bytes (without the line end) to `out` and, for
+    /// each field in turn, the offset in `out` where it ends (its comma, or
+    /// the end of the line) to `ends`, reads the record and returns true.
+    /// Otherwise, and at the end, returns false having read and appended
+    /// nothing; next() then reads the record (or says it is the end) as it
+    /// always does.
+    bool next_line(std::string& out, std::vector<std::size_t>& ends);
 
     /// 1-based line number where the last record returned started.
     std::size_t line() const noexcept { return record_line_; }

@@ -1,7 +1,10 @@
 // Amount, rate and decimal parsing (include/zjcredit/money/parse.hpp).
 // Properties: a parsed amount formats (plain and grouped) to text that parses
 // to the same amount; likewise rates (percent and fraction forms) and exact
-// decimals; an amount rounded from excess digits formats and parses back equal.
+// decimals; an amount rounded from excess digits formats and parses back equal;
+// the plain-number fast paths of parse_amount and parse_rate give, for every
+// input, what the general readers give (the value, or the same error).
+#include "../parse_outcome.hpp"
 #include "fuzz_common.hpp"
 
 #include <zjcredit/money/format.hpp>
@@ -14,6 +17,14 @@ using zjcredit::fuzz::must;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text = fuzz::as_text(data, size);
+
+    // fast path == general reader, value or error (parse_outcome compares all of it)
+    const auto fast_amount = test::outcome_of([&] { return money::parse_amount(text).fen(); });
+    const auto general_amount = test::outcome_of([&] { return money::detail::parse_amount_general(text).fen(); });
+    ZJC_FUZZ_CHECK(fast_amount == general_amount, text);
+    const auto fast_rate = test::outcome_of([&] { return money::parse_rate(text).units(); });
+    const auto general_rate = test::outcome_of([&] { return money::detail::parse_rate_general(text).units(); });
+    ZJC_FUZZ_CHECK(fast_rate == general_rate, text);
 
     money::amount a;
     if (accepts([&] { a = money::parse_amount(text); }, "parse_amount")) {

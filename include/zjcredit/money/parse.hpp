@@ -20,6 +20,7 @@
 #ifndef ZJCREDIT_MONEY_PARSE_HPP
 #define ZJCREDIT_MONEY_PARSE_HPP
 
+#include <zjcredit/detail/plain_number.hpp>
 #include <zjcredit/detail/text_cursor.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/amount.hpp>
@@ -232,17 +233,19 @@ inline amount to_amount(const decimal& value, std::string_view text, const amoun
     return amount::from_fen(static_cast<std::int64_t>(fen));
 }
 
-/// Reads an amount of money: "1,234.56", "2.2亿元", "人民币1000万元", "-12.5".
-inline amount parse_amount(std::string_view text, const amount_parse_options& options = {}) {
+namespace detail {
+
+/// parse_amount by the grammar alone, without the plain-number fast path:
+/// what the fast path must agree with (the tests compare them).
+inline amount parse_amount_general(std::string_view text, const amount_parse_options& options = {}) {
     const number_syntax n = parse_number(text, options.field);
     if (n.percent)
         throw parse_error(std::string(options.field), std::string(text), "a percentage is not an amount");
     return to_amount(n.value, text, options);
 }
 
-/// Reads a rate: "4.35%" or "0.0435". Units and currencies are refused, and
-/// so is precision finer than 10 decimal places of the fraction.
-inline rate parse_rate(std::string_view text, std::string_view field = "rate") {
+/// parse_rate by the grammar alone, without the plain-number fast path.
+inline rate parse_rate_general(std::string_view text, std::string_view field = "rate") {
     const number_syntax n = parse_number(text, field);
     if (n.units || n.currency)
         throw parse_error(std::string(field), std::string(text), "a rate cannot carry 万/亿 or a currency");
@@ -255,6 +258,47 @@ inline rate parse_rate(std::string_view text, std::string_view field = "rate") {
         units > INT64_MAX || units < INT64_MIN)
         throw overflow_error(std::string(field), std::string(text), "rate out of range");
     return rate::from_units(static_cast<std::int64_t>(units));
+}
+
+/// The amount of a plain "1234.56": "-"? digits ("." 1-2 digits)?, ASCII,
+/// nothing around it; nullopt for any other text. At most 16 digits before
+/// the point, so the 分 stay far inside int64 and no check is skipped: a
+/// larger amount goes to the general reader, which reports its overflow.
+inline std::optional<amount> plain_amount(std::string_view text) {
+    const auto n = zjcredit::detail::read_plain_decimal(text, 16, 2);
+    if (!n) return std::nullopt;
+    return amount::from_fen(n->coefficient * zjcredit::detail::pow10_i64(2 - n->scale));
+}
+
+/// The rate of a plain "4.35%" (up to 9 digits before the point, up to 8
+/// after) or a plain fraction "0.0435" (up to 8 and 10): within rate::places
+/// and int64 by construction; nullopt for any other text.
+inline std::optional<rate> plain_rate(std::string_view text) {
+    const bool percent = !text.empty() && text.back() == '%';
+    if (percent) text.remove_suffix(1);
+    const int places = percent ? rate::places - 2 : rate::places;
+    const auto n = zjcredit::detail::read_plain_decimal(text, percent ? 9 : 8, static_cast<std::size_t>(places));
+    if (!n) return std::nullopt;
+    return rate::from_units(n->coefficient * zjcredit::detail::pow10_i64(places - n->scale));
+}
+
+}  // namespace detail
+
+/// Reads an amount of money: "1,234.56", "2.2亿元", "人民币1000万元", "-12.5".
+/// A plain "1234.56" is read directly; the value and every error are the
+/// general reader's.
+inline amount parse_amount(std::string_view text, const amount_parse_options& options = {}) {
+    if (const auto a = detail::plain_amount(text)) return *a;
+    return detail::parse_amount_general(text, options);
+}
+
+/// Reads a rate: "4.35%" or "0.0435". Units and currencies are refused, and
+/// so is precision finer than 10 decimal places of the fraction. A plain
+/// "4.35%" or "0.0435" is read directly; the value and every error are the
+/// general reader's.
+inline rate parse_rate(std::string_view text, std::string_view field = "rate") {
+    if (const auto r = detail::plain_rate(text)) return *r;
+    return detail::parse_rate_general(text, field);
 }
 
 }  // namespace zjcredit::money

@@ -1,0 +1,112 @@
+// The plain-date fast path of parse_date (date.hpp) against the general
+// reader it stands in for (detail::parse_date_general): for every text the
+// same date or the same error (class, code, field, text, message, position).
+// Each case also says whether the fast path answers at all. Day numbers
+// worked by hand: 2022-01-01 is 52 × 365 + 13 leap days = 18993 days after
+// 1970-01-01, so 2022-04-01 is 18993 + 31 + 28 + 31 = 19083; 2000-01-01 is
+// 30 × 365 + 7 = 10957; 2024-01-01 is 18993 + 730 = 19723.
+#include "../parse_outcome.hpp"
+
+#include <zjcredit/dates/date.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <typeinfo>
+#include <vector>
+
+using zjcredit::parse_error;
+using zjcredit::dates::parse_date;
+using zjcredit::dates::to_day_number;
+using zjcredit::test::outcome_of;
+using zjcredit::test::parse_outcome;
+namespace detail = zjcredit::dates::detail;
+
+namespace {
+
+parse_outcome date_outcome(std::string_view text) {
+    return outcome_of([&] { return std::int64_t{to_day_number(parse_date(text, "application_date"))}; });
+}
+parse_outcome general_date_outcome(std::string_view text) {
+    return outcome_of(
+        [&] { return std::int64_t{to_day_number(detail::parse_date_general(text, "application_date"))}; });
+}
+
+struct date_case {
+    std::string_view text;
+    bool fast;
+    std::optional<std::int64_t> day;  ///< nullopt: a parse_error
+};
+
+}  // namespace
+
+TEST_CASE("parse_date: the fast path and the general reader agree on hand-picked texts") {
+    const std::vector<date_case> cases = {
+        {"2022-04-01", true, 19083},
+        {"2022/04/01", true, 19083},
+        {"1970-01-01", true, 0},
+        {"2024-02-29", true, 19723 + 31 + 28},  // a leap year
+        {"2000-02-29", true, 10957 + 31 + 28},  // divisible by 400: a leap year
+        {"1400-01-01", true, -208188},          // the first day supported
+        {"9999-12-31", true, 2932896},          // the last
+        {"2022-4-1", false, 19083},             // one-digit month and day: the general reader
+        {"2022-04-1", false, 19083},
+        {"2022年4月1日", false, 19083},
+        {"２０２２－０４－０１", false, 19083},  // full width
+        {"2022-04-01 ", false, 19083},          // spaces at either end are trimmed
+        {" 2022-04-01", false, 19083},
+        {"2022-02-29", false, std::nullopt},    // 2022 is not a leap year
+        {"1900-02-29", false, std::nullopt},    // divisible by 100, not by 400
+        {"2022-04-31", false, std::nullopt},
+        {"2022-13-01", false, std::nullopt},
+        {"2022-00-10", false, std::nullopt},
+        {"2022-04-00", false, std::nullopt},
+        {"1399-12-31", false, std::nullopt},    // before Boost's range
+        {"0000-01-01", false, std::nullopt},
+        {"2022-04/01", false, std::nullopt},    // two different separators
+        {"2022/04-01", false, std::nullopt},
+        {"20220401", false, std::nullopt},
+        {"2022-04-01T00", false, std::nullopt},
+        {"+022-04-01", false, std::nullopt},
+        {"2022-+4-01", false, std::nullopt},
+        {"2022.04.01", false, std::nullopt},
+        {"", false, std::nullopt},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const parse_outcome got = date_outcome(c.text);
+        CHECK(got == general_date_outcome(c.text));
+        CHECK(detail::plain_date(c.text).has_value() == c.fast);
+        if (c.day) {
+            CHECK(got.value == c.day);
+        } else {
+            CHECK(!got.value);
+            CHECK(got.error_type == typeid(parse_error).name());
+            CHECK(got.field == "application_date");
+            CHECK(got.text == c.text);
+        }
+    }
+}
+
+TEST_CASE("parse_date: both paths agree on every month 00..13 and day 00..32 of some years") {
+    std::size_t fast = 0;
+    std::size_t texts = 0;
+    for (const char* year : {"0000", "1399", "1400", "1900", "2000", "2022", "2024", "9999"})
+        for (int m = 0; m <= 13; ++m)
+            for (int d = 0; d <= 32; ++d)
+                for (const char* seps : {"--", "//", "-/", "-.", "- "}) {
+                    const std::string text = std::string(year) + seps[0] + (m < 10 ? "0" : "") + std::to_string(m) +
+                                             seps[1] + (d < 10 ? "0" : "") + std::to_string(d);
+                    ++texts;
+                    if (date_outcome(text) != general_date_outcome(text))
+                        FAIL_CHECK("dates differ on \"" << text << "\"");
+                    fast += detail::plain_date(text) ? 1 : 0;
+                }
+    // Every existing day of 2022 and of 2024 (365 + 366), in both separators,
+    // and those of 1400, 1900, 2000 and 9999 (365 + 365 + 366 + 365).
+    CHECK(fast == 2 * (365 + 366 + 365 + 365 + 366 + 365));
+    CHECK(texts == 8 * 14 * 33 * 5);
+}
