@@ -22,27 +22,6 @@ namespace zjcredit::cli {
 
 using namespace detail;
 
-decltype(record_kind::from_rows) from_cells(const record_kind& kind) {
-    return [from_csv = kind.from_csv, columns = kind.columns](
-               const std::vector<std::vector<std::string>>& rows,
-               const std::function<const std::string&(std::size_t, std::string_view)>& cell) {
-        const std::vector<std::string> header(columns.begin(), columns.end());
-        std::vector<std::vector<std::string>> cells(rows.size());
-        std::vector<std::size_t> lines(rows.size());
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            for (const auto column : columns) cells[r].push_back(cell(r, column));
-            lines[r] = r;
-        }
-        try {
-            return from_csv({.source = "", .header = header, .rows = cells, .lines = lines});
-        } catch (const rules::csv_record_error& e) {
-            cell(e.row(), columns.front());  // the caller locates the error at this row
-            throw zjcredit::error(e.code(), e.column(), e.text(), e.detail(), e.position());
-        }
-        // the rule's errors: at the last row, read last above
-    };
-}
-
 namespace {
 
 int run_json(const options& o, const record_kind& kind, const std::string& file, const std::string& text) {

@@ -39,31 +39,19 @@ struct record_kind {
     /// rules::csv_record_error (located at its line); any other error, the
     /// rule's, concerns the whole record and is located at its last row.
     std::function<record_outcome(const rules::csv_rows& rows)> from_csv;
-    /// The same from cells by column name, errors not located (the row of
-    /// the cell read last is the error's): the form subsidy_blocks.cpp
-    /// calls. from_cells() makes it from from_csv.
-    std::function<record_outcome(const std::vector<std::vector<std::string>>& rows,
-                                 const std::function<const std::string&(std::size_t row, std::string_view column)>& cell)>
-        from_rows;
     /// Computes one record from its JSON text (an element of a JSON array).
     std::function<record_outcome(const std::string& json)> from_json;
     /// `subsidy` only, when the plan's parameters prepare: plain CSV output
     /// computes loans in blocks with the batch engine (subsidy_blocks.cpp):
     /// loans with no reason and no error are written from it, loans that are
     /// not eligible reuse an earlier loan's reasons for the same failed
-    /// checks, every other loan goes through from_rows; the output is the
+    /// checks, every other loan goes through from_csv; the output is the
     /// same byte for byte.
     std::optional<rules::batch::prepared_subsidy> subsidy_batch;
 };
 
 /// Runs `kind` over the input file of `o`; returns the exit status.
 int run_batch(const options& o, const record_kind& kind);
-
-/// record_kind::from_rows through `kind`'s from_csv and columns.
-decltype(record_kind::from_rows) from_cells(const record_kind& kind);
-
-/// The yes/no cell reader is the library's (rules/csv.hpp).
-using rules::parse_flag;
 
 }  // namespace zjcredit::cli
 

@@ -41,7 +41,6 @@ int run_subsidy(const options& o) {
         const rules::loan_record loan = rules::loan_from_csv(rows);
         return outcome_of(loan.borrower, rules::first_loan_subsidy(loan, p), o.json);
     };
-    kind.from_rows = from_cells(kind);
     kind.from_json = [&](const std::string& text) {
         const rules::loan_record loan = rules::loan_record_from_json(text);
         return outcome_of(loan.borrower, rules::first_loan_subsidy(loan, p), o.json);
@@ -49,7 +48,7 @@ int run_subsidy(const options& o) {
     try {
         kind.subsidy_batch = rules::batch::prepare(p.first_loan_subsidy);
     } catch (...) {
-        // parameters the rule refuses: every loan says so through from_rows
+        // parameters the rule refuses: every loan says so through from_csv
     }
     return run_batch(o, kind);
 }

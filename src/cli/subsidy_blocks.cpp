@@ -3,7 +3,7 @@
 // error is written from the batch result; a loan that is not eligible reuses
 // the reasons the general path gave an earlier loan with the same failed
 // checks (see not_eligible below); every other loan goes through the general
-// path (record_kind::from_rows), so the output, the errors and the rejects
+// path (record_kind::from_csv), so the output, the errors and the rejects
 // are the same byte for byte as without this path.
 #include "subsidy_blocks.hpp"
 
@@ -40,8 +40,8 @@ static_assert(loan_column_count == subsidy_column_count);
 /// A cell's day number, as the general path reads the date; throws as it does.
 std::int32_t cell_day(std::string_view text) { return dates::to_day_number(dates::parse_date(text)); }
 
-/// A flag cell by the general path's parse_flag; throws as it does.
-bool cell_flag(std::string_view text) { return parse_flag(std::string(text), "flag"); }
+/// A flag cell by the library's parse_flag (rules/csv.hpp); throws as it does.
+bool cell_flag(std::string_view text) { return rules::parse_flag(std::string(text), "flag"); }
 
 /// The rows of a block of loans: each row's fields are the bytes of `text`
 /// between cuts, a row of n fields owning n + 1 cuts (field j runs from cut
@@ -221,13 +221,13 @@ private:
                 for (std::size_t c = c_borrower; c < c_balance_from; ++c)
                     if (cell(r, c) != cell(b, c)) return false;
         // The batch has no strings: the rule's one check of the borrower (not
-        // empty) is left to from_rows.
+        // empty) is left to from_csv.
         if (cell(b, c_borrower).empty()) return false;
         const auto k = plan::borrower_kind_from_string(cell(b, c_kind));
         if (!k) return false;
         kind_[i] = static_cast<std::uint8_t>(*k);
-        // The library's parsers, as from_rows reads these cells: a cell they
-        // refuse leaves the loan to from_rows, which reports it.
+        // The library's parsers, as from_csv reads these cells: a cell they
+        // refuse leaves the loan to from_csv, which reports it.
         try {
             application_[i] = cell_day(cell(b, c_application));
             std::uint8_t flags = 0;
@@ -278,28 +278,28 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     std::size_t current = 0;  // first row of the loan being read (== rows.size(): none)
     std::optional<std::string> overlong_key;
 
-    // One loan through from_rows, as run_batch's flush does it.
+    // One loan through from_csv, as run_batch's flush does it.
     std::vector<std::vector<std::string>> one;
-    std::size_t last_row = 0;
+    std::vector<std::size_t> one_lines;
     const std::string empty;
-    const auto cell = [&](std::size_t row, std::string_view column) -> const std::string& {
-        last_row = row;
-        const auto i = header.find(column);
-        if (!i || *i >= one[row].size()) return empty;
-        return one[row][*i];
-    };
     const auto slow = [&](std::size_t b, std::size_t e) -> std::optional<record_outcome> {
         one.clear();
-        for (std::size_t r = b; r < e; ++r) one.push_back(rows.strings(r));
+        one_lines.clear();
+        for (std::size_t r = b; r < e; ++r) {
+            one.push_back(rows.strings(r));
+            one_lines.push_back(rows.line(r));
+        }
         try {
-            last_row = 0;
-            record_outcome r = kind.from_rows(one, cell);
+            record_outcome r = kind.from_csv({.source = file, .header = header_row, .rows = one, .lines = one_lines});
             writer.write(r);
             return r;
+        } catch (const rules::csv_record_error& ex) {
+            if (!rejects.active()) throw;
+            for (std::size_t r = 0; r < one.size(); ++r) rejects.reject(one_lines[r], ex.what(), one[r]);
         } catch (const zjcredit::error& ex) {
-            const std::string where = file + ":" + std::to_string(rows.line(b + last_row));
+            const std::string where = file + ":" + std::to_string(one_lines.back());
             if (!rejects.active()) rethrow_at(ex, where);
-            for (std::size_t r = b; r < e; ++r) rejects.reject(rows.line(r), where + ": " + ex.what(), one[r - b]);
+            for (std::size_t r = 0; r < one.size(); ++r) rejects.reject(one_lines[r], where + ": " + ex.what(), one[r]);
         }
         return std::nullopt;
     };
@@ -309,7 +309,7 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     // else (the flags). The balances and the period do not enter the
     // reasons: they only decide whether the loan is valid, and the batch
     // checks validity before eligibility (a not-eligible entry is used only
-    // for a loan whose batch status is OK). So the outcome from_rows gave for
+    // for a loan whose batch status is OK). So the outcome from_csv gave for
     // one loan stands for every valid loan with the same failed checks (the
     // batch's reason bits, which are the rule's) and the same date or kind
     // where those checks failed.

@@ -23,6 +23,13 @@ bool parse_flag(std::string_view text, std::string_view field) {
 
 namespace {
 
+/// A header name without the spaces Excel users leave around it.
+std::string_view without_spaces(std::string_view name) noexcept {
+    const auto b = name.find_first_not_of(' ');
+    if (b == std::string_view::npos) return {};
+    return name.substr(b, name.find_last_not_of(' ') - b + 1);
+}
+
 /// The cells of one record by column name; remembers the row last read so
 /// that an error names its line.
 class cells {
@@ -37,7 +44,8 @@ public:
 
     const std::string& operator()(std::size_t row, std::string_view column) {
         row_ = row;
-        const auto it = std::find(r_.header.begin(), r_.header.end(), column);
+        const auto it = std::find_if(r_.header.begin(), r_.header.end(),
+                                     [&](const std::string& name) { return without_spaces(name) == column; });
         const auto i = static_cast<std::size_t>(it - r_.header.begin());
         if (it == r_.header.end() || i >= r_.rows[row].size()) return empty_;
         return r_.rows[row][i];

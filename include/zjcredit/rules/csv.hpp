@@ -64,7 +64,7 @@ bool parse_flag(std::string_view text, std::string_view field);
 /// missing from `header`, or a row shorter than it, reads as an empty cell.
 struct csv_rows {
     std::string_view source;                       ///< the file, named in errors ("loans.csv")
-    std::span<const std::string> header;           ///< column names, in the file's order
+    std::span<const std::string> header;           ///< column names, in the file's order (spaces around a name are ignored)
     std::span<const std::vector<std::string>> rows;  ///< cells, in header order
     std::span<const std::size_t> lines;            ///< the line each row starts on, one per row
 };
