@@ -3,10 +3,12 @@
 // Writing builds an ordered_json in one fixed key order, so equal plans give
 // byte-identical text. Reading goes through json::object_reader: every error
 // names the JSON path and the offending text, unknown keys are errors, and
-// amounts, rates and decimals are read from strings only. Cross-references
-// (unit, target and rule ids) and uniqueness are checked after the whole
-// document is read, with the path of the offending element.
+// amounts, rates and decimals are read from strings only. What the plan
+// says — ids, references, ranges, comparators and the rest — is checked by
+// plan::validate (validate.hpp) once the whole plan is built, so a plan built
+// in C++ is held to the same rules with the same messages.
 #include <zjcredit/plan/json.hpp>
+#include <zjcredit/plan/validate.hpp>
 
 #include "json_parts.hpp"
 
@@ -22,9 +24,8 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
+#include <limits>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,36 +36,6 @@ namespace {
 using json::value;
 
 // ---- names -----------------------------------------------------------------
-
-/// Ids of the money rules a measure or task can carry: the three parameter sets.
-constexpr std::array<std::string_view, 3> rule_ids = {"first_loan_subsidy", "receivables_reward", "listing_award"};
-
-/// Parameter names each parameter set's `sources` may key.
-constexpr std::array<std::string_view, 9> first_loan_parameters = {
-    "application_window", "balance_cap",      "rate_ceiling",     "basis", "rounding",
-    "eligible_kinds",     "max_subsidy_days", "per_borrower_cap", "budget"};
-constexpr std::array<std::string_view, 8> receivables_parameters = {
-    "financing_window", "reward_rate",   "basis",
-    "rounding",         "straddle",      "require_platform_confirmation",
-    "per_enterprise_cap", "budget"};
-constexpr std::array<std::string_view, 3> listing_parameters = {"total_cap", "stages", "stages_are_placeholder"};
-
-template <std::size_t N>
-bool one_of(const std::array<std::string_view, N>& names, std::string_view s) {
-    for (auto n : names)
-        if (n == s) return true;
-    return false;
-}
-
-template <std::size_t N>
-std::string list_names(const std::array<std::string_view, N>& names) {
-    std::string out;
-    for (auto n : names) {
-        if (!out.empty()) out += ", ";
-        out += n;
-    }
-    return out;
-}
 
 constexpr std::array<unit_kind, 7> all_unit_kinds = {
     unit_kind::government_department, unit_kind::public_institution, unit_kind::regulator,
@@ -270,13 +241,6 @@ value listing_json(const listing_award_parameters& p) {
 
 // ---- reading: scalars ------------------------------------------------------
 
-/// A required string that must not be empty (ids, names).
-std::string nonempty(json::object_reader& r, std::string_view key) {
-    std::string s = r.string(key);
-    if (s.empty()) r.invalid(key, s, "must not be empty");
-    return s;
-}
-
 /// An optional string; absent (or null) reads as "".
 std::string text_or_empty(json::object_reader& r, std::string_view key) {
     return r.optional_string(key).value_or(std::string());
@@ -299,24 +263,10 @@ E read_enum(json::object_reader& r, std::string_view key, const std::array<E, N>
     return enum_at(r.path_of(key), r.string(key), all, what);
 }
 
-money::amount non_negative(json::object_reader& r, std::string_view key, money::amount a) {
-    if (a.is_negative()) r.invalid(key, money::to_string(a), "must not be negative");
-    return a;
-}
-
-money::amount read_amount(json::object_reader& r, std::string_view key) {
-    return non_negative(r, key, r.amount(key));
-}
-
-std::optional<money::amount> read_optional_amount(json::object_reader& r, std::string_view key) {
-    if (auto a = r.optional_amount(key)) return non_negative(r, key, *a);
-    return std::nullopt;
-}
-
-money::rate read_rate(json::object_reader& r, std::string_view key) {
-    const money::rate x = r.rate(key);
-    if (x.units() < 0) r.invalid(key, money::to_string(x), "must not be negative");
-    return x;
+/// An int field: any value it can hold is read, and plan::validate says
+/// which of them the plan allows.
+int read_int(json::object_reader& r, std::string_view key) {
+    return static_cast<int>(r.integer(key, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
 }
 
 dates::window read_window(json::object_reader& parent, std::string_view key) {
@@ -331,14 +281,10 @@ dates::window read_window(json::object_reader& parent, std::string_view key) {
     return dates::window(from, to, r.path());
 }
 
-template <std::size_t N>
-sources read_sources(json::object_reader& parent, const std::array<std::string_view, N>& parameters) {
+sources read_sources(json::object_reader& parent) {
     json::object_reader r = parent.object("sources");
     sources out;
     for (const auto& name : r.keys()) {
-        if (!one_of(parameters, name))
-            throw parse_error(r.path_of(name), name,
-                              "unknown parameter (expected one of " + list_names(parameters) + ")");
         json::object_reader s = r.object(name);
         source src;
         src.clause = s.string("clause");
@@ -363,13 +309,13 @@ document read_document(json::object_reader& r) {
     d.recipients = r.string("recipients");
     r.objects("sections", [&](json::object_reader& s) {
         section x;
-        x.numeral = nonempty(s, "numeral");
+        x.numeral = s.string("numeral");
         x.title = s.string("title");
         d.sections.push_back(std::move(x));
     });
     r.objects("attachments", [&](json::object_reader& a) {
         attachment x;
-        x.number = nonempty(a, "number");
+        x.number = a.string("number");
         x.title = a.string("title");
         x.included = a.boolean("included");
         d.attachments.push_back(std::move(x));
@@ -380,12 +326,9 @@ document read_document(json::object_reader& r) {
 
 unit read_unit(json::object_reader& r) {
     unit u;
-    u.id = nonempty(r, "id");
-    u.name = nonempty(r, "name");
+    u.id = r.string("id");
+    u.name = r.string("name");
     u.aliases = r.strings("aliases");
-    for (std::size_t i = 0; i < u.aliases.size(); ++i)
-        if (u.aliases[i].empty())
-            throw validation_error(at(r.path_of("aliases"), i), "", "an alias must not be empty");
     u.kind = read_enum(r, "kind", all_unit_kinds, "unit kind");
     u.addressed = r.boolean("addressed");
     u.issuer = r.boolean("issuer");
@@ -395,7 +338,7 @@ unit read_unit(json::object_reader& r) {
 
 task read_task(json::object_reader& r) {
     task t;
-    t.id = nonempty(r, "id");
+    t.id = r.string("id");
     t.text = r.string("text");
     t.lead = r.strings("lead");
     t.responsible = r.strings("responsible");
@@ -409,9 +352,9 @@ task read_task(json::object_reader& r) {
 
 measure read_measure(json::object_reader& r) {
     measure m;
-    m.id = nonempty(r, "id");
-    m.number = static_cast<int>(r.integer("number", 1, 1000));
-    m.numeral = nonempty(r, "numeral");
+    m.id = r.string("id");
+    m.number = read_int(r, "number");
+    m.numeral = r.string("numeral");
     m.title = r.string("title");
     m.text = r.string("text");
     m.lead = r.strings("lead");
@@ -425,9 +368,9 @@ measure read_measure(json::object_reader& r) {
 
 target read_target(json::object_reader& r) {
     target t;
-    t.id = nonempty(r, "id");
+    t.id = r.string("id");
     t.text = r.string("text");
-    t.indicator = nonempty(r, "indicator");
+    t.indicator = r.string("indicator");
     t.unit = read_enum(r, "unit", all_measure_units, "unit of measure");
     t.op = read_enum(r, "comparator", all_comparators, "comparator");
     t.comparator_word = r.string("comparator_word");
@@ -440,48 +383,12 @@ target read_target(json::object_reader& r) {
     t.due = r.date("due");
     t.clause = r.string("clause");
     t.note = text_or_empty(r, "note");
-
-    // What the baseline needs, and nothing it cannot use.
-    const bool fixed = t.baseline == baseline_kind::fixed;
-    const bool prior = t.baseline == baseline_kind::prior_year_total;
-    const bool peer = t.baseline == baseline_kind::peer_growth || t.baseline == baseline_kind::share_growth;
-    const std::string b(to_string(t.baseline));
-    if (fixed && !t.threshold)
-        throw parse_error(r.path_of("threshold"), "", "required key is missing (baseline fixed)");
-    if (!fixed && t.threshold)
-        r.invalid("threshold", t.threshold->to_string(), "a threshold is only read with baseline fixed, not " + b);
-    if (prior && !t.factor)
-        throw parse_error(r.path_of("factor"), "", "required key is missing (baseline prior_year_total)");
-    if (!prior && t.factor)
-        r.invalid("factor", t.factor->to_string(), "a factor is only read with baseline prior_year_total, not " + b);
-    if (peer && !t.reference_indicator)
-        throw parse_error(r.path_of("reference_indicator"), "", "required key is missing (baseline " + b + ")");
-    if (!peer && t.reference_indicator)
-        r.invalid("reference_indicator", *t.reference_indicator,
-                  "a reference indicator is only read with baseline peer_growth or share_growth, not " + b);
-    if (t.threshold && t.threshold->is_negative())
-        r.invalid("threshold", t.threshold->to_string(), "must not be negative");
-    if (t.factor && (t.factor->is_negative() || t.factor->is_zero()))
-        r.invalid("factor", t.factor->to_string(), "must be positive");
-
-    // The legal word decides the comparator (民法典 第1259条; comparator_from_word).
-    const bool with_number = t.threshold.has_value() || t.factor.has_value();
-    const auto implied = comparator_from_word(t.comparator_word, with_number);
-    if (!implied)
-        r.invalid("comparator_word", t.comparator_word,
-                  "not a comparator word of the legal set (以上, 以下, 以内, 届满, 不满, 超过, 高于, 低于, "
-                  "不低于, 不少于, 达到, 不超过, 不高于, 增加, 增长, 稳中有降)");
-    if (*implied != t.op)
-        r.invalid("comparator", std::string(to_string(t.op)),
-                  "\"" + t.comparator_word + "\"" + (with_number ? " with a number" : "") + " means " +
-                      std::string(to_string(*implied)) + " (" + std::string(symbol(*implied)) + "), not " +
-                      std::string(to_string(t.op)) + " (" + std::string(symbol(t.op)) + ")");
     return t;
 }
 
 deadline read_deadline(json::object_reader& r) {
     deadline d;
-    d.id = nonempty(r, "id");
+    d.id = r.string("id");
     d.text = r.string("text");
     d.attachment = text_or_empty(r, "attachment");
     d.due = r.optional_date("due");
@@ -489,183 +396,62 @@ deadline read_deadline(json::object_reader& r) {
     d.last_month = r.optional_date("last_month");
     {
         json::object_reader rule = r.object("rule");
-        d.rule.day_of_month = static_cast<int>(rule.integer("day_of_month", 1, 31));
+        d.rule.day_of_month = read_int(rule, "day_of_month");
         d.rule.inclusive = rule.boolean("inclusive");
         d.rule.roll_to_working_day = rule.boolean("roll_to_working_day");
         rule.finish();
     }
     d.clause = r.string("clause");
     d.note = text_or_empty(r, "note");
-
-    // Exactly one of: a one-off `due`, or a monthly first_month..last_month.
-    if (d.due) {
-        if (d.first_month)
-            r.invalid("first_month", dates::to_string(*d.first_month),
-                      "a deadline with a due date is one-off and has no months");
-        if (d.last_month)
-            r.invalid("last_month", dates::to_string(*d.last_month),
-                      "a deadline with a due date is one-off and has no months");
-    } else {
-        if (!d.first_month)
-            throw parse_error(r.path_of("first_month"), "", "required key is missing (a deadline needs due or months)");
-        if (!d.last_month)
-            throw parse_error(r.path_of("last_month"), "", "required key is missing (a deadline needs due or months)");
-        for (const char* key : {"first_month", "last_month"}) {
-            const dates::date& m = std::string_view(key) == "first_month" ? *d.first_month : *d.last_month;
-            if (m.day() != 1)
-                r.invalid(key, dates::to_string(m), "a month is written as its first day (YYYY-MM-01)");
-        }
-        if (*d.last_month < *d.first_month)
-            r.invalid("last_month", dates::to_string(*d.last_month),
-                      "months end on " + dates::to_string(*d.last_month) + ", before they start on " +
-                          dates::to_string(*d.first_month));
-    }
     return d;
 }
 
 first_loan_subsidy_parameters read_first_loan(json::object_reader& r) {
     const dates::window window = read_window(r, "application_window");
     first_loan_subsidy_parameters p{window, {}, {}, {}, {}, {}, {}, {}, {}, {}};
-    p.balance_cap = read_amount(r, "balance_cap");
-    p.rate_ceiling = read_rate(r, "rate_ceiling");
+    p.balance_cap = r.amount("balance_cap");
+    p.rate_ceiling = r.rate("rate_ceiling");
     p.basis = dates::day_basis_from_string(r.string("basis"), r.path_of("basis"));
     p.rounding = read_enum(r, "rounding", all_roundings, "rounding mode");
     const std::vector<std::string> kinds = r.strings("eligible_kinds");
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         const std::string path = at(r.path_of("eligible_kinds"), i);
-        const borrower_kind k = enum_at(path, kinds[i], all_borrower_kinds, "borrower kind");
-        for (auto seen : p.eligible_kinds)
-            if (seen == k) throw validation_error(path, kinds[i], "borrower kind listed twice");
-        p.eligible_kinds.push_back(k);
+        p.eligible_kinds.push_back(enum_at(path, kinds[i], all_borrower_kinds, "borrower kind"));
     }
-    p.max_subsidy_days = r.optional_integer("max_subsidy_days", 1, 100'000);
-    p.per_borrower_cap = read_optional_amount(r, "per_borrower_cap");
-    p.budget = read_optional_amount(r, "budget");
-    p.sources = read_sources(r, first_loan_parameters);
+    p.max_subsidy_days = r.optional_integer("max_subsidy_days", INT64_MIN, INT64_MAX);
+    p.per_borrower_cap = r.optional_amount("per_borrower_cap");
+    p.budget = r.optional_amount("budget");
+    p.sources = read_sources(r);
     return p;
 }
 
 receivables_reward_parameters read_receivables(json::object_reader& r) {
     const dates::window window = read_window(r, "financing_window");
     receivables_reward_parameters p{window, {}, {}, {}, {}, {}, {}, {}, {}};
-    p.reward_rate = read_rate(r, "reward_rate");
+    p.reward_rate = r.rate("reward_rate");
     p.basis = dates::day_basis_from_string(r.string("basis"), r.path_of("basis"));
     p.rounding = read_enum(r, "rounding", all_roundings, "rounding mode");
     p.straddle = read_enum(r, "straddle", all_straddles, "straddle policy");
     p.require_platform_confirmation = r.boolean("require_platform_confirmation");
-    p.per_enterprise_cap = read_optional_amount(r, "per_enterprise_cap");
-    p.budget = read_optional_amount(r, "budget");
-    p.sources = read_sources(r, receivables_parameters);
+    p.per_enterprise_cap = r.optional_amount("per_enterprise_cap");
+    p.budget = r.optional_amount("budget");
+    p.sources = read_sources(r);
     return p;
 }
 
 listing_award_parameters read_listing(json::object_reader& r) {
     listing_award_parameters p;
-    p.total_cap = read_amount(r, "total_cap");
-    std::map<std::string, std::string> seen;  // id -> path
+    p.total_cap = r.amount("total_cap");
     r.objects("stages", [&](json::object_reader& s) {
         listing_stage x;
-        x.id = nonempty(s, "id");
+        x.id = s.string("id");
         x.name = s.string("name");
-        x.award = read_amount(s, "award");
-        if (auto [it, fresh] = seen.emplace(x.id, s.path_of("id")); !fresh)
-            s.invalid("id", x.id, "duplicate listing stage id (first at " + it->second + ")");
+        x.award = s.amount("award");
         p.stages.push_back(std::move(x));
     });
     p.stages_are_placeholder = r.boolean("stages_are_placeholder");
-    p.sources = read_sources(r, listing_parameters);
+    p.sources = read_sources(r);
     return p;
-}
-
-// ---- reading: the whole plan's consistency -----------------------------------
-
-/// Records `id` at `path`; a second use is a validation_error naming both paths.
-class id_registry {
-public:
-    explicit id_registry(std::string what) : what_(std::move(what)) {}
-    void add(const std::string& id, const std::string& path) {
-        if (auto [it, fresh] = paths_.emplace(id, path); !fresh)
-            throw validation_error(path, id, "duplicate " + what_ + " id (first at " + it->second + ")");
-    }
-    bool contains(const std::string& id) const { return paths_.find(id) != paths_.end(); }
-
-private:
-    std::string what_;
-    std::map<std::string, std::string> paths_;
-};
-
-void check_units(const std::vector<std::string>& ids, const id_registry& units, const std::string& path) {
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        if (!units.contains(ids[i]))
-            throw validation_error(at(path, i), ids[i], "no unit has this id (dangling unit reference)");
-}
-
-void check_rule(const std::string& id, const std::string& path) {
-    if (!one_of(rule_ids, id))
-        throw validation_error(path, id, "no money rule has this id (expected one of " + list_names(rule_ids) + ")");
-}
-
-void validate(const plan& p) {
-    // Units: unique ids, and every id, name and alias answers to one unit only.
-    id_registry units("unit");
-    std::map<std::string, std::pair<std::size_t, std::string>> names;  // name -> (unit index, path)
-    for (std::size_t i = 0; i < p.units.size(); ++i) {
-        const unit& u = p.units[i];
-        const std::string path = at("units", i);
-        units.add(u.id, path + ".id");
-        auto claim = [&](const std::string& name, const std::string& where) {
-            auto [it, fresh] = names.emplace(name, std::make_pair(i, where));
-            if (!fresh && it->second.first != i)
-                throw validation_error(where, name,
-                                       "this name already answers to another unit (" + it->second.second + ")");
-        };
-        claim(u.id, path + ".id");
-        claim(u.name, path + ".name");
-        for (std::size_t j = 0; j < u.aliases.size(); ++j) claim(u.aliases[j], at(path + ".aliases", j));
-    }
-
-    id_registry targets("target");
-    for (std::size_t i = 0; i < p.targets.size(); ++i) targets.add(p.targets[i].id, at("targets", i) + ".id");
-
-    id_registry measures("measure");
-    id_registry tasks("task");
-    for (std::size_t i = 0; i < p.measures.size(); ++i) {
-        const measure& m = p.measures[i];
-        const std::string path = at("measures", i);
-        measures.add(m.id, path + ".id");
-        check_units(m.lead, units, path + ".lead");
-        check_units(m.responsible, units, path + ".responsible");
-        for (std::size_t j = 0; j < m.targets.size(); ++j)
-            if (!targets.contains(m.targets[j]))
-                throw validation_error(at(path + ".targets", j), m.targets[j],
-                                       "no target has this id (dangling target reference)");
-        for (std::size_t j = 0; j < m.rules.size(); ++j) check_rule(m.rules[j], at(path + ".rules", j));
-        for (std::size_t j = 0; j < m.tasks.size(); ++j) {
-            const task& t = m.tasks[j];
-            const std::string tpath = at(path + ".tasks", j);
-            tasks.add(t.id, tpath + ".id");
-            check_units(t.lead, units, tpath + ".lead");
-            check_units(t.responsible, units, tpath + ".responsible");
-            if (t.target && !targets.contains(*t.target))
-                throw validation_error(tpath + ".target", *t.target,
-                                       "no target has this id (dangling target reference)");
-            if (t.rule) check_rule(*t.rule, tpath + ".rule");
-        }
-    }
-
-    id_registry deadlines("deadline");
-    for (std::size_t i = 0; i < p.deadlines.size(); ++i) {
-        const deadline& d = p.deadlines[i];
-        const std::string path = at("deadlines", i);
-        deadlines.add(d.id, path + ".id");
-        if (!d.attachment.empty()) {
-            bool found = false;
-            for (const auto& a : p.doc.attachments) found = found || a.number == d.attachment;
-            if (!found)
-                throw validation_error(path + ".attachment", d.attachment,
-                                       "no attachment of document.attachments has this number");
-        }
-    }
 }
 
 }  // namespace

@@ -184,10 +184,11 @@ TEST_CASE("unknown keys are errors at every level") {
                  "parameters.listing_award.stages[0].note", "unknown key");
     expect_error([](oj& j) { j["parameters"]["first_loan_subsidy"]["application_window"]["until"] = "x"; },
                  errc::parse, "parameters.first_loan_subsidy.application_window.until", "unknown key");
-    // A source for a parameter the set does not have.
+    // A source for a parameter the set does not have names no parameter: a
+    // dangling reference in the plan's content (validate), not an unknown key.
     expect_error([](oj& j) { j["parameters"]["receivables_reward"]["sources"]["balance_cap"] = {
                                  {"clause", "x"}, {"from_plan", true}}; },
-                 errc::parse, "parameters.receivables_reward.sources.balance_cap", "unknown parameter");
+                 errc::validation, "parameters.receivables_reward.sources.balance_cap", "unknown parameter");
     expect_error([](oj& j) { j["parameters"]["mortgage"] = oj::object(); }, errc::parse, "parameters.mortgage",
                  "unknown key");
 }
@@ -204,15 +205,19 @@ TEST_CASE("missing required keys") {
                  errc::parse, "parameters.listing_award.sources.total_cap.clause", "missing");
     // A required key written as null is still missing.
     expect_error([](oj& j) { j["units"][0]["name"] = nullptr; }, errc::parse, "units[0].name", "missing");
+}
+
+TEST_CASE("keys that another field's value requires are rules of the content: validation errors") {
     // A fixed baseline needs its threshold, a 2021 baseline its factor.
-    expect_error([](oj& j) { j["targets"][2].erase("threshold"); }, errc::parse, "targets[2].threshold",
-                 "missing");
-    expect_error([](oj& j) { j["targets"][7].erase("factor"); }, errc::parse, "targets[7].factor", "missing");
-    expect_error([](oj& j) { j["targets"][0].erase("reference_indicator"); }, errc::parse,
-                 "targets[0].reference_indicator", "missing");
+    expect_error([](oj& j) { j["targets"][2].erase("threshold"); }, errc::validation, "targets[2].threshold",
+                 "missing (baseline fixed)");
+    expect_error([](oj& j) { j["targets"][7].erase("factor"); }, errc::validation, "targets[7].factor",
+                 "missing (baseline prior_year_total)");
+    expect_error([](oj& j) { j["targets"][0].erase("reference_indicator"); }, errc::validation,
+                 "targets[0].reference_indicator", "missing (baseline peer_growth)");
     // A monthly deadline needs both months.
-    expect_error([](oj& j) { j["deadlines"][1].erase("last_month"); }, errc::parse, "deadlines[1].last_month",
-                 "missing");
+    expect_error([](oj& j) { j["deadlines"][1].erase("last_month"); }, errc::validation,
+                 "deadlines[1].last_month", "missing (a deadline needs due or months)");
 }
 
 TEST_CASE("wrong types") {

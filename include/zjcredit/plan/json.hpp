@@ -16,11 +16,13 @@ namespace zjcredit::plan {
 /// Version of the plan JSON schema this library reads and writes.
 inline constexpr int plan_schema_version = 1;
 
-/// Reads a plan. Throws parse_error or validation_error naming the JSON path
-/// ("measures[3].lead[1]") and the offending text for malformed JSON, unknown
-/// or missing keys, duplicate ids, dangling unit or target references,
-/// reversed windows, comparators outside the legal set, and JSON numbers in
-/// money, rate or factor fields (those are strings: "2.2亿", "1%").
+/// Reads a plan and checks it with validate (validate.hpp). Throws
+/// parse_error naming the JSON path ("measures[3].lead[1]") and quoting the
+/// offending text for malformed JSON, unknown or missing keys, wrong types,
+/// unreadable text and JSON numbers in money, rate or factor fields (those
+/// are strings: "2.2亿", "1%"); validation_error for an unsupported
+/// schema_version, a reversed window, and every rule validate checks
+/// (duplicate ids, dangling references, comparators outside the legal set, …).
 plan plan_from_json(std::string_view text);
 
 /// Writes a plan. Deterministic: the same plan gives byte-identical text,
