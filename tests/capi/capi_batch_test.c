@@ -26,27 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- assertions ----------------------------------------------------------------- */
-
-static int g_passed = 0;
-static int g_failed = 0;
-
-static const char *safe(const char *s) { return s == NULL ? "(NULL)" : s; }
-
-static int record(int ok, int line, const char *what) {
-    if (ok) {
-        ++g_passed;
-    } else {
-        ++g_failed;
-        if (g_failed <= 40)
-            fprintf(stderr, "capi_batch_test.c:%d: FAILED: %s\n    last status %s, error \"%s\", field \"%s\"\n",
-                    line, what, zjc_status_name(zjc_last_status()), safe(zjc_last_error()),
-                    safe(zjc_last_error_field()));
-    }
-    return ok;
-}
-
-#define CHECK(cond) record((cond) != 0, __LINE__, #cond)
+#include "check.h"
 
 /* EXPECT_INVALID(call, field): ZJC_EINVALID, a message, the field named (when not NULL). */
 #define EXPECT_INVALID(call, field) expect_invalid_((call), (field), __LINE__, #call)
@@ -969,6 +949,5 @@ int main(void) {
     test_reward_structure(enterprises);
 
     zjc_plan_free(capped);
-    printf("capi_batch_test: %d passed, %d failed\n", g_passed, g_failed);
-    return g_failed == 0 ? 0 : 1;
+    return check_summary("capi_batch_test");
 }

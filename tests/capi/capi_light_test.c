@@ -20,40 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* ---- assertions ----------------------------------------------------------------- */
-
-static int g_passed = 0;
-static int g_failed = 0;
-
-static const char *safe(const char *s) { return s == NULL ? "(NULL)" : s; }
-
-static int record(int ok, int line, const char *what) {
-    if (ok) {
-        ++g_passed;
-    } else {
-        ++g_failed;
-        fprintf(stderr, "capi_light_test.c:%d: FAILED: %s\n    last status %s, error \"%s\", field \"%s\"\n", line,
-                what, zjc_status_name(zjc_last_status()), safe(zjc_last_error()), safe(zjc_last_error_field()));
-    }
-    return ok;
-}
-
-#define CHECK(cond) record((cond) != 0, __LINE__, #cond)
-
-#define CHECK_STR(actual, expected) check_str_((actual), (expected), __LINE__, #actual)
-static int check_str_(const char *actual, const char *expected, int line, const char *what) {
-    int ok = actual != NULL && strcmp(actual, expected) == 0;
-    if (!ok)
-        fprintf(stderr, "capi_light_test.c:%d: %s is \"%s\", expected \"%s\"\n", line, what, safe(actual), expected);
-    return record(ok, line, what);
-}
-
-#define CHECK_HAS(haystack, needle) check_has_((haystack), (needle), __LINE__, #haystack " contains " #needle)
-static int check_has_(const char *haystack, const char *needle, int line, const char *what) {
-    int ok = haystack != NULL && strstr(haystack, needle) != NULL;
-    if (!ok) fprintf(stderr, "capi_light_test.c:%d: \"%.400s\" lacks \"%s\"\n", line, safe(haystack), needle);
-    return record(ok, line, what);
-}
+#include "check.h"
 
 /* EXPECT_STATUS(call, status): the call returns `status`, and zjc_last_status() agrees. */
 #define EXPECT_STATUS(call, status) expect_status_((call), (status), __LINE__, #call)
@@ -513,6 +480,5 @@ int main(void) {
     test_plan_load_file();
     test_dates();
     test_reason_info();
-    printf("capi_light_test: %d passed, %d failed\n", g_passed, g_failed);
-    return g_failed == 0 ? 0 : 1;
+    return check_summary("capi_light_test");
 }

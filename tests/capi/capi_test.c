@@ -20,45 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- a tiny assertion library ---------------------------------------------- */
-
-static int g_passed = 0;
-static int g_failed = 0;
-static pthread_mutex_t g_count_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static const char *safe(const char *s) { return s == NULL ? "(NULL)" : s; }
-
-static int record(int ok, int line, const char *what) {
-    pthread_mutex_lock(&g_count_lock);
-    if (ok) {
-        ++g_passed;
-    } else {
-        ++g_failed;
-        fprintf(stderr, "capi_test.c:%d: FAILED: %s\n    last status %s, error \"%s\", field \"%s\"\n", line, what,
-                zjc_status_name(zjc_last_status()), safe(zjc_last_error()), safe(zjc_last_error_field()));
-    }
-    pthread_mutex_unlock(&g_count_lock);
-    return ok;
-}
-
-/* CHECK(cond): one assertion. */
-#define CHECK(cond) record((cond) != 0, __LINE__, #cond)
-
-/* CHECK_STR(actual, expected): string equality, NULL-safe. */
-#define CHECK_STR(actual, expected) check_str_((actual), (expected), __LINE__, #actual)
-static int check_str_(const char *actual, const char *expected, int line, const char *what) {
-    int ok = actual != NULL && strcmp(actual, expected) == 0;
-    if (!ok) fprintf(stderr, "capi_test.c:%d: %s is \"%s\", expected \"%s\"\n", line, what, safe(actual), expected);
-    return record(ok, line, what);
-}
-
-/* CHECK_HAS(haystack, needle): substring. */
-#define CHECK_HAS(haystack, needle) check_has_((haystack), (needle), __LINE__, #haystack " contains " #needle)
-static int check_has_(const char *haystack, const char *needle, int line, const char *what) {
-    int ok = haystack != NULL && strstr(haystack, needle) != NULL;
-    if (!ok) fprintf(stderr, "capi_test.c:%d: \"%.400s\" lacks \"%s\"\n", line, safe(haystack), needle);
-    return record(ok, line, what);
-}
+#include "check.h"
 
 /* Leaves an error behind, so that a following success must clear it. */
 static void dirty(void) {
@@ -878,6 +840,5 @@ int main(void) {
     test_assess();
     test_ledger_check();
     test_threads();
-    printf("capi_test: %d passed, %d failed\n", g_passed, g_failed);
-    return g_failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return check_summary("capi_test");
 }
