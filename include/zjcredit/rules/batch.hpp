@@ -190,22 +190,20 @@ inline void check_columns(const financing_columns& c, const reward_outputs& out)
 
 // ---- the batch calls -------------------------------------------------------------
 
-/// The subsidy of every loan of `c` into `out`. Throws validation_error only
-/// when the columns do not fit together; rows never throw.
 namespace detail {
 
-template <bool Narrow>
-inline batch_summary subsidy_batch(const loan_columns& cols, const prepared_subsidy& params,
-                                   const subsidy_outputs& o) noexcept {
-    const std::size_t n = cols.size();
+/// Runs `row(i)` for every row and stores each result in `o` (amount,
+/// status, and eligible and reasons where asked for): the loop of both
+/// batch calls. The row function is inlined into it.
+template <class Outputs, class Row>
+[[gnu::always_inline]] inline batch_summary run_rows(std::size_t n, const Outputs& o, Row row) noexcept {
     const bool want_eligible = !o.eligible.empty();
     const bool want_reasons = !o.reasons.empty();
     std::size_t errors = 0;
     std::size_t eligible = 0;
     money::int128 total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        no_trace trace;
-        const row_result r = subsidy_row<Narrow>(cols, i, params, trace);
+        const row_result r = row(i);
         o.amount[i] = r.amount;
         o.status[i] = r.status;
         if (want_eligible) o.eligible[i] = r.eligible ? 1 : 0;
@@ -223,8 +221,19 @@ inline batch_summary subsidy_batch(const loan_columns& cols, const prepared_subs
     return s;
 }
 
+template <bool Narrow>
+inline batch_summary subsidy_batch(const loan_columns& cols, const prepared_subsidy& params,
+                                   const subsidy_outputs& o) noexcept {
+    return run_rows(cols.size(), o, [&](std::size_t i) {
+        no_trace trace;
+        return subsidy_row<Narrow>(cols, i, params, trace);
+    });
+}
+
 }  // namespace detail
 
+/// The subsidy of every loan of `c` into `out`. Throws validation_error only
+/// when the columns do not fit together; rows never throw.
 inline batch_summary first_loan_subsidy_batch(const loan_columns& c, const subsidy_outputs& out,
                                               const prepared_subsidy& p) {
     check_columns(c, out);
@@ -250,30 +259,10 @@ inline batch_summary receivables_reward_batch(const financing_columns& c, const 
     const financing_columns cols = c;  // local copies, as above
     const prepared_reward params = p;
     const reward_outputs o = out;
-    const std::size_t n = cols.size();
-    const bool want_eligible = !o.eligible.empty();
-    const bool want_reasons = !o.reasons.empty();
-    std::size_t errors = 0;
-    std::size_t eligible = 0;
-    money::int128 total = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    return detail::run_rows(cols.size(), o, [&](std::size_t i) {
         no_trace trace;
-        const row_result r = detail::reward_row(cols, i, params, o.financing_reasons, trace);
-        o.amount[i] = r.amount;
-        o.status[i] = r.status;
-        if (want_eligible) o.eligible[i] = r.eligible ? 1 : 0;
-        if (want_reasons) o.reasons[i] = r.reasons;
-        errors += r.status != status_ok ? 1U : 0U;
-        eligible += r.eligible ? 1U : 0U;
-        total += r.amount;
-    }
-    batch_summary s;
-    s.rows = n;
-    s.errors = errors;
-    s.ok = n - errors;
-    s.eligible = eligible;
-    s.total_fen = total;
-    return s;
+        return detail::reward_row(cols, i, params, o.financing_reasons, trace);
+    });
 }
 
 inline batch_summary receivables_reward_batch(const financing_columns& c, const reward_outputs& out,
