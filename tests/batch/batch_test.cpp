@@ -11,6 +11,8 @@
 // receivables_reward()) gives or throws.
 #include <doctest/doctest.h>
 
+#include "../splitmix.hpp"
+
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/limits.hpp>
@@ -42,33 +44,8 @@ constexpr std::int64_t i64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t cap_fen = 10'000'000LL * 100;  // 1000万元
 constexpr std::int64_t one_percent = 100'000'000;     // units of 1e-10
 
-/// splitmix64: a small generator whose output is fixed by its seed everywhere.
-class rng {
-public:
-    explicit rng(std::uint64_t seed) : s_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    /// Uniform in [lo, hi] (hi - lo < 2^63).
-    std::int64_t range(std::int64_t lo, std::int64_t hi) {
-        const auto span = static_cast<std::uint64_t>(hi - lo) + 1;
-        return lo + static_cast<std::int64_t>(next() % span);
-    }
-    /// True with probability per_mille / 1000.
-    bool chance(int per_mille) { return static_cast<int>(next() % 1000) < per_mille; }
-    template <class T, std::size_t N>
-    T pick(const T (&items)[N]) {
-        return items[next() % N];
-    }
-
-private:
-    std::uint64_t s_;
-};
-
-std::int32_t day(int y, int m, int d) { return dates::to_day_number(dates::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d))); }
+using zjcredit::testing::day;
+using zjcredit::testing::rng;
 
 // ---- loans --------------------------------------------------------------------------
 

@@ -52,6 +52,8 @@
 // The JSON and CSV text is written here with integer arithmetic only (not with
 // the library's formatting), so the CLI and the C ABI parse text they did not
 // write.
+#include "../splitmix.hpp"
+
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/parse.hpp>
@@ -103,28 +105,8 @@ config& cfg() {
     return c;
 }
 
-class rng {
-public:
-    explicit rng(std::uint64_t seed) : s_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    std::int64_t range(std::int64_t lo, std::int64_t hi) {
-        return lo + static_cast<std::int64_t>(next() % (static_cast<std::uint64_t>(hi - lo) + 1));
-    }
-    bool chance(int per_mille) { return static_cast<int>(next() % 1000) < per_mille; }
-
-private:
-    std::uint64_t s_;
-};
-
-std::int32_t day(int y, int m, int d) {
-    return dates::to_day_number(
-        dates::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d)));
-}
+using zjcredit::testing::day;
+using zjcredit::testing::rng;
 
 // ---- loans -----------------------------------------------------------------------------
 
