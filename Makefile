@@ -27,8 +27,12 @@ all: build
 deps:
 	@sh cmake/install-debian-packages.sh $(PACKAGES)
 
+# Warnings are errors in every build `make test` runs (ZJCREDIT_WERROR is
+# off by default, for packagers' builds on other compilers).
+WERROR := -DZJCREDIT_WERROR=ON
+
 configure: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_INSTALL_PREFIX=$(PREFIX)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(WERROR)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -61,7 +65,7 @@ check: build
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
 CONCURRENCY_N ?= 100000
-SANITIZE_CONFIGURE := -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+SANITIZE_CONFIGURE := -DCMAKE_BUILD_TYPE=RelWithDebInfo $(WERROR) \
     "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g" "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g"
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

@@ -22,8 +22,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* ZJC_API marks every entry point. On Windows the DLL itself is built with
+ * ZJC_BUILDING defined (capi/CMakeLists.txt sets it on zjcredit_capi only)
+ * and exports; every program including this header imports. Elsewhere the
+ * entry points are the only symbols with default visibility. */
 #if defined(_WIN32)
-#  define ZJC_API __declspec(dllimport)
+#  if defined(ZJC_BUILDING)
+#    define ZJC_API __declspec(dllexport)
+#  else
+#    define ZJC_API __declspec(dllimport)
+#  endif
 #elif defined(__GNUC__)
 #  define ZJC_API __attribute__((visibility("default")))
 #else

@@ -1,5 +1,5 @@
 # zjcredit_warnings(target): the project's warning set on `target`, and
-# -Werror when ZJCREDIT_WERROR is on (by default only in a top-level build).
+# -Werror when ZJCREDIT_WERROR is on (off by default; the Makefile's builds turn it on).
 function(zjcredit_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
     -Wno-sign-conversion)

@@ -9,6 +9,11 @@
   abi-selftest  builds stub libraries from the header (unchanged, a function
                 added, one removed, one changed) and shows `abi` passes the
                 first two and fails the last two
+  api-macro     preprocesses the header (cc -E) as the Windows DLL's own
+                build (-D_WIN32 -DZJC_BUILDING), as a Windows user (-D_WIN32)
+                and as here, and checks every declaration carries
+                __declspec(dllexport), __declspec(dllimport) and
+                visibility("default") respectively, and nothing else
 
 Exit status: 0 pass, 1 fail, 77 skipped (abigail-tools not installed).
 """
@@ -260,6 +265,54 @@ def cmd_abi_selftest(args):
     return 1 if failures else 0
 
 
+# ---- api-macro ----------------------------------------------------------------
+
+# What ZJC_API must expand to, for each way the header is compiled. Only the
+# preprocessor runs (-E), so no Windows header or compiler is needed.
+API_MACRO_CASES = [
+    ("the Windows DLL's own build", ["-D_WIN32", "-DZJC_BUILDING"], "__declspec(dllexport)"),
+    ("a Windows program using the DLL", ["-D_WIN32"], "__declspec(dllimport)"),
+    ("a GCC-compatible compiler elsewhere", [], '__attribute__((visibility("default")))'),
+]
+API_MACRO_SPECIFIERS = ["__declspec(dllexport)", "__declspec(dllimport)", "visibility"]
+
+
+def squeeze(text):
+    """Text without whitespace, so that token spacing in cc -E output does not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def cmd_api_macro(args):
+    functions = header_functions(args.header)
+    if not functions:
+        print(f"FAIL: no ZJC_API declaration found in {args.header}")
+        return 1
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="zjc-api-macro-") as tmp:
+        src = os.path.join(tmp, "api_macro.c")
+        with open(src, "w") as f:
+            f.write("#include <zjcredit.h>\n")
+        for label, defines, expected in API_MACRO_CASES:
+            cc = run([args.cc, "-std=c99", "-E", "-P", *defines, "-I", os.path.dirname(args.header), src])
+            if cc.returncode != 0:
+                failures.append(f"{label} ({' '.join(defines) or 'no -D'}): cc -E failed:\n{cc.stderr}")
+                continue
+            out = squeeze(cc.stdout)
+            spec = squeeze(expected)
+            missing = [name for name, (ret, _) in functions.items()
+                       if spec + squeeze(ret) + name + "(" not in out]
+            others = [s for s in API_MACRO_SPECIFIERS if s not in expected and squeeze(s) in out]
+            if missing:
+                failures.append(f"{label}: {len(missing)} declarations lack {expected}, e.g. {missing[0]}")
+            if others:
+                failures.append(f"{label}: the expansion also has {', '.join(others)}")
+            print(f"{'FAIL' if missing or others else 'ok  '} {label} ({' '.join(defines) or 'no -D'}): "
+                  f"{len(functions) - len(missing)} of {len(functions)} declarations are {expected}")
+    for f in failures:
+        print(f"FAIL: {f}")
+    return 1 if failures else 0
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -293,6 +346,11 @@ def main(argv):
     p.add_argument("--abidw", default="")
     p.add_argument("--abidiff", default="")
     p.set_defaults(func=cmd_abi_selftest)
+
+    p = sub.add_parser("api-macro")
+    p.add_argument("--header", required=True)
+    p.add_argument("--cc", default="cc")
+    p.set_defaults(func=cmd_api_macro)
 
     args = parser.parse_args(argv)
     for tool in ("nm", "readelf"):

@@ -491,6 +491,16 @@ inline rule_statement liaison_rule_statement(const plan::plan& p, const check_op
 /// contact and is checked for empty or malformed fields (reported as
 /// problems, not thrown). Forms from units that owe none are listed in
 /// unexpected_units; an unknown unit is a not_found_error.
+// GCC 12 at -O3, inlining this function into a caller, reports the
+// destruction of the local vector `latest` as "operator delete called on
+// pointer with nonzero offset" (-Wfree-nonheap-object), a false positive of
+// that warning's pointer tracking (GCC meta-bug 99098): `latest` is a plain
+// std::vector that frees only the buffer it allocated. Silenced for this
+// function alone, and for GCC alone.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wfree-nonheap-object"
+#endif
 inline liaison_compliance check_liaison_forms(const plan::plan& p, std::span<const liaison_form> forms,
                                               const check_options& options = {}) {
     const dates::china_calendar& cal = detail::calendar_of(options);
@@ -536,6 +546,9 @@ inline liaison_compliance check_liaison_forms(const plan::plan& p, std::span<con
                         out.explanation_zh, out.explanation_en);
     return out;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 }  // namespace zjcredit::ledger
 
