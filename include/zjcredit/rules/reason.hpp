@@ -6,6 +6,7 @@
 #ifndef ZJCREDIT_RULES_REASON_HPP
 #define ZJCREDIT_RULES_REASON_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -68,28 +69,37 @@ inline constexpr reason_info reason_table[] = {
     {"stage_table_placeholder", 0, "奖励阶段表为占位数据", "the stage table is a placeholder"},
 };
 
-/// The table's entry for `code`; a code that is not in the table is a
-/// compile-time error where the call is constant-evaluated (every use in
-/// the library is) and nullptr otherwise.
+/// The number of codes; reason_index() gives it for a code not in the table.
+inline constexpr std::size_t reason_count = sizeof(reason_table) / sizeof(reason_table[0]);
+
+/// The position of `code` in the table, reason_count for none. (An index,
+/// not a pointer: GCC's AddressSanitizer makes the comparison of a global's
+/// address with null no constant expression.)
+constexpr std::size_t reason_index(std::string_view code) noexcept {
+    for (std::size_t i = 0; i < reason_count; ++i)
+        if (reason_table[i].code == code) return i;
+    return reason_count;
+}
+
+/// The table's entry for `code`, nullptr for a code not in the table.
 constexpr const reason_info* find_reason(std::string_view code) noexcept {
-    for (const auto& r : reason_table)
-        if (r.code == code) return &r;
-    return nullptr;
+    const std::size_t i = reason_index(code);
+    return i == reason_count ? nullptr : &reason_table[i];
 }
 
 /// The bit of a code of the table (0 for a code without a bit). Use as
 /// `reason_bit_of("not_first_loan")` in a constant expression: an unknown
 /// code does not compile.
 consteval std::uint32_t reason_bit_of(std::string_view code) {
-    const reason_info* r = find_reason(code);
-    if (r == nullptr) throw "unknown reason code";  // not a constant expression: the build fails here
-    return r->bit;
+    const std::size_t i = reason_index(code);
+    if (i == reason_count) throw "unknown reason code";  // not a constant expression: the build fails here
+    return reason_table[i].bit;
 }
 
 /// The bit of a code at run time, 0 for a code without a bit or unknown.
 constexpr std::uint32_t reason_bit(std::string_view code) noexcept {
-    const reason_info* r = find_reason(code);
-    return r == nullptr ? 0 : r->bit;
+    const std::size_t i = reason_index(code);
+    return i == reason_count ? 0 : reason_table[i].bit;
 }
 
 /// The entry of a single bit, nullptr for none.
