@@ -306,10 +306,6 @@ batch::row_result run_kernel(const loan_record& loan, const batch::prepared_subs
 }
 
 inline std::vector<parameter_use> subsidy_parameters_used(const plan::first_loan_subsidy_parameters& params) {
-    const auto opt_amount = [](const std::optional<money::amount>& a) -> std::optional<std::string> {
-        if (!a) return std::nullopt;
-        return money::to_string(*a);
-    };
     return {
         parameter("application_window", dates::to_string(params.application_window), params.sources),
         parameter("balance_cap", money::to_string(params.balance_cap), params.sources),
@@ -321,8 +317,8 @@ inline std::vector<parameter_use> subsidy_parameters_used(const plan::first_loan
                   params.max_subsidy_days ? std::optional<std::string>(std::to_string(*params.max_subsidy_days))
                                           : std::nullopt,
                   params.sources),
-        parameter("per_borrower_cap", opt_amount(params.per_borrower_cap), params.sources),
-        parameter("budget", opt_amount(params.budget), params.sources),
+        parameter("per_borrower_cap", optional_amount_text(params.per_borrower_cap), params.sources),
+        parameter("budget", optional_amount_text(params.budget), params.sources),
     };
 }
 

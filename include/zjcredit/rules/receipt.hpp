@@ -227,6 +227,12 @@ inline std::int64_t days_in(const dates::date& from, const dates::date& to) {
     return static_cast<std::int64_t>((to - from).days()) + 1;
 }
 
+/// An optional parameter's amount as text; nullopt when it is not set.
+inline std::optional<std::string> optional_amount_text(const std::optional<money::amount>& a) {
+    if (!a) return std::nullopt;
+    return money::to_string(*a);
+}
+
 /// "[3]" for index 3.
 inline std::string index_text(std::size_t i) { return "[" + std::to_string(i) + "]"; }
 

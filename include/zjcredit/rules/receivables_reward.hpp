@@ -226,10 +226,6 @@ batch::row_result run_kernel(const receivables_record& record, const batch::prep
 }
 
 inline std::vector<parameter_use> reward_parameters_used(const plan::receivables_reward_parameters& params) {
-    const auto opt_amount = [](const std::optional<money::amount>& a) -> std::optional<std::string> {
-        if (!a) return std::nullopt;
-        return money::to_string(*a);
-    };
     return {
         parameter("financing_window", dates::to_string(params.financing_window), params.sources),
         parameter("reward_rate", money::to_string(params.reward_rate), params.sources),
@@ -237,8 +233,8 @@ inline std::vector<parameter_use> reward_parameters_used(const plan::receivables
         parameter("rounding", std::string(money::to_string(params.rounding)), params.sources),
         parameter("straddle", std::string(plan::to_string(params.straddle)), params.sources),
         parameter("require_platform_confirmation", bool_text(params.require_platform_confirmation), params.sources),
-        parameter("per_enterprise_cap", opt_amount(params.per_enterprise_cap), params.sources),
-        parameter("budget", opt_amount(params.budget), params.sources),
+        parameter("per_enterprise_cap", optional_amount_text(params.per_enterprise_cap), params.sources),
+        parameter("budget", optional_amount_text(params.budget), params.sources),
     };
 }
 
