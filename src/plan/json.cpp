@@ -49,8 +49,9 @@ constexpr std::array<measure_unit, 5> all_measure_units = {measure_unit::yuan, m
 constexpr std::array<baseline_kind, 5> all_baselines = {baseline_kind::fixed, baseline_kind::year_start,
                                                         baseline_kind::prior_year_total,
                                                         baseline_kind::peer_growth, baseline_kind::share_growth};
-constexpr std::array<borrower_kind, 3> all_borrower_kinds = {borrower_kind::small, borrower_kind::micro,
-                                                             borrower_kind::individual_business};
+constexpr std::array<borrower_kind, 5> all_borrower_kinds = {borrower_kind::small, borrower_kind::micro,
+                                                             borrower_kind::individual_business,
+                                                             borrower_kind::medium, borrower_kind::large};
 constexpr std::array<straddle_policy, 3> all_straddles = {straddle_policy::full_if_start_in_window,
                                                           straddle_policy::days_in_window, straddle_policy::exclude};
 constexpr std::array<money::rounding, 4> all_roundings = {money::rounding::half_up, money::rounding::half_even,
@@ -204,6 +205,7 @@ value first_loan_json(const first_loan_subsidy_parameters& p) {
     if (p.max_subsidy_days) out["max_subsidy_days"] = *p.max_subsidy_days;
     if (p.per_borrower_cap) out["per_borrower_cap"] = money::to_string(*p.per_borrower_cap);
     if (p.budget) out["budget"] = money::to_string(*p.budget);
+    out["annual_rate_max"] = money::to_string(p.annual_rate_max);
     out["sources"] = sources_json(p.sources);
     return out;
 }
@@ -421,6 +423,8 @@ first_loan_subsidy_parameters read_first_loan(json::object_reader& r) {
     p.max_subsidy_days = r.optional_integer("max_subsidy_days", INT64_MIN, INT64_MAX);
     p.per_borrower_cap = r.optional_amount("per_borrower_cap");
     p.budget = r.optional_amount("budget");
+    // Plan files written before the bound existed have none: the default.
+    if (r.has("annual_rate_max")) p.annual_rate_max = r.rate("annual_rate_max");
     p.sources = read_sources(r);
     return p;
 }

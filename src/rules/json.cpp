@@ -9,6 +9,7 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/format.hpp>
+#include <zjcredit/rules/loan_events.hpp>
 
 #include <cstdint>
 #include <limits>
@@ -50,13 +51,45 @@ loan_record read_loan(object_reader& r) {
     const auto k = plan::borrower_kind_from_string(kind);
     if (!k)
         throw parse_error(r.path_of("borrower_kind"), kind,
-                          "unknown borrower kind (expected \"small\", \"micro\" or \"individual_business\")");
+                          "unknown borrower kind (expected \"small\", \"micro\", \"individual_business\", "
+                          "\"medium\" or \"large\")");
     loan.borrower_kind = *k;
     loan.first_application_date = r.date("first_application_date");
     loan.via_platform = r.boolean("via_platform");
     loan.local_legal_person_lender = r.boolean("local_legal_person_lender");
     loan.first_loan = r.boolean("first_loan");
     loan.annual_rate = r.rate("annual_rate");
+    // The schedule is given either as balances or as the loan's events
+    // (loan_events.hpp), which are turned into balances over the period.
+    const bool has_events = r.has("drawdown_date") || r.has("drawdown_amount") || r.has("repayments") ||
+                            r.has("settled");
+    if (has_events && r.has("balances"))
+        throw parse_error(r.path_of("balances"), "",
+                          "a loan has either \"balances\" or its events (\"drawdown_date\", \"drawdown_amount\", "
+                          "\"repayments\", \"settled\"), not both");
+    if (has_events) {
+        loan_events events;
+        events.drawdown_date = r.date("drawdown_date");
+        events.drawdown_amount = r.amount("drawdown_amount");
+        if (r.has("repayments"))
+            r.objects("repayments", [&](object_reader& p) {
+                repayment item;
+                item.date = p.date("date");
+                item.amount = p.amount("amount");
+                events.repayments.push_back(item);
+            });
+        events.settled = r.optional_date("settled");
+        object_reader period = r.object("period");
+        loan.period.from = period.date("from");
+        loan.period.to = period.date("to");
+        period.finish();
+        loan.balances = balances_from_events(events, loan.period);
+        return loan;
+    }
+    if (!r.has("balances"))
+        throw parse_error(r.path_of("balances"), "",
+                          "a loan needs its balance schedule: \"balances\", or \"drawdown_date\" and "
+                          "\"drawdown_amount\" (with optional \"repayments\" and \"settled\")");
     r.objects("balances", [&](object_reader& b) {
         balance_range range;
         if (b.has("date")) {

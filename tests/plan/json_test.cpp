@@ -239,8 +239,8 @@ TEST_CASE("wrong types") {
     expect_error([](oj& j) { j["targets"][2]["unit"] = "元"; }, errc::parse, "targets[2].unit", "\"元\"");
     expect_error([](oj& j) { j["parameters"]["first_loan_subsidy"]["basis"] = "30/360"; }, errc::parse,
                  "parameters.first_loan_subsidy.basis", "\"30/360\"");
-    expect_error([](oj& j) { j["parameters"]["first_loan_subsidy"]["eligible_kinds"][1] = "large"; },
-                 errc::parse, "parameters.first_loan_subsidy.eligible_kinds[1]", "\"large\"");
+    expect_error([](oj& j) { j["parameters"]["first_loan_subsidy"]["eligible_kinds"][1] = "huge"; },
+                 errc::parse, "parameters.first_loan_subsidy.eligible_kinds[1]", "\"huge\"");
     expect_error([](oj& j) { j["parameters"]["receivables_reward"]["straddle"] = "prorate"; }, errc::parse,
                  "parameters.receivables_reward.straddle", "\"prorate\"");
 }

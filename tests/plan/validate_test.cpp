@@ -215,7 +215,7 @@ TEST_CASE("lists of a parameter set: kinds once, stage ids once, sources for its
     expect_invalid([](plan& p) { p.first_loan_subsidy.sources["bonus"] = source{"x", true, ""}; },
                    "parameters.first_loan_subsidy.sources.bonus", "bonus",
                    "unknown parameter (expected one of application_window, balance_cap, rate_ceiling, basis, "
-                   "rounding, eligible_kinds, max_subsidy_days, per_borrower_cap, budget)");
+                   "rounding, eligible_kinds, max_subsidy_days, per_borrower_cap, budget, annual_rate_max)");
     // A name of another set's parameter is not one of this set's.
     expect_invalid([](plan& p) { p.receivables_reward.sources["balance_cap"] = source{"x", true, ""}; },
                    "parameters.receivables_reward.sources.balance_cap", "balance_cap",

@@ -612,8 +612,8 @@ def test_subsidy_frame_refusals() -> None:
     with pytest.raises(ValueError, match="balance"):
         zjcredit.subsidy_frame(df.drop(columns=["balance"]))
     bad = df.copy()
-    bad["borrower_kind"] = "large"
-    with pytest.raises(ValueError, match="large"):
+    bad["borrower_kind"] = "huge"
+    with pytest.raises(ValueError, match="huge"):
         zjcredit.subsidy_frame(bad)
 
 

@@ -115,10 +115,10 @@ TEST_CASE("loan_from_csv: a bad cell names the file, its line, the column and th
     }
     SUBCASE("an unknown borrower kind and a flag") {
         rows_t rows = loan_rows();
-        rows[0][1] = rows[1][1] = "large";
+        rows[0][1] = rows[1][1] = "huge";
         CHECK(std::string(error_of([&] {
                   (void)rules::loan_from_csv({"loans.csv", loan_header, rows, lines});
-              }).what()) == "loans.csv:7: borrower_kind: must be small, micro or individual_business in \"large\"");
+              }).what()) == "loans.csv:7: borrower_kind: must be small, micro or individual_business in \"huge\"");
         rows = loan_rows();
         rows[0][5] = rows[1][5] = "maybe";
         CHECK(error_of([&] { (void)rules::loan_from_csv({"loans.csv", loan_header, rows, lines}); }).field() ==

@@ -170,19 +170,26 @@ TEST_CASE("record reader: the golden records are answered exactly when the stric
     // As indented text, as compact text, and as the strict reader's own output
     // (another layout of the same record). The golden cases whose record
     // itself is bad (a rate as a JSON number, an unknown key, an overflowing
-    // amount, ...) are given up; those refused by the rule are answered.
+    // amount, ...) are given up; those refused by the rule are answered. A
+    // loan given by its events (drawdown_date, ...) is left to the strict
+    // reader, which derives its balances: given up, then answered as written
+    // back with those balances.
     std::size_t answered = 0;
     std::size_t given_up = 0;
+    std::size_t events = 0;
     for (const json& record : golden_records("first_loan_subsidy")) {
         const auto read = strict<rules::loan_record>(record.dump(), rules::loan_record_from_json);
-        const outcome expected = read ? outcome::answered : outcome::gave_up;
+        const bool by_events = record.contains("drawdown_date");
+        events += by_events ? 1 : 0;
+        const outcome expected = read && !by_events ? outcome::answered : outcome::gave_up;
         CHECK(loan(record.dump(2)) == expected);
         CHECK(loan(record.dump()) == expected);
         if (read) CHECK(loan(rules::to_json(*read)) == outcome::answered);
-        ++(read ? answered : given_up);
+        ++(read && !by_events ? answered : given_up);
     }
     // 53 (rate as a number), 54 (unknown key), 55 (unknown kind), 51 (overflow).
-    CHECK(given_up == 4);
+    CHECK(given_up == 4 + events);
+    CHECK(events == 1);
     CHECK(answered >= 40);
     answered = given_up = 0;
     for (const json& record : golden_records("receivables_reward")) {
@@ -291,7 +298,7 @@ TEST_CASE("record reader: variants the fast reader gives up, for the strict read
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\xff湛"),                          // invalid UTF-8
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\\ud800湛"),                      // lone surrogate
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\t湛"),                            // raw control character
-        edit(base, "\"small\"", "\"large\""),                                                 // unknown borrower kind
+        edit(base, "\"small\"", "\"huge\""),                                                  // unknown borrower kind
         edit(base, "\"2000000\"", "\"2000000.001\""),                                         // below the 分
         edit(base, "\"4.35%\"", "\"4.35%%\""),                                                // two percent signs
         edit(base, "\"2022-04-15\"", "\"2022-02-30\""),                                       // no such day

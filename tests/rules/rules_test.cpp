@@ -91,6 +91,7 @@ TEST_CASE("first_loan_subsidy: overflow is an error, never a wrong number") {
     auto params = plan::plan_2022().first_loan_subsidy;
     params.balance_cap = amount::max();
     params.rate_ceiling = money::rate::from_percent(100);
+    params.annual_rate_max = money::rate::from_percent(100);  // past the plausible, to reach the overflow
     auto loan = sample_loan();
     loan.annual_rate = money::parse_rate("99.99%");
     loan.balances = {{date(2000, 1, 1), date(2099, 12, 31), amount::max()}};

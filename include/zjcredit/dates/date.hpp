@@ -12,8 +12,9 @@
 //     day   := 1 or 2 digits                -- 1..the month's last day
 //
 // Nothing else is a date: no spaces inside, no times, no two-digit years,
-// no Chinese numerals. Errors name the field, the text and the position
-// (0-based, in characters). No Boost exception ever leaves this header.
+// no Chinese numerals. (parse_table_date, for the cells of banks' tables,
+// also reads "20220401" and a trailing midnight "00:00:00".) Errors name the
+// field, the text and the position (0-based, in characters). No Boost exception ever leaves this header.
 #ifndef ZJCREDIT_DATES_DATE_HPP
 #define ZJCREDIT_DATES_DATE_HPP
 
@@ -196,6 +197,69 @@ inline std::optional<date> plain_date(std::string_view s) {
 inline date parse_date(std::string_view text, std::string_view field = "date") {
     if (const auto d = detail::plain_date(text)) return *d;
     return detail::parse_date_general(text, field);
+}
+
+namespace detail {
+
+inline bool is_ascii_digits(std::string_view s) noexcept {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return !s.empty();
+}
+
+inline std::string_view trim_ascii_spaces(std::string_view s) noexcept {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+/// A time of day as spreadsheets append it: digits and ':' with at least one ':'.
+inline bool looks_like_time(std::string_view s) noexcept {
+    bool colon = false;
+    for (char c : s) {
+        if (c == ':')
+            colon = true;
+        else if (c < '0' || c > '9')
+            return false;
+    }
+    return colon;
+}
+
+}  // namespace detail
+
+/// Reads a date cell of a bank's table (CSV, xlsx): what parse_date reads,
+/// and also "20220401" (eight digits, yyyymmdd), each optionally followed by
+/// " 00:00:00" or " 00:00", the midnight that spreadsheets add to a date. A
+/// date with another time of day is a parse_error (a day is expected, not
+/// an instant); every error quotes the whole text. parse_date itself, the
+/// reader of JSON records, stays strict.
+inline date parse_table_date(std::string_view text, std::string_view field = "date") {
+    std::string_view day_part = text;  // leading spaces kept: positions in errors are positions in `text`
+    const std::string_view trimmed = detail::trim_ascii_spaces(text);
+    if (const std::size_t space = trimmed.rfind(' '); space != std::string_view::npos) {
+        const std::string_view time = trimmed.substr(space + 1);
+        if (detail::looks_like_time(time)) {
+            if (time != "00:00" && time != "00:00:00")
+                throw parse_error(std::string(field), std::string(text),
+                                  "a date without a time of day is expected (only midnight, 00:00 or 00:00:00, may "
+                                  "follow it)");
+            day_part = text.substr(0, static_cast<std::size_t>(trimmed.data() - text.data()) + space);
+        }
+    }
+    const std::string_view bare = detail::trim_ascii_spaces(day_part);
+    if (bare.size() == 8 && detail::is_ascii_digits(bare)) {
+        const std::string iso = std::string(bare.substr(0, 4)) + "-" + std::string(bare.substr(4, 2)) + "-" +
+                                std::string(bare.substr(6, 2));
+        if (const auto d = detail::plain_date(iso)) return *d;
+        throw parse_error(std::string(field), std::string(text),
+                          "eight digits are read as yyyymmdd, and " + iso + " is not a date in 1400..9999");
+    }
+    try {
+        return parse_date(day_part, field);
+    } catch (const parse_error& e) {
+        if (day_part.size() == text.size()) throw;
+        throw parse_error(std::string(field), std::string(text), e.detail(), e.position());
+    }
 }
 
 /// ISO 8601 "2022-04-01". Throws validation_error for Boost's special values

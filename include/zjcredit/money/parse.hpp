@@ -1,6 +1,6 @@
 // Exact parsing of amounts, rates and decimals from the text people and
 // spreadsheets write: "1,234.56", "１２３４．５６", "2.2亿元", "3亿4500万",
-// "人民币1000万元", "¥-12.5", "4.35%". Nothing goes through a double.
+// "人民币1000万元", "¥-12.5", "4.35%", "0.5‰". Nothing goes through a double.
 //
 // Grammar (after folding full-width forms and trimming spaces at both ends):
 //
@@ -9,12 +9,12 @@
 //     parts    := part (unit part)* unit?       -- units strictly decreasing
 //     part     := digits ("," ddd)* ("." digits)?   -- commas every 3 digits
 //     unit     := "万亿" | "亿" | "万"
-//     suffix   := "元" | "%"
+//     suffix   := "元" | "%" | "‰"                 -- ‰: per mille, 1‰ = 0.1%
 //
 // Only one sign is allowed; only the last part may have decimals; a part
 // below a unit must be smaller than that unit ("3亿4500万", not "3亿14500万");
-// a bare number after a unit ("1万2") is refused as ambiguous; "%" never
-// combines with units, a currency or "元". Exponents, NaN, ".5", "5." and
+// a bare number after a unit ("1万2") is refused as ambiguous; "%" and "‰"
+// never combine with units, a currency or "元". Exponents, NaN, ".5", "5." and
 // anything else are errors naming the text and the position (0-based, in
 // characters).
 #ifndef ZJCREDIT_MONEY_PARSE_HPP
@@ -40,6 +40,7 @@ struct number_syntax {
     bool percent = false;   ///< ended in "%" (value already divided by 100)
     bool currency = false;  ///< carried 人民币, ¥ or 元
     bool units = false;     ///< used 万, 亿 or 万亿
+    bool per_mille = false; ///< ended in "‰" (value already divided by 1000)
 };
 
 namespace detail {
@@ -66,13 +67,16 @@ public:
 
         if (accept(U'元')) {
             out.currency = true;
-        } else if (peek() == U'%') {
-            if (out.units) fail("'%' cannot follow 万/亿", i_);
-            if (out.currency) fail("'%' cannot follow a currency", i_);
+        } else if (peek() == U'%' || peek() == U'‰') {
+            const bool mille = peek() == U'‰';
+            const std::string sign = mille ? "'‰'" : "'%'";
+            if (out.units) fail(sign + " cannot follow 万/亿", i_);
+            if (out.currency) fail(sign + " cannot follow a currency", i_);
             ++i_;
-            out.percent = true;
-            if (out.value.scale() + 2 > decimal::max_scale) overflow("too many decimal places");
-            out.value = decimal(out.value.coefficient(), out.value.scale() + 2);
+            (mille ? out.per_mille : out.percent) = true;
+            const int places = mille ? 3 : 2;
+            if (out.value.scale() + places > decimal::max_scale) overflow("too many decimal places");
+            out.value = decimal(out.value.coefficient(), out.value.scale() + places);
         }
         skip_spaces();
         if (!at_end()) fail("unexpected '" + current_utf8() + "'", i_);
@@ -239,7 +243,7 @@ namespace detail {
 /// what the fast path must agree with (the tests compare them).
 inline amount parse_amount_general(std::string_view text, const amount_parse_options& options = {}) {
     const number_syntax n = parse_number(text, options.field);
-    if (n.percent)
+    if (n.percent || n.per_mille)
         throw parse_error(std::string(options.field), std::string(text), "a percentage is not an amount");
     return to_amount(n.value, text, options);
 }
@@ -292,13 +296,47 @@ inline amount parse_amount(std::string_view text, const amount_parse_options& op
     return detail::parse_amount_general(text, options);
 }
 
-/// Reads a rate: "4.35%" or "0.0435". Units and currencies are refused, and
-/// so is precision finer than 10 decimal places of the fraction. A plain
-/// "4.35%" or "0.0435" is read directly; the value and every error are the
-/// general reader's.
+/// Reads a rate: "4.35%", "0.5‰" or "0.0435" (a bare number is a fraction,
+/// as JSON records document it). Units and currencies are refused, and so is
+/// precision finer than 10 decimal places of the fraction. A plain "4.35%" or
+/// "0.0435" is read directly; the value and every error are the general
+/// reader's.
 inline rate parse_rate(std::string_view text, std::string_view field = "rate") {
     if (const auto r = detail::plain_rate(text)) return *r;
     return detail::parse_rate_general(text, field);
+}
+
+/// What a bare number (no "%" or "‰") in a rate's text is: not known, a
+/// number of percent, or a fraction. Banks' tables write both; the unit is
+/// never guessed, so it must be declared (by the column's header, or by the
+/// caller, e.g. the CLI's --rate-unit).
+enum class rate_unit { undeclared, percent, fraction };
+
+/// Reads a rate under a declared unit. Text with "%" or "‰" is read as
+/// written, whatever `unit` says. A bare number is that many percent under
+/// `percent` ("0.8" is 0.8%), a fraction under `fraction` ("0.0435" is
+/// 4.35%), and under `undeclared` a parse_error quoting the text as written.
+/// Every other error is parse_rate's.
+inline rate parse_rate(std::string_view text, rate_unit unit, std::string_view field) {
+    const number_syntax n = parse_number(text, field);  // any syntax error, as parse_rate reports it
+    if (n.percent || n.per_mille || unit == rate_unit::fraction) return parse_rate(text, field);
+    if (unit == rate_unit::undeclared)
+        throw parse_error(std::string(field), std::string(text),
+                          "bare number: its unit is not known; write \"3.85%\" or declare the unit (a header such "
+                          "as 利率(%), or --rate-unit percent|fraction)");
+    // A number of percent: the text read as a fraction, then scaled down by
+    // 100 exactly (a fraction of up to 8 places is a percent of up to 10
+    // places, the scale; finer is refused as parse_rate refuses it).
+    if (n.units || n.currency)
+        throw parse_error(std::string(field), std::string(text), "a rate cannot carry 万/亿 or a currency");
+    const decimal d = n.value.normalized();
+    if (d.scale() > rate::places - 2)
+        throw parse_error(std::string(field), std::string(text), "a rate has at most 8 decimal places of a percent");
+    int128 units;
+    if (__builtin_mul_overflow(d.coefficient(), detail::pow10(rate::places - 2 - d.scale()), &units) ||
+        units > INT64_MAX || units < INT64_MIN)
+        throw overflow_error(std::string(field), std::string(text), "rate out of range");
+    return rate::from_units(static_cast<std::int64_t>(units));
 }
 
 }  // namespace zjcredit::money

@@ -32,23 +32,57 @@ struct source {
 /// Sources keyed by parameter name ("balance_cap", "rate_ceiling", ...).
 using sources = std::map<std::string, source>;
 
-/// Kinds of borrower the first-loan subsidy can reach.
-enum class borrower_kind { small, micro, individual_business };
+/// Kinds of borrower a loan record can name. The subsidy reaches those its
+/// parameters list (the 2022 plan: small and micro); medium and large
+/// enterprises are read so that a bank's list can be run as it is, and are
+/// not eligible rather than an error. The order is the batch's kind codes.
+enum class borrower_kind { small, micro, individual_business, medium, large };
 
 constexpr std::string_view to_string(borrower_kind k) noexcept {
     switch (k) {
         case borrower_kind::small: return "small";
         case borrower_kind::micro: return "micro";
         case borrower_kind::individual_business: return "individual_business";
+        case borrower_kind::medium: return "medium";
+        case borrower_kind::large: return "large";
     }
     return "small";
 }
 
+/// The kind of an English code ("small", ...), as JSON records and plans write it.
 constexpr std::optional<borrower_kind> borrower_kind_from_string(std::string_view s) noexcept {
-    for (auto k : {borrower_kind::small, borrower_kind::micro, borrower_kind::individual_business})
+    for (auto k : {borrower_kind::small, borrower_kind::micro, borrower_kind::individual_business,
+                   borrower_kind::medium, borrower_kind::large})
         if (to_string(k) == s) return k;
     return std::nullopt;
 }
+
+/// The kind of a code or of the Chinese name a bank's table writes:
+/// 小型 / 小型企业, 微型 / 微型企业, 个体工商户, 中型 / 中型企业, 大型 / 大型企业
+/// (exactly; the caller trims the cell).
+constexpr std::optional<borrower_kind> borrower_kind_from_text(std::string_view s) noexcept {
+    if (const auto k = borrower_kind_from_string(s)) return k;
+    struct name {
+        std::string_view text;
+        borrower_kind kind;
+    };
+    constexpr name names[] = {
+        {"小型", borrower_kind::small},   {"小型企业", borrower_kind::small},
+        {"微型", borrower_kind::micro},   {"微型企业", borrower_kind::micro},
+        {"个体工商户", borrower_kind::individual_business},
+        {"中型", borrower_kind::medium},  {"中型企业", borrower_kind::medium},
+        {"大型", borrower_kind::large},   {"大型企业", borrower_kind::large},
+    };
+    for (const name& n : names)
+        if (n.text == s) return n.kind;
+    return std::nullopt;
+}
+
+/// The default of first_loan_subsidy_parameters::annual_rate_max: 24%, far
+/// above the actual rate of a bank loan to a small enterprise and far below
+/// the 100%+ that a percent read as a fraction gives; a zjcredit default,
+/// not from the plan.
+inline constexpr money::rate default_annual_rate_max = money::rate::from_percent(24);
 
 /// 首贷贴息 (measure 一): subsidy = round(Σ_days min(balance, cap) × min(ceiling, rate) / basis).
 struct first_loan_subsidy_parameters {
@@ -62,6 +96,12 @@ struct first_loan_subsidy_parameters {
     std::optional<money::amount> per_borrower_cap;  ///< none in the plan
     std::optional<money::amount> budget;            ///< none in the plan
     plan::sources sources;
+    /// The highest actual annual rate a record may carry (included): a
+    /// zjcredit default of 24%, not from the plan. A rate above it is refused
+    /// as implausible, which catches a fraction read as a percent ("4.35"
+    /// for 4.35%) or the reverse. Last, so that positional initialisers of
+    /// the fields before it keep their meaning and leave it at the default.
+    money::rate annual_rate_max = default_annual_rate_max;
 
     friend bool operator==(const first_loan_subsidy_parameters&,
                            const first_loan_subsidy_parameters&) = default;

@@ -249,6 +249,9 @@ inline first_loan_subsidy_parameters first_loan_subsidy_2022() {
         {"max_subsidy_days", zjcredit_default("the plan sets no maximum period")},
         {"per_borrower_cap", zjcredit_default("the plan sets no per-borrower cap")},
         {"budget", zjcredit_default("the plan sets no budget")},
+        {"annual_rate_max",
+         zjcredit_default("a plausibility bound, not from the plan: a rate above it is refused as a fraction "
+                          "written as a percent, or the reverse")},
     };
     return p;
 }

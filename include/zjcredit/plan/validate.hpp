@@ -66,9 +66,9 @@ inline constexpr std::array<std::string_view, 3> rule_ids = {"first_loan_subsidy
                                                              "listing_award"};
 
 /// Parameter names each parameter set's `sources` may key.
-inline constexpr std::array<std::string_view, 9> first_loan_parameter_names = {
-    "application_window", "balance_cap",      "rate_ceiling",     "basis", "rounding",
-    "eligible_kinds",     "max_subsidy_days", "per_borrower_cap", "budget"};
+inline constexpr std::array<std::string_view, 10> first_loan_parameter_names = {
+    "application_window", "balance_cap",      "rate_ceiling",     "basis",  "rounding",
+    "eligible_kinds",     "max_subsidy_days", "per_borrower_cap", "budget", "annual_rate_max"};
 inline constexpr std::array<std::string_view, 8> receivables_parameter_names = {
     "financing_window",   "reward_rate", "basis", "rounding", "straddle", "require_platform_confirmation",
     "per_enterprise_cap", "budget"};
@@ -234,6 +234,8 @@ inline void validate_first_loan(const first_loan_subsidy_parameters& p) {
     const std::string path = "parameters.first_loan_subsidy";
     require_non_negative(p.balance_cap, path + ".balance_cap");
     require_non_negative(p.rate_ceiling, path + ".rate_ceiling");
+    if (!p.annual_rate_max.is_positive())
+        throw validation_error(path + ".annual_rate_max", money::to_string(p.annual_rate_max), "must be above 0%");
     for (std::size_t i = 0; i < p.eligible_kinds.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
             if (p.eligible_kinds[j] == p.eligible_kinds[i])

@@ -26,7 +26,7 @@
 // before the rule's checks even run:
 //
 // * a borrower_kind code other than 0 small, 1 micro, 2 individual_business,
-//   or flag bits other than the ones defined below: validation;
+//   3 medium, 4 large, or flag bits other than the ones defined below: validation;
 // * a day number outside 1400-01-01..9999-12-31 (dates::from_day_number):
 //   validation;
 // * an amount of -2^63 分 (below money::amount::min()): overflow.
@@ -311,9 +311,10 @@ inline loan_record loan_record_for_row(const loan_columns& c, std::size_t i, std
     loan_record loan;
     loan.borrower = borrower.empty() ? "loans[" + std::to_string(i) + "]" : std::move(borrower);
     const std::uint8_t kind = c.borrower_kind[i];
-    if (kind > kind_individual_business)
+    if (kind > kind_large)
         throw validation_error("borrower_kind", std::to_string(kind),
-                               "unknown borrower kind code (0 small, 1 micro, 2 individual_business)");
+                               "unknown borrower kind code (0 small, 1 micro, 2 individual_business, 3 medium, "
+                               "4 large)");
     loan.borrower_kind = static_cast<plan::borrower_kind>(kind);
     loan.first_application_date = detail::day(c.first_application[i], "first_application_date");
     const std::uint8_t flags = c.flags[i];

@@ -29,8 +29,8 @@
 //   it are not summed. No positive balance: nothing to limit.
 // * Eligibility, ALL checks reported: first_application_date inside the
 //   application window (2022-04-01..2022-06-30, both included), borrower_kind
-//   among the eligible kinds (small, micro; individual_business only if a plan
-//   adds it), via_platform, local_legal_person_lender, first_loan. Any failure:
+//   among the eligible kinds (small, micro; individual_business, medium or
+//   large only if a plan adds it), via_platform, local_legal_person_lender, first_loan. Any failure:
 //   eligible = false, amount 0.00, one reason per failed check.
 // * Caps on the total, after the one rounding: per_borrower_cap, then budget
 //   (each when set; each that bites adds a reason, and eligible stays true).
@@ -38,7 +38,8 @@
 // * Errors (zjcredit::validation_error naming the field): empty borrower or
 //   schedule, a schedule of more than limits::max_record_items ranges, a
 //   special date, a range ending before it starts, ranges out of
-//   order or overlapping, a negative balance, annual_rate ≤ 0 or ≥ 100%, a
+//   order or overlapping, a negative balance, annual_rate ≤ 0, above the
+//   parameter annual_rate_max (default 24%: a plausibility bound) or ≥ 100%, a
 //   reversed period, a period day outside the schedule; overflow_error when an
 //   intermediate would leave 128 bits or the result 64 (a balance of 10^17 元
 //   already fails when parsed: it is more 分 than an amount holds).
@@ -124,6 +125,8 @@ inline std::string kind_zh(plan::borrower_kind k) {
         case plan::borrower_kind::small: return "小型企业";
         case plan::borrower_kind::micro: return "微型企业";
         case plan::borrower_kind::individual_business: return "个体工商户";
+        case plan::borrower_kind::medium: return "中型企业";
+        case plan::borrower_kind::large: return "大型企业";
     }
     return "小型企业";
 }
@@ -143,13 +146,19 @@ inline std::string kinds_zh(const std::vector<plan::borrower_kind>& kinds) {
 }  // namespace detail
 
 /// Throws validation_error for a record no rule can be applied to (see the
-/// list at the top of this file). Eligibility is not checked here.
-inline void validate(const loan_record& loan) {
+/// list at the top of this file) under a bound of `annual_rate_max` on its
+/// rate (the parameter of that name). Eligibility is not checked here.
+inline void validate(const loan_record& loan, money::rate annual_rate_max = plan::default_annual_rate_max) {
     using dates::detail::iso;
     if (loan.borrower.empty()) throw validation_error("borrower", "", "must not be empty");
     dates::detail::require_plain(loan.first_application_date, "first_application_date");
     if (!loan.annual_rate.is_positive())
         throw validation_error("annual_rate", money::to_string(loan.annual_rate), "must be above 0%");
+    if (loan.annual_rate > annual_rate_max)
+        throw validation_error("annual_rate", money::to_string(loan.annual_rate),
+                               "above " + money::to_string(annual_rate_max) +
+                                   ", the most a plausible actual annual rate is (parameter annual_rate_max); is it "
+                                   "a fraction written as a percent, or the reverse?");
     if (loan.annual_rate >= money::rate::from_percent(100))
         throw validation_error("annual_rate", money::to_string(loan.annual_rate), "must be below 100%");
     if (loan.balances.empty()) throw validation_error("balances", "", "the balance schedule is empty");
@@ -296,10 +305,11 @@ struct subsidy_trace : total_record {
 template <class Trace>
 batch::row_result run_kernel(const loan_record& loan, const batch::prepared_subsidy& prepared, Trace& trace) {
     loan_row row;
-    if (loan.borrower.empty() || !lay_out(loan, row)) validate(loan);
+    const money::rate rate_max = money::rate::from_units(prepared.annual_rate_max);
+    if (loan.borrower.empty() || !lay_out(loan, row)) validate(loan, rate_max);
     const batch::row_result r = batch::first_loan_subsidy_row(row.columns(), 0, prepared, trace);
     if (r.status == batch::detail::errc_code(errc::validation) || r.status == batch::detail::errc_code(errc::parse)) {
-        validate(loan);
+        validate(loan, rate_max);
         throw validation_error("", "", "the record is refused by the rule, but no check names a field");
     }
     return r;

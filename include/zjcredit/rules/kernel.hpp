@@ -43,6 +43,8 @@ namespace zjcredit::rules {
 namespace detail {
 
 inline void validate_parameters(const plan::first_loan_subsidy_parameters& p) {
+    if (!p.annual_rate_max.is_positive())
+        throw validation_error("parameters.annual_rate_max", money::to_string(p.annual_rate_max), "must be above 0%");
     if (p.balance_cap.is_negative())
         throw validation_error("parameters.balance_cap", money::to_string(p.balance_cap), "must not be negative");
     if (p.rate_ceiling.units() < 0)
@@ -77,6 +79,8 @@ namespace batch {
 inline constexpr std::uint8_t kind_small = 0;
 inline constexpr std::uint8_t kind_micro = 1;
 inline constexpr std::uint8_t kind_individual_business = 2;
+inline constexpr std::uint8_t kind_medium = 3;
+inline constexpr std::uint8_t kind_large = 4;
 
 /// Loan flags column: one byte per loan, these bits; any other bit is refused.
 inline constexpr std::uint8_t loan_via_platform = 1U << 0;
@@ -134,7 +138,7 @@ inline constexpr std::int32_t last_day_number = 2932896;   // 9999-12-31
 /// Loans for the subsidy. n = borrower_kind.size(); every per-loan column has
 /// n entries, offsets n + 1; the range columns have at least offsets[n].
 struct loan_columns {
-    std::span<const std::uint8_t> borrower_kind;       ///< kind_small, kind_micro, kind_individual_business
+    std::span<const std::uint8_t> borrower_kind;       ///< kind_small, ... kind_large
     std::span<const std::int32_t> first_application;   ///< day number
     std::span<const std::uint8_t> flags;               ///< loan_via_platform | ...
     std::span<const std::int64_t> annual_rate;         ///< units of 10^-10 (4.35% = 435'000'000)
@@ -196,6 +200,7 @@ struct prepared_subsidy {
     std::int32_t window_to = 0;
     std::int64_t balance_cap = 0;
     std::int64_t rate_ceiling = 0;
+    std::int64_t annual_rate_max = 0;  ///< the highest actual rate a row may carry, included
     std::int64_t basis = 360;
     std::int64_t denominator = 0;  ///< rate::scale × basis
     detail::reduced_ratio ceiling_ratio;  ///< rate_ceiling / denominator, reduced
@@ -235,6 +240,7 @@ inline prepared_subsidy prepare(const plan::first_loan_subsidy_parameters& p) {
     out.window_to = dates::to_day_number(p.application_window.to());
     out.balance_cap = p.balance_cap.fen();
     out.rate_ceiling = p.rate_ceiling.units();
+    out.annual_rate_max = p.annual_rate_max.units();
     out.basis = dates::denominator(p.basis);
     out.denominator = money::detail::checked_mul<std::int64_t>(money::rate::scale, out.basis, "subsidy denominator");
     if (out.rate_ceiling > 0) out.ceiling_ratio = detail::reduce(out.rate_ceiling, out.denominator, true);
@@ -486,7 +492,7 @@ template <bool Narrow, class Trace>
 
     // What building the record refuses, in column order: the loan's own
     // columns, its ranges, its period.
-    if (kind > kind_individual_business || !day_ok(app) || (flags & ~loan_flags_all) != 0)
+    if (kind > kind_large || !day_ok(app) || (flags & ~loan_flags_all) != 0)
         return row_error(errc::validation);
     if (e - b > limits::max_record_items) {
         const std::int32_t conv = first_range_conversion_error(c, b, e);
@@ -514,7 +520,7 @@ template <bool Narrow, class Trace>
         return row_error(errc::validation);  // ranges out of order, overlapping, reversed, or a negative balance
     }
     if (!day_ok(pf) || !day_ok(pt)) return row_error(errc::validation);
-    if (rate <= 0 || rate >= money::rate::scale || b == e || pt < pf || covered != std::int64_t{pt} - pf + 1)
+    if (rate <= 0 || rate > p.annual_rate_max || rate >= money::rate::scale || b == e || pt < pf || covered != std::int64_t{pt} - pf + 1)
         return row_error(errc::validation);
 
     // Eligibility, every check.
