@@ -10,7 +10,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Every Debian package the build, the tests and the demo need, in one place.
 PACKAGES := g++ make cmake pkg-config \
     libboost-dev libboost-date-time-dev libmsgsl-dev doctest-dev \
-    nlohmann-json3-dev libsimdjson-dev libxlsxwriter-dev \
+    nlohmann-json3-dev libsimdjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
     python3 python3-pytest python3-hypothesis python3-openpyxl python3-numpy python3-pandas \
     abigail-tools binutils
 

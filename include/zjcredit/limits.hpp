@@ -42,6 +42,29 @@ inline constexpr std::int64_t max_amount_fen = INT64_MAX;
 /// Most decimal places in an exact decimal (money::decimal): 30.
 inline constexpr int max_decimal_places = 30;
 
+/// Most cells in a table read whole from a CSV or .xlsx file (io::read_table):
+/// 10,000,000, counting the empty cells before the last one of each row. A
+/// bank's export of the 2022 plan's loans has a few thousand rows of a few
+/// dozen columns; the cap keeps a hostile or runaway sheet from taking the
+/// machine's memory (a cell costs at least 32 bytes there).
+inline constexpr std::size_t max_table_cells = 10'000'000;
+
+/// Longest text of one .xlsx cell, in bytes: 128 KiB, room for Excel's own
+/// limit of 32,767 characters in UTF-8. A longer one is a parse error naming
+/// the cell.
+inline constexpr std::size_t max_xlsx_cell_bytes = std::size_t{128} << 10;
+
+/// Most bytes unpacked from one .xlsx file, all the XML parts it reads
+/// together: 1 GiB. The file itself is at most max_document_bytes, but XML
+/// packs 10 to 100 times: the cap refuses a zip bomb (checked against each
+/// part's declared size first, and counted while unpacking, since the
+/// declared size can lie) long before it costs that much.
+inline constexpr std::size_t max_xlsx_unpacked_bytes = std::size_t{1} << 30;
+
+/// Most entries in an .xlsx zip archive: 10,000 (a workbook has a dozen
+/// parts plus a few per sheet). The archive's directory is read whole.
+inline constexpr std::size_t max_xlsx_entries = 10'000;
+
 }  // namespace zjcredit::limits
 
 #endif

@@ -132,34 +132,67 @@ void csv_reader::fail(std::size_t column, std::string field_text, const std::str
     throw csv_format_error(name_, record_line_, record_number_ + 1, column, std::move(field_text), "", message);
 }
 
-std::string csv_reader::to_utf8(std::string raw, std::size_t column) const {
+// The rest of the line from its first non-ASCII byte decides: UTF-8 when
+// it is valid UTF-8 (`complete`: the whole rest of the line is there; else a
+// character cut at the end is allowed), GB18030 otherwise. Not more than the
+// line: a later line in the other encoding is then reported as a mix, not
+// silently decoded as the wrong one.
+void csv_reader::decide(std::string_view sample, std::size_t line, bool complete) {
+    enc_ = (complete ? valid_utf8(sample) : plausible_utf8_prefix(sample)) ? encoding::utf8 : encoding::gb18030;
+    decided_line_ = line;
+}
+
+bool csv_reader::mixed() const noexcept { return detecting_ && decided_line_ != 0 && decided_line_ < record_line_; }
+
+std::string csv_reader::to_utf8(std::string raw, std::size_t column) {
+    if (enc_ == encoding::detect) {
+        const auto high = std::find_if(raw.begin(), raw.end(), [](char c) { return (c & 0x80) != 0; });
+        if (high == raw.end()) return raw;  // ASCII: the same in both, still undecided
+        // The field from its first non-ASCII byte and the rest of its line
+        // as far as the buffer holds it.
+        const auto nl = buffer_.find('\n', pos_);
+        const bool complete = nl != std::string::npos;
+        decide(std::string(high, raw.end()) + buffer_.substr(pos_, complete ? nl - pos_ : std::string::npos),
+               record_line_, complete);
+    }
     if (enc_ == encoding::gb18030) {
         try {
             return gb18030_to_utf8(raw);
         } catch (const zjcredit::error& e) {
             // The bytes are not UTF-8: shown with U+FFFD so the message stays valid text.
+            std::string message = e.detail();
+            if (mixed() && valid_utf8(raw))
+                message = "UTF-8 text, not GB18030 although the file's earlier lines are (from line " +
+                          std::to_string(decided_line_) +
+                          " on); is it a mix of encodings? Save the whole file as UTF-8 or GB18030";
             throw csv_format_error(name_, record_line_, record_number_ + 1, column, "",
-                                   zjcredit::detail::printable(quote_text(raw)), e.detail());
+                                   zjcredit::detail::printable(quote_text(raw)), message);
         }
     }
-    if (const std::size_t at = invalid_utf8_at(raw); at != std::string_view::npos)
+    if (const std::size_t at = invalid_utf8_at(raw); at != std::string_view::npos) {
+        if (mixed())
+            fail(column, "", "not UTF-8 (at byte " + std::to_string(at) +
+                                 " of the field) although the file's earlier lines are (from line " +
+                                 std::to_string(decided_line_) +
+                                 " on); is it a mix of encodings? Save the whole file as UTF-8 or GB18030");
         fail(column, "", "invalid UTF-8 at byte " + std::to_string(at) +
                              (detecting_ ? " (save the file as UTF-8 or GB18030)" : ""));
+    }
     return raw;
 }
 
 void csv_reader::start() {
     if (started_) return;
     started_ = true;
-    while (buffer_.size() < 4096 && fill()) {
+    while (buffer_.size() < 3 && fill()) {
     }
     if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         pos_ = 3;
-        if (enc_ == encoding::detect) enc_ = encoding::utf8;
+        if (enc_ == encoding::detect) enc_ = encoding::utf8;  // declared, not decided: no "mix" later
     }
-    if (enc_ == encoding::detect)
-        enc_ = plausible_utf8_prefix(std::string_view(buffer_).substr(0, 4096)) ? encoding::utf8
-                                                                                 : encoding::gb18030;
+    // Otherwise the encoding stays undecided while the records are ASCII:
+    // the first non-ASCII bytes decide it (plain_line(), to_utf8()), however
+    // far into the file they are.
 }
 
 std::optional<std::vector<std::string>> csv_reader::next() {
@@ -184,7 +217,6 @@ bool csv_reader::next(std::vector<std::string>& fields) {
 // next_general() would read it to the same fields; anything else is left to it.
 bool csv_reader::plain_line(const char*& line, const char*& line_end, std::size_t& line_bytes_out) {
     start();
-    if (enc_ != encoding::utf8 && enc_ != encoding::gb18030) return false;
     const void* nl = nullptr;
     for (;;) {
         nl = std::memchr(buffer_.data() + pos_, '\n', buffer_.size() - pos_);
@@ -217,8 +249,15 @@ bool csv_reader::plain_line(const char*& line, const char*& line_end, std::size_
         high |= static_cast<unsigned char>(c);
         if (c == '"' || c == '\r') return false;
     }
-    if ((high & highs) != 0 && (enc_ != encoding::utf8 || !valid_utf8(std::string_view(b, static_cast<std::size_t>(e - b)))))
-        return false;
+    if ((high & highs) != 0) {
+        if (enc_ == encoding::detect) {
+            // The first non-ASCII line decides, from its first such byte on.
+            const char* h = b;
+            while ((static_cast<unsigned char>(*h) & 0x80U) == 0) ++h;
+            decide(std::string_view(h, static_cast<std::size_t>(e - h)), line_, true);
+        }
+        if (enc_ != encoding::utf8 || !valid_utf8(std::string_view(b, static_cast<std::size_t>(e - b)))) return false;
+    }
     line = b;
     line_end = e;
     line_bytes_out = line_bytes;

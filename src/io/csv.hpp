@@ -59,9 +59,13 @@ private:
 /// lines are skipped.
 class csv_reader {
 public:
-    /// `name` is used in messages ("loans.csv"). With encoding::detect the
-    /// first bytes decide: a UTF-8 BOM or valid UTF-8 means UTF-8, anything
-    /// else GB18030. `prefix` holds bytes already taken from the start of
+    /// `name` is used in messages ("loans.csv"). With encoding::detect a
+    /// UTF-8 BOM means UTF-8; otherwise the encoding is undecided while the
+    /// records read are ASCII (the same bytes in both), and the first
+    /// non-ASCII bytes decide it, wherever they are: valid UTF-8 (the rest of
+    /// their line) means UTF-8, anything else GB18030. A later record
+    /// that is not in the encoding so decided is an error that says the file
+    /// mixes encodings. The stream is never read ahead for this. `prefix` holds bytes already taken from the start of
     /// `in` (e.g. while sniffing for JSON): they are read first, so line
     /// numbers and BOM detection see the whole file.
     csv_reader(std::istream& in, std::string name, encoding enc = encoding::detect, std::string prefix = {});
@@ -91,7 +95,8 @@ public:
     std::size_t line() const noexcept { return record_line_; }
     /// 1-based record number of the last record returned (the header is 1).
     std::size_t record() const noexcept { return record_number_; }
-    /// The encoding in use once the first record has been read.
+    /// The encoding in use: encoding::detect while every record read so far
+    /// was ASCII (and there was no BOM).
     encoding detected() const noexcept { return enc_; }
     /// Bytes consumed so far, for progress reports.
     std::uint64_t bytes_read() const noexcept { return bytes_; }
@@ -103,13 +108,16 @@ private:
     bool plain_line(const char*& b, const char*& e, std::size_t& line_bytes);
     void took_line(std::size_t line_bytes) noexcept;
     std::optional<std::vector<std::string>> next_general();
-    std::string to_utf8(std::string raw, std::size_t column) const;
+    std::string to_utf8(std::string raw, std::size_t column);
+    void decide(std::string_view sample, std::size_t line, bool complete);
+    bool mixed() const noexcept;
     [[noreturn]] void fail(std::size_t column, std::string field_text, const std::string& message) const;
 
     std::istream& in_;
     std::string name_;
     encoding enc_;
     bool detecting_;  // the encoding is chosen from the bytes
+    std::size_t decided_line_ = 0;  // the line whose bytes chose it
     bool started_ = false;
     std::string buffer_;
     std::size_t pos_ = 0;
