@@ -287,6 +287,8 @@ ZJC_API int32_t zjc_ledger_check(const zjc_plan *plan, const char *ledger_json, 
 #define ZJC_KIND_SMALL 0               /**< 小型企业 */
 #define ZJC_KIND_MICRO 1               /**< 微型企业 */
 #define ZJC_KIND_INDIVIDUAL_BUSINESS 2 /**< 个体工商户 */
+#define ZJC_KIND_MEDIUM 3              /**< 中型企业 (not eligible under the 2022 plan) */
+#define ZJC_KIND_LARGE 4               /**< 大型企业 (not eligible under the 2022 plan) */
 
 /* Loan flag bits (one uint8_t per loan; any other bit is ZJC_EVALIDATION for the row). */
 #define ZJC_LOAN_VIA_PLATFORM 0x01               /**< via_platform */

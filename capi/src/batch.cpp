@@ -29,6 +29,8 @@ namespace batch = zjcredit::rules::batch;
 static_assert(ZJC_KIND_SMALL == batch::kind_small);
 static_assert(ZJC_KIND_MICRO == batch::kind_micro);
 static_assert(ZJC_KIND_INDIVIDUAL_BUSINESS == batch::kind_individual_business);
+static_assert(ZJC_KIND_MEDIUM == batch::kind_medium);
+static_assert(ZJC_KIND_LARGE == batch::kind_large);
 static_assert(ZJC_LOAN_VIA_PLATFORM == batch::loan_via_platform);
 static_assert(ZJC_LOAN_LOCAL_LEGAL_PERSON_LENDER == batch::loan_local_legal_person_lender);
 static_assert(ZJC_LOAN_FIRST_LOAN == batch::loan_first_loan);

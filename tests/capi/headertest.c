@@ -24,7 +24,8 @@ HEADERTEST_ASSERT(version_number, ZJC_VERSION_NUMBER == ZJC_VERSION_MAJOR * 1000
                                       ZJC_VERSION_PATCH);
 HEADERTEST_ASSERT(abi_version, ZJC_ABI_VERSION >= 0);
 HEADERTEST_ASSERT(int32_is_32_bits, sizeof(int32_t) == 4);
-HEADERTEST_ASSERT(kinds_pinned, ZJC_KIND_SMALL == 0 && ZJC_KIND_MICRO == 1 && ZJC_KIND_INDIVIDUAL_BUSINESS == 2);
+HEADERTEST_ASSERT(kinds_pinned, ZJC_KIND_SMALL == 0 && ZJC_KIND_MICRO == 1 && ZJC_KIND_INDIVIDUAL_BUSINESS == 2 &&
+                                ZJC_KIND_MEDIUM == 3 && ZJC_KIND_LARGE == 4);
 HEADERTEST_ASSERT(loan_flags_pinned, ZJC_LOAN_VIA_PLATFORM == 1 && ZJC_LOAN_LOCAL_LEGAL_PERSON_LENDER == 2 &&
                                          ZJC_LOAN_FIRST_LOAN == 4);
 HEADERTEST_ASSERT(financing_flags_pinned, ZJC_FINANCING_CONFIRMED == 1 && ZJC_FINANCING_HAS_END == 2 &&

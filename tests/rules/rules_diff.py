@@ -131,12 +131,16 @@ def gen_balance_fen(rng):
     return rng.randrange(0, 10**6) * 100
 
 
+#: The default plausible bound annual_rate_max, 24%, in units of 1e-10.
+RATE_MAX_UNITS = 2_400_000_000
+
+
 def gen_rate_units(rng):
     """Annual rate as units of 1e-10 (1% = 10^8)."""
     r = rng.random()
     if r < 0.30:
         return rng.choice((99_000_000, 100_000_000, 101_000_000, 435_000_000, 365_000_000,
-                           50_000_000, 1, 9_999_999_999))
+                           50_000_000, 1, 9_999_999_999, RATE_MAX_UNITS, RATE_MAX_UNITS + 1))
     if r < 0.70:
         return rng.randrange(1, 2_400) * 10**6          # 0.01% .. 23.99%, two decimals of a percent
     return rng.randrange(1, 10**9)                        # up to 10%, 8 decimals of a percent
@@ -144,7 +148,7 @@ def gen_rate_units(rng):
 
 def gen_loan(rng):
     """Returns (record dict, rounding, basis, max_days or None, reference facts)."""
-    kind = rng.choices(("small", "micro", "individual_business"), (45, 45, 10))[0]
+    kind = rng.choices(("small", "micro", "individual_business", "medium", "large"), (43, 43, 8, 3, 3))[0]
     app = rand_date(rng, dt.date(2022, 3, 20), dt.date(2022, 7, 10))
     if rng.random() < 0.08:
         app = rng.choice((dt.date(2022, 3, 31), APP_FROM, APP_TO, dt.date(2022, 7, 1)))
@@ -228,7 +232,8 @@ def gen_loan(rng):
 
 def expect_loan(f):
     rate = f["rate"]
-    if rate <= 0 or rate >= 1:
+    # annual_rate_max (24%, included) is the plausible bound; 100% is refused whatever it is.
+    if rate <= 0 or rate > Fraction(RATE_MAX_UNITS, 10**10) or rate >= 1:
         return "ERR validation"
     ranges = f["ranges"]
     for i, (a, b, fen) in enumerate(ranges):

@@ -84,6 +84,8 @@ __all__ = [
     "KIND_SMALL",
     "KIND_MICRO",
     "KIND_INDIVIDUAL_BUSINESS",
+    "KIND_MEDIUM",
+    "KIND_LARGE",
     "LOAN_VIA_PLATFORM",
     "LOAN_LOCAL_LEGAL_PERSON_LENDER",
     "LOAN_FIRST_LOAN",
@@ -98,8 +100,11 @@ __all__ = [
 KIND_SMALL = 0
 KIND_MICRO = 1
 KIND_INDIVIDUAL_BUSINESS = 2
+KIND_MEDIUM = 3
+KIND_LARGE = 4
 #: borrower_kind names (as in records) and their codes.
-KIND_CODES = {"small": KIND_SMALL, "micro": KIND_MICRO, "individual_business": KIND_INDIVIDUAL_BUSINESS}
+KIND_CODES = {"small": KIND_SMALL, "micro": KIND_MICRO, "individual_business": KIND_INDIVIDUAL_BUSINESS,
+              "medium": KIND_MEDIUM, "large": KIND_LARGE}
 
 LOAN_VIA_PLATFORM = 0x01
 LOAN_LOCAL_LEGAL_PERSON_LENDER = 0x02
