@@ -219,6 +219,23 @@ ZJC_API int32_t zjc_first_loan_subsidy_amount(const zjc_plan *plan, const char *
 /** 应收账款融资奖励 of one enterprise record, as zjc_receivables_reward() without its JSON. Since 0.2. */
 ZJC_API int32_t zjc_receivables_reward_amount(const zjc_plan *plan, const char *enterprise_json, int64_t *out_fen,
                                               int32_t *out_eligible, uint32_t *out_reasons);
+/**
+ * 首贷贴息 for a bank's own table of loans (docs/columns.md): `size` bytes at
+ * `data`, CSV (UTF-8 or GB18030) or .xlsx, Chinese or English headers;
+ * `name` names it in messages (may be NULL: "table"); `options_json` (may be
+ * NULL) is {"columns": {"your header": "field"}, "rate_unit":
+ * "percent"|"fraction", "period": "2022-04-01..2022-06-30", "sheet": "...",
+ * "encoding": "utf-8"|"gb18030", "repayments": "path of a repayments
+ * table"}. Writes into a new string *out {"columns": [...], "rows":
+ * [{"cells", "eligible", "amount", "reasons", "reason_zh", "message",
+ * "error"}], "total", "eligible"}: one row per loan, a loan refused for its
+ * own cells being a row with its "error" (located "loans.csv:7: ..." or
+ * "Sheet1!J7: ..."). What concerns the whole table (no header row, a
+ * required column missing, a bad option) is the call's error: ZJC_EPARSE,
+ * ZJC_EVALIDATION, ZJC_EIO (the repayments file), ZJC_EINVALID. Since 0.2.
+ */
+ZJC_API int32_t zjc_subsidy_table(const zjc_plan *plan, const char *data, size_t size, const char *name,
+                                  const char *options_json, char **out);
 /** Splits a budget among claims (pro rata by largest remainder, or first come first served). Since 0.1. */
 ZJC_API int32_t zjc_budget_allocate(const zjc_plan *plan, const char *request_json, char **out);
 

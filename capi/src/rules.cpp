@@ -4,6 +4,7 @@
 #include "plan_handle.hpp"
 
 #include <zjcredit/rules/json.hpp>
+#include <zjcredit/rules/table.hpp>
 
 using namespace zjcredit;
 using namespace zjcredit::capi;
@@ -37,6 +38,19 @@ ZJC_API int32_t zjc_receivables_reward(const zjc_plan* plan, const char* enterpr
 ZJC_API int32_t zjc_listing_award(const zjc_plan* plan, const char* company_json, char** out) {
     return apply(plan, company_json, out, [](std::string_view r, const plan::plan& p) {
         return rules::listing_award_json(r, p);
+    });
+}
+
+ZJC_API int32_t zjc_subsidy_table(const zjc_plan* plan, const char* data, size_t size, const char* name,
+                                  const char* options_json, char** out) {
+    return guarded([&] {
+        require(out, "out");
+        if (data == nullptr && size != 0) require(data, "data");
+        const rules::table_options options =
+            rules::table_options_from_json(options_json == nullptr ? std::string_view() : text_arg(options_json, "options_json"));
+        *out = new_string(rules::subsidy_table_json(std::string(data == nullptr ? "" : data, size),
+                                                    name == nullptr ? "table" : std::string(text_arg(name, "name")),
+                                                    options, plan_or_default(plan)));
     });
 }
 

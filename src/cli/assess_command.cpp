@@ -3,6 +3,7 @@
 // (assess/csv.hpp: the columns indicator, year_start, current,
 // prior_year_total, as_of, source; the report's date is the latest as_of).
 #include "command.hpp"
+#include "results_xlsx.hpp"
 
 #include "../io/csv.hpp"
 
@@ -10,7 +11,10 @@
 #include <zjcredit/assess/csv.hpp>
 #include <zjcredit/assess/json.hpp>
 
+#include <array>
+#include <optional>
 #include <sstream>
+#include <vector>
 
 namespace zjcredit::cli {
 
@@ -35,16 +39,32 @@ int run_assess(const options& o) {
     std::ostringstream out;
     out << "\xEF\xBB\xBF";
     io::csv_writer csv(out);
-    csv.row({"target", "result", "observed", "threshold", "margin", en ? "explanation" : "说明"});
+    const std::vector<std::string> header{"target", "result", "observed", "threshold", "margin",
+                                          en ? "explanation" : "说明"};
+    csv.row(header);
+    std::optional<xlsx_results> sheet;
+    if (o.xlsx)
+        sheet.emplace(*o.xlsx, header, en,
+                      std::vector<std::string>{en ? "One row per target, then the groups of targets; figures in 元 are "
+                                                    "numbers, exact to the fen (the CSV and JSON hold the exact text)."
+                                                  : "每个目标一行，其后为目标组；以元计的数值为数字，精确到分（CSV 与 JSON 中为精确文本）。"},
+                      std::vector<std::array<std::string, 3>>{});
+    const auto write = [&](const std::vector<std::string>& cells, bool in_yuan) {
+        csv.row(cells);
+        if (sheet) sheet->row(cells, in_yuan ? std::vector<std::size_t>{2, 3, 4} : std::vector<std::size_t>{}, false);
+    };
     // Figures in their unit's canonical text (元 with two decimals, as in the JSON).
     const auto figure = [](const std::optional<money::decimal>& d, plan::measure_unit unit) {
         return d ? assess::detail::figure_text(*d, unit) : std::string();
     };
     for (const auto& v : a.verdicts)
-        csv.row({v.target_id, std::string(assess::to_string(v.result)), figure(v.observed, v.unit),
-                 figure(v.threshold, v.unit), figure(v.margin, v.unit), en ? v.explanation_en : v.explanation_zh});
+        write({v.target_id, std::string(assess::to_string(v.result)), figure(v.observed, v.unit),
+               figure(v.threshold, v.unit), figure(v.margin, v.unit), en ? v.explanation_en : v.explanation_zh},
+              v.unit == plan::measure_unit::yuan);
     for (const auto& g : a.groups)
-        csv.row({g.group, std::string(assess::to_string(g.result)), "", "", "", en ? g.explanation_en : g.explanation_zh});
+        write({g.group, std::string(assess::to_string(g.result)), "", "", "", en ? g.explanation_en : g.explanation_zh},
+              false);
+    if (sheet) sheet->commit();
     write_output(o, out.str());
     return ok;
 }

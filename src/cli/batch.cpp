@@ -12,6 +12,7 @@
 
 #include <zjcredit/limits.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -24,11 +25,37 @@ using namespace detail;
 
 namespace {
 
+/// Whether `line` (the first line of a CSV, as bytes) is a header of
+/// `kind`'s plain columns only, all those required among them: the CSV the
+/// streaming paths read. Anything else is a bank's own table.
+bool plain_header(std::string_view line, const record_kind& kind) {
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    std::vector<std::string_view> names;
+    for (;;) {
+        const auto comma = line.find(',');
+        std::string_view name = line.substr(0, comma);
+        while (name.starts_with(' ')) name.remove_prefix(1);
+        while (name.ends_with(' ')) name.remove_suffix(1);
+        if (std::find(kind.columns.begin(), kind.columns.end(), name) == kind.columns.end()) return false;
+        names.push_back(name);
+        if (comma == std::string_view::npos) break;
+        line.remove_prefix(comma + 1);
+    }
+    return std::all_of(kind.required.begin(), kind.required.end(), [&](std::string_view c) {
+        return std::find(names.begin(), names.end(), c) != names.end();
+    });
+}
+
+/// Options that only a bank's table (rules/table.hpp) understands.
+bool table_options_given(const options& o) {
+    return o.columns || o.rate_unit || o.period || o.repayments || o.sheet;
+}
+
 int run_json(const options& o, const record_kind& kind, const std::string& file, const std::string& text) {
     const json::value doc = json::parse(text, file);
     const json::value items = doc.is_array() ? doc : json::value::array({doc});
     output out(o.output);
-    outcome_writer writer(out.stream(), o, kind.columns.front());
+    result_writer writer(out.stream(), o, {kind.key_header}, kind.nouns);
     rejects_writer rejects(o, file);
     for (std::size_t i = 0; i < items.size(); ++i) {
         try {
@@ -69,7 +96,30 @@ int run_batch(const options& o, const record_kind& kind) {
         first = in.peek();
     }
     if (first == '[' || first == '{') {
+        if (table_options_given(o))
+            throw parse_error("arguments", file, "--columns, --rate-unit, --period, --repayments and --sheet are "
+                                                 "for tables (CSV, .xlsx), and this input is JSON");
         return run_json(o, kind, file, io::read_all(in, file, head.substr(bom ? 3 : 0)));
+    }
+    // The first line decides between the streaming CSV paths and a bank's
+    // table read whole (.xlsx bytes, other headers, title rows, table options).
+    if (kind.run_table) {
+        std::string line;
+        while (line.size() < limits::max_csv_record_bytes && in.peek() != std::char_traits<char>::eof() &&
+               in.peek() != '\n')
+            line += static_cast<char>(in.get());
+        if (!in.good() && !in.eof()) throw zjcredit::error(errc::io, "file", file, "cannot read");
+        head += line;
+        if (file.ends_with(".json"))  // named JSON, and not: say so rather than read it as a table
+            throw parse_error(file, line,
+                              head.find_first_not_of(" \t\r\n\xEF\xBB\xBF") == std::string::npos
+                                  ? "empty file: expected a JSON array or object of records"
+                                  : "not JSON: a file of records is a JSON array or object, starting with [ or {");
+        if (table_options_given(o) || partial_bom || !plain_header(line, kind))
+            return kind.run_table(o, io::read_all(in, file, std::move(head)), file);
+    } else if (table_options_given(o)) {
+        throw parse_error("arguments", file, "--columns, --rate-unit, --period, --repayments and --sheet are for "
+                                             "`zjcredit subsidy`");
     }
 
     io::csv_reader reader(in, file, input_encoding(o), std::move(head));
@@ -83,7 +133,7 @@ int run_batch(const options& o, const record_kind& kind) {
         return run_subsidy_blocks(o, kind, file, reader, *header_row, header, key);
 
     output out(o.output);
-    outcome_writer writer(out.stream(), o, kind.key_column);
+    result_writer writer(out.stream(), o, {kind.key_header}, kind.nouns);
     rejects_writer rejects(o, file);
     rejects.header(*header_row);
     progress bar(file);

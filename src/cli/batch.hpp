@@ -7,8 +7,10 @@
 
 #include "command.hpp"
 #include "options.hpp"
+#include "results.hpp"
 
 #include <zjcredit/error.hpp>
+#include <zjcredit/plan/parameters.hpp>
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/csv.hpp>
 #include <zjcredit/rules/reason.hpp>
@@ -20,27 +22,21 @@
 
 namespace zjcredit::cli {
 
-/// One record's outcome, in the shape of every rule result.
-struct record_outcome {
-    std::string id;         ///< borrower or core enterprise
-    bool eligible = false;
-    std::string amount;     ///< exactly two decimals
-    std::vector<rules::reason> reasons;
-    std::string result_json;  ///< the full result with its receipt, for --json
-};
-
 /// How to read one kind of record.
 struct record_kind {
     std::string_view noun;                    ///< "loan", "enterprise"
     std::vector<std::string_view> columns;    ///< every CSV column accepted
     std::vector<std::string_view> required;   ///< those that must be present
     std::string_view key_column;              ///< consecutive rows with the same value form one record
-    /// Computes one record from its CSV rows. An error in a cell is a
-    /// rules::csv_record_error (located at its line); any other error, the
-    /// rule's, concerns the whole record and is located at its last row.
-    std::function<record_outcome(const rules::csv_rows& rows)> from_csv;
+    lead_column key_header;                   ///< the key column's header in the results
+    result_nouns nouns;                       ///< words for the results table
+    /// Computes one record from its CSV rows (lead: its key). An error in a
+    /// cell is a rules::csv_record_error (located at its line); any other
+    /// error, the rule's, concerns the whole record and is located at its
+    /// last row.
+    std::function<result_line(const rules::csv_rows& rows)> from_csv;
     /// Computes one record from its JSON text (an element of a JSON array).
-    std::function<record_outcome(const std::string& json)> from_json;
+    std::function<result_line(const std::string& json)> from_json;
     /// `subsidy` only, when the plan's parameters prepare: plain CSV output
     /// computes loans in blocks with the batch engine (subsidy_blocks.cpp):
     /// loans with no reason and no error are written from it, loans that are
@@ -48,6 +44,12 @@ struct record_kind {
     /// checks, every other loan goes through from_csv; the output is the
     /// same byte for byte.
     std::optional<rules::batch::prepared_subsidy> subsidy_batch;
+    const plan::first_loan_subsidy_parameters* subsidy_parameters = nullptr;
+    /// `subsidy` only: a bank's own table (any header of docs/columns.md,
+    /// .xlsx, loans by their drawdown, ...) read whole by the library; run
+    /// when the input is not the plain CSV of `columns` or an option of
+    /// such tables is given. Takes the whole input.
+    std::function<int(const options& o, std::string bytes, const std::string& file)> run_table;
 };
 
 /// Runs `kind` over the input file of `o`; returns the exit status.

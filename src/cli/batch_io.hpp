@@ -1,12 +1,12 @@
 // The output side of the CLI's record batches, shared by the general
 // streaming loop (batch.cpp) and the subsidy's batch-engine path
-// (subsidy_blocks.cpp): the result writer (CSV with BOM, or a JSON array), the
-// --keep-going rejects file, the progress bar, and errors located in the input.
+// (subsidy_blocks.cpp): the --keep-going rejects file, the progress bar, and errors located in the input.
 #ifndef ZJCREDIT_CLI_BATCH_IO_HPP
 #define ZJCREDIT_CLI_BATCH_IO_HPP
 
 #include "batch.hpp"
 #include "output.hpp"
+#include "results.hpp"
 
 #include "../io/csv.hpp"
 
@@ -47,63 +47,6 @@ public:
 private:
     std::uint64_t total_ = 0;
     int shown_ = -1;
-};
-
-inline std::string join_reasons(const std::vector<rules::reason>& reasons, bool en) {
-    std::string out;
-    for (const auto& r : reasons) {
-        if (!out.empty()) out += en ? "; " : "；";
-        out += en ? r.message_en : r.message_zh;
-    }
-    return out;
-}
-
-inline std::string join_codes(const std::vector<rules::reason>& reasons) {
-    std::string out;
-    for (const auto& r : reasons) out += (out.empty() ? "" : ";") + r.code;
-    return out;
-}
-
-/// Writes outcomes as CSV (UTF-8 with BOM) or as a JSON array.
-class outcome_writer {
-public:
-    outcome_writer(std::ostream& out, const options& o, std::string_view id_column)
-        : out_(out), csv_(out), json_(o.json), en_(o.lang == "en") {
-        if (json_) {
-            out_ << "[";
-        } else {
-            csv_.bom();
-            csv_.row({std::string(id_column), "eligible", "amount", "reasons", en_ ? "explanation" : "说明"});
-        }
-    }
-    void write(const record_outcome& r) {
-        if (json_) {
-            out_ << (first_ ? "\n" : ",\n") << r.result_json;
-            // result_json ends with a newline from json::dump; keep arrays tidy.
-            first_ = false;
-        } else {
-            csv_.row({r.id, r.eligible ? "true" : "false", r.amount, join_codes(r.reasons), join_reasons(r.reasons, en_)});
-        }
-    }
-    /// A CSV row from its parts: the reasons' codes and texts already joined.
-    void write_csv(const std::string& id, bool eligible, const std::string& amount, const std::string& codes,
-                   const std::string& texts) {
-        csv_.row({id, eligible ? "true" : "false", amount, codes, texts});
-    }
-    /// The reasons of `r` joined as write() writes them: codes, then texts.
-    std::pair<std::string, std::string> joined(const record_outcome& r) const {
-        return {join_codes(r.reasons), join_reasons(r.reasons, en_)};
-    }
-    void finish() {
-        if (json_) out_ << "]\n";
-    }
-
-private:
-    std::ostream& out_;
-    io::csv_writer csv_;
-    bool json_;
-    bool en_;
-    bool first_ = true;
 };
 
 /// The rejects file of --keep-going: the rejected rows and why.
@@ -177,7 +120,7 @@ private:
 /// The end of a run: closes the result, publishes it and the rejects (or
 /// removes an earlier run's), says on stderr how many `what`s were rejected;
 /// returns the exit status.
-inline int finish_run(outcome_writer& writer, output& out, rejects_writer& rejects, std::string_view what = "row") {
+inline int finish_run(result_writer& writer, output& out, rejects_writer& rejects, std::string_view what = "row") {
     writer.finish();
     out.commit();
     rejects.commit();

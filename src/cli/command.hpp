@@ -13,6 +13,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zjcredit::cli {
 
@@ -23,6 +24,8 @@ struct command {
     std::string_view summary;
     std::string_view help;
     std::function<int(const options&)> run;
+    /// The options it takes (besides --help); any other is a usage error.
+    std::vector<std::string_view> accepts;
 };
 
 /// The plan named by --plan, or the embedded 2022 plan.

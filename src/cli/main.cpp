@@ -4,6 +4,7 @@
 #include <zjcredit/error.hpp>
 #include <zjcredit/version.hpp>
 
+#include <algorithm>
 #include <array>
 #include <exception>
 #include <iostream>
@@ -29,46 +30,68 @@ const std::array<command, 8> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
-     run_plan},
+     run_plan,
+     {"--plan", "--output", "--json", "--lang"}},
     {"lint", "what the plan's text gets wrong",
      "usage: zjcredit lint [--plan FILE] [--json]\n"
      "example: zjcredit lint --json\n",
-     run_lint},
+     run_lint,
+     {"--plan", "--output", "--json", "--lang"}},
     {"words", "an amount in 大写",
      "usage: zjcredit words AMOUNT [--prefix]\n"
      "example: zjcredit words 1409.50      # 壹仟肆佰零玖元伍角\n",
-     run_words},
+     run_words,
+     {"--prefix", "--output"}},
     {"subsidy", "first-loan interest subsidies (首贷贴息) for a file of loans",
-     "usage: zjcredit subsidy FILE [--keep-going [--rejects FILE]] [--json [--receipts]]\n"
-     "FILE is CSV (one row per balance range; rows of one loan are consecutive) with the columns\n"
-     "  borrower, borrower_kind, first_application_date, via_platform, local_legal_person_lender,\n"
-     "  first_loan, annual_rate, period_from, period_to, balance_from, balance_to, balance\n"
-     "or a JSON array of loan records (docs/records.md). CSV may be UTF-8 (BOM or not) or GB18030.\n"
-     "example: zjcredit subsidy loans.csv -o subsidies.csv\n",
-     run_subsidy},
+     "usage: zjcredit subsidy FILE [--repayments FILE] [--period FROM..TO] [--rate-unit percent|fraction]\n"
+     "                        [--columns FILE] [--sheet NAME] [--group-by COLUMN] [--xlsx OUT]\n"
+     "                        [--keep-going [--rejects FILE]] [--json [--receipts]]\n"
+     "FILE is a bank's table of loans, CSV (UTF-8 or GB18030) or .xlsx, with the columns of\n"
+     "docs/columns.md in English or Chinese (借据号, 借款人, 企业规模, 首次申请日期, 是否通过融资平台申请,\n"
+     "是否地方法人金融机构, 是否首贷, 利率(%), then 放款日期 and 放款金额 [结清日期], or 余额起日, 余额止日\n"
+     "and 余额 one row per range); other columns are carried to the results. Or a JSON array of\n"
+     "loan records (docs/records.md).\n"
+     "  --repayments FILE  repayments (借据号, 还款日期, 还款金额) of loans given by their drawdown\n"
+     "  --period A..B      the claim period of every loan (else columns 贴息起日, 贴息止日)\n"
+     "  --rate-unit U      unit of bare rates when the header gives none: percent or fraction\n"
+     "  --columns FILE     your headers mapped to fields: JSON {\"客户号\": \"borrower_id\"} or 2-column CSV\n"
+     "  --sheet NAME       the .xlsx sheet to read (default: the first)\n"
+     "  --group-by COLUMN  subtotals per value of a result column (e.g. 经办机构)\n"
+     "  --xlsx OUT         the results as a workbook too\n"
+     "example: zjcredit subsidy 贷款明细.xlsx --repayments 还款.csv --period 2022-04-01..2022-06-30 \\\n"
+     "           --group-by 经办机构 -o 贴息.csv --xlsx 贴息.xlsx\n",
+     run_subsidy,
+     {"--plan", "--output", "--json", "--receipts", "--lang", "--encoding", "--keep-going", "--rejects", "--xlsx",
+      "--columns", "--rate-unit", "--period", "--repayments", "--sheet", "--group-by"}},
     {"reward", "receivables-financing rewards (应收账款融资奖励)",
-     "usage: zjcredit reward FILE [--keep-going [--rejects FILE]] [--json [--receipts]]\n"
+     "usage: zjcredit reward FILE [--group-by COLUMN] [--xlsx OUT] [--keep-going [--rejects FILE]]\n"
+     "                       [--json [--receipts]]\n"
      "FILE is CSV (one row per financing; rows of one enterprise are consecutive) with the columns\n"
      "  core_enterprise, sme, amount, start, end, days, confirmed_on_platform\n"
      "(end or days) or a JSON array of receivables records (docs/records.md).\n"
      "example: zjcredit reward financings.csv\n",
-     run_reward},
+     run_reward,
+     {"--plan", "--output", "--json", "--receipts", "--lang", "--encoding", "--keep-going", "--rejects", "--xlsx",
+      "--group-by"}},
     {"award", "staged listing awards (上市奖励)",
      "usage: zjcredit award FILE [--json [--receipts]]\n"
      "FILE is a JSON listing record or an array of them (docs/records.md).\n"
      "example: zjcredit award company.json --json\n",
-     run_award},
+     run_award,
+     {"--plan", "--output", "--json", "--receipts", "--lang"}},
     {"assess", "verdicts on the plan's targets from observed figures",
-     "usage: zjcredit assess FILE [--plan FILE] [--json] [--lang zh|en]\n"
+     "usage: zjcredit assess FILE [--plan FILE] [--json] [--lang zh|en] [--xlsx OUT]\n"
      "FILE is observations JSON (docs/assessment.md) or CSV with the columns\n"
      "  indicator, year_start, current, prior_year_total, as_of, source\n"
      "example: zjcredit assess observations.csv --lang en\n",
-     run_assess},
+     run_assess,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--xlsx"}},
     {"ledger", "the monthly 工作台账: compliance with its deadline",
      "usage: zjcredit ledger FILE --month YYYY-MM [--xlsx OUT] [--json]\n"
      "FILE is a filled ledger (CSV or JSON, docs/ledger.md); prints each unit's compliance.\n"
      "example: zjcredit ledger ledger-2022-09.csv --month 2022-09 --xlsx compliance.xlsx\n",
-     run_ledger},
+     run_ledger,
+     {"--plan", "--output", "--json", "--lang", "--month", "--xlsx"}},
 }};
 
 void usage(std::ostream& out) {
@@ -101,6 +124,11 @@ int main(int argc, char** argv) {
                 std::cout << c.help << common_options;
                 return ok;
             }
+            for (const std::string& given : given_options(o))
+                if (std::find(c.accepts.begin(), c.accepts.end(), given) == c.accepts.end())
+                    throw zjcredit::parse_error("arguments", given,
+                                                "does not apply to `zjcredit " + std::string(c.name) +
+                                                    "`; zjcredit " + std::string(c.name) + " --help lists its options");
             return c.run(o);
         }
         std::cerr << "zjcredit: unknown command \"" << o.command << "\"\n";

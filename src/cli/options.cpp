@@ -40,9 +40,19 @@ options parse_options(int argc, char** argv) {
         else if (a == "--month") o.month = value();
         else if (a == "--xlsx") o.xlsx = value();
         else if (a == "--encoding") o.encoding = value();
+        else if (a == "--columns") o.columns = value();
+        else if (a == "--rate-unit") {
+            o.rate_unit = value();
+            if (o.rate_unit != "percent" && o.rate_unit != "fraction")
+                throw parse_error("--rate-unit", *o.rate_unit, "must be percent (0.8 means 0.8%) or fraction (0.008 means 0.8%)");
+        } else if (a == "--period") o.period = value();
+        else if (a == "--repayments") o.repayments = value();
+        else if (a == "--sheet") o.sheet = value();
+        else if (a == "--group-by") o.group_by = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if (a == "--lang") {
             o.lang = value();
+            o.lang_given = true;
             if (o.lang != "zh" && o.lang != "en") throw parse_error("--lang", o.lang, "must be zh or en");
         } else if (a.size() > 1 && a[0] == '-' && a != "-")
             throw parse_error("arguments", std::string(a), "unknown option");
@@ -50,6 +60,31 @@ options parse_options(int argc, char** argv) {
         else o.args.emplace_back(a);
     }
     return o;
+}
+
+std::vector<std::string> given_options(const options& o) {
+    std::vector<std::string> out;
+    const auto add = [&](bool given, const char* name) {
+        if (given) out.emplace_back(name);
+    };
+    add(o.plan_file.has_value(), "--plan");
+    add(o.output.has_value(), "--output");
+    add(o.rejects.has_value(), "--rejects");
+    add(o.month.has_value(), "--month");
+    add(o.xlsx.has_value(), "--xlsx");
+    add(o.encoding.has_value(), "--encoding");
+    add(o.columns.has_value(), "--columns");
+    add(o.rate_unit.has_value(), "--rate-unit");
+    add(o.period.has_value(), "--period");
+    add(o.repayments.has_value(), "--repayments");
+    add(o.sheet.has_value(), "--sheet");
+    add(o.group_by.has_value(), "--group-by");
+    add(o.json, "--json");
+    add(o.keep_going, "--keep-going");
+    add(o.prefix, "--prefix");
+    add(o.receipts, "--receipts");
+    add(o.lang_given, "--lang");
+    return out;
 }
 
 }  // namespace zjcredit::cli

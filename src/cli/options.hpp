@@ -3,6 +3,7 @@
 #define ZJCREDIT_CLI_OPTIONS_HPP
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,14 @@ struct options {
     std::optional<std::string> month;      ///< --month YYYY-MM
     std::optional<std::string> xlsx;       ///< --xlsx OUT
     std::optional<std::string> encoding;   ///< --encoding utf-8|gb18030
+    std::optional<std::string> columns;    ///< --columns FILE: your headers → fields
+    std::optional<std::string> rate_unit;  ///< --rate-unit percent|fraction
+    std::optional<std::string> period;     ///< --period FROM..TO
+    std::optional<std::string> repayments; ///< --repayments FILE
+    std::optional<std::string> sheet;      ///< --sheet NAME (xlsx input)
+    std::optional<std::string> group_by;   ///< --group-by COLUMN
     std::string lang = "zh";               ///< --lang zh|en
+    bool lang_given = false;
     bool json = false;                     ///< --json
     bool keep_going = false;               ///< --keep-going
     bool prefix = false;                   ///< --prefix (words)
@@ -31,6 +39,9 @@ struct options {
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.
 options parse_options(int argc, char** argv);
+
+/// The options given on the command line, by name ("--xlsx"), in order.
+std::vector<std::string> given_options(const options& o);
 
 }  // namespace zjcredit::cli
 

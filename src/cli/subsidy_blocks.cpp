@@ -13,6 +13,7 @@
 #include <zjcredit/limits.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/parse.hpp>
+#include <zjcredit/rules/arithmetic.hpp>
 
 #include <array>
 #include <cstring>
@@ -38,7 +39,7 @@ enum loan_column : std::size_t {
 static_assert(loan_column_count == subsidy_column_count);
 
 /// A cell's day number, as the general path reads the date; throws as it does.
-std::int32_t cell_day(std::string_view text) { return dates::to_day_number(dates::parse_date(text)); }
+std::int32_t cell_day(std::string_view text) { return dates::to_day_number(dates::parse_table_date(text, "date")); }
 
 /// A flag cell by the library's parse_flag (rules/csv.hpp); throws as it does.
 bool cell_flag(std::string_view text) { return rules::parse_flag(std::string(text), "flag"); }
@@ -195,6 +196,17 @@ public:
         return true;
     }
 
+    /// The arithmetic of loan i, eligible and paid `paid` by the batch: the
+    /// kernel run again on its row, recording.
+    rules::arithmetic_line arithmetic(std::size_t i, const plan::first_loan_subsidy_parameters& parameters,
+                                      money::amount paid) const {
+        const batch::loan_columns cols{kind_, application_, flags_, rate_, period_from_, period_to_,
+                                       offsets_, range_from_, range_to_, range_balance_};
+        rules::detail::subsidy_trace trace;
+        (void)batch::first_loan_subsidy_row(cols, i, params_, trace);
+        return rules::subsidy_arithmetic(trace, parameters, paid);
+    }
+
     /// Loan i not eligible by the batch, with no error and no other reason:
     /// the key of what its reasons depend on, and its reason bits.
     bool not_eligible(std::size_t i, std::uint64_t& key, std::uint32_t& bits) const {
@@ -223,7 +235,7 @@ private:
         // The batch has no strings: the rule's one check of the borrower (not
         // empty) is left to from_csv.
         if (cell(b, c_borrower).empty()) return false;
-        const auto k = plan::borrower_kind_from_string(cell(b, c_kind));
+        const auto k = plan::borrower_kind_from_text(cell(b, c_kind));
         if (!k) return false;
         kind_[i] = static_cast<std::uint8_t>(*k);
         // The library's parsers, as from_csv reads these cells: a cell they
@@ -236,7 +248,7 @@ private:
                                         std::pair{c_first, batch::loan_first_loan}})
                 if (cell_flag(cell(b, c))) flags = static_cast<std::uint8_t>(flags | bit);
             flags_[i] = flags;
-            rate_[i] = money::parse_rate(cell(b, c_rate), "annual_rate").units();
+            rate_[i] = money::parse_rate(cell(b, c_rate), money::rate_unit::undeclared, "annual_rate").units();
             period_from_[i] = cell_day(cell(b, c_period_from));
             period_to_[i] = cell_day(cell(b, c_period_to));
             for (std::size_t r = b; r < e; ++r) {
@@ -268,7 +280,8 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     for (std::size_t c = 0; c < loan_column_count; ++c) at[c] = header.at(kind.columns[c]);
 
     output out(o.output);
-    outcome_writer writer(out.stream(), o, kind.key_column);
+    result_writer writer(out.stream(), o, {kind.key_header}, kind.nouns);
+    const bool en = o.lang == "en";
     rejects_writer rejects(o, file);
     rejects.header(header_row);
     progress bar(file);
@@ -282,7 +295,7 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     std::vector<std::vector<std::string>> one;
     std::vector<std::size_t> one_lines;
     const std::string empty;
-    const auto slow = [&](std::size_t b, std::size_t e) -> std::optional<record_outcome> {
+    const auto slow = [&](std::size_t b, std::size_t e) -> std::optional<result_line> {
         one.clear();
         one_lines.clear();
         for (std::size_t r = b; r < e; ++r) {
@@ -290,7 +303,7 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
             one_lines.push_back(rows.line(r));
         }
         try {
-            record_outcome r = kind.from_csv({.source = file, .header = header_row, .rows = one, .lines = one_lines});
+            result_line r = kind.from_csv({.source = file, .header = header_row, .rows = one, .lines = one_lines});
             writer.write(r);
             return r;
         } catch (const rules::csv_record_error& ex) {
@@ -314,7 +327,6 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     // batch's reason bits, which are the rule's) and the same date or kind
     // where those checks failed.
     std::unordered_map<std::uint64_t, std::pair<std::string, std::string>> not_eligible;  // codes, texts
-    const std::string zero = "0.00";
     constexpr std::size_t max_not_eligible = 4096;
     // Computes and writes the complete loans; the current one moves to the front.
     const auto write_block = [&] {
@@ -326,8 +338,9 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
                 const std::size_t e = i + 1 < n ? block.loan_start[i + 1] : current;
                 std::int64_t fen = 0;
                 if (block.plain_result(i, fen)) {
-                    writer.write_csv(std::string(rows.field(b, key)), true,
-                                     money::to_string(money::amount::from_fen(fen)), empty, empty);
+                    const money::amount paid = money::amount::from_fen(fen);
+                    const rules::arithmetic_line line = block.arithmetic(i, *kind.subsidy_parameters, paid);
+                    writer.write_joined({std::string(rows.field(b, key))}, true, paid, empty, en ? line.en : line.zh);
                     continue;
                 }
                 std::uint64_t cache_key = 0;
@@ -337,14 +350,14 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
                     continue;
                 }
                 if (const auto hit = not_eligible.find(cache_key); hit != not_eligible.end()) {
-                    writer.write_csv(std::string(rows.field(b, key)), false, zero, hit->second.first,
-                                     hit->second.second);
+                    writer.write_joined({std::string(rows.field(b, key))}, false, money::amount(),
+                                        hit->second.first, hit->second.second);
                     continue;
                 }
                 const auto r = slow(b, e);
-                if (r && !r->eligible && r->amount == zero && batch::reason_bits(r->reasons) == bits) {
+                if (r && !r->eligible && r->amount == money::amount() && batch::reason_bits(r->reasons) == bits) {
                     if (not_eligible.size() >= max_not_eligible) not_eligible.clear();  // memory stays flat
-                    not_eligible.emplace(cache_key, writer.joined(*r));
+                    not_eligible.emplace(cache_key, writer.joined(r->reasons));
                 }
             }
             block.loan_start.clear();

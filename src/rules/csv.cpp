@@ -1,6 +1,8 @@
 // CSV rows to the rules' records (include/zjcredit/rules/csv.hpp).
 #include <zjcredit/rules/csv.hpp>
 
+#include "cells.hpp"
+
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/decimal.hpp>
 #include <zjcredit/money/parse.hpp>
@@ -101,24 +103,19 @@ loan_record loan_from_csv(const csv_rows& rows) {
     return cell.located([](cells& c) {
         loan_record loan;
         loan.borrower = c.record_cell("borrower");
-        const std::string& kind = c.record_cell("borrower_kind");
-        const auto k = plan::borrower_kind_from_string(kind);
-        if (!k) throw parse_error("borrower_kind", kind, "must be small, micro or individual_business");
-        loan.borrower_kind = *k;
-        loan.first_application_date =
-            dates::parse_date(c.record_cell("first_application_date"), "first_application_date");
+        loan.borrower_kind = read_cell::kind(c.record_cell("borrower_kind"), "borrower_kind");
+        loan.first_application_date = read_cell::date(c.record_cell("first_application_date"), "first_application_date");
         loan.via_platform = parse_flag(c.record_cell("via_platform"), "via_platform");
         loan.local_legal_person_lender =
             parse_flag(c.record_cell("local_legal_person_lender"), "local_legal_person_lender");
         loan.first_loan = parse_flag(c.record_cell("first_loan"), "first_loan");
-        loan.annual_rate = money::parse_rate(c.record_cell("annual_rate"), "annual_rate");
-        loan.period.from = dates::parse_date(c.record_cell("period_from"), "period_from");
-        loan.period.to = dates::parse_date(c.record_cell("period_to"), "period_to");
+        loan.annual_rate = read_cell::rate(c.record_cell("annual_rate"), money::rate_unit::undeclared, "annual_rate");
+        loan.period.from = read_cell::date(c.record_cell("period_from"), "period_from");
+        loan.period.to = read_cell::date(c.record_cell("period_to"), "period_to");
         for (std::size_t r = 0; r < c.size(); ++r)
-            loan.balances.push_back(
-                {dates::parse_date(c(r, "balance_from"), "balance_from"),
-                 dates::parse_date(c(r, "balance_to"), "balance_to"),
-                 money::parse_amount(c(r, "balance"), {.field = "balance", .round_excess = {}})});
+            loan.balances.push_back({read_cell::date(c(r, "balance_from"), "balance_from"),
+                                     read_cell::date(c(r, "balance_to"), "balance_to"),
+                                     read_cell::amount(c(r, "balance"), "", "balance")});
         return loan;
     });
 }
@@ -131,11 +128,11 @@ receivables_record receivables_from_csv(const csv_rows& rows) {
         for (std::size_t r = 0; r < c.size(); ++r) {
             financing f;
             f.sme = c(r, "sme");
-            f.amount = money::parse_amount(c(r, "amount"), {.field = "amount", .round_excess = {}});
-            f.start = dates::parse_date(c(r, "start"), "start");
-            if (const std::string& end = c(r, "end"); !end.empty()) f.end = dates::parse_date(end, "end");
+            f.amount = read_cell::amount(c(r, "amount"), "", "amount");
+            f.start = read_cell::date(c(r, "start"), "start");
+            if (const std::string& end = c(r, "end"); !end.empty()) f.end = read_cell::date(end, "end");
             if (const std::string& days = c(r, "days"); !days.empty()) f.days = days_cell(days, f.start, r);
-            f.confirmed_on_platform = parse_flag(c(r, "confirmed_on_platform"), "confirmed_on_platform");
+            f.confirmed_on_platform = read_cell::flag(c(r, "confirmed_on_platform"), "confirmed_on_platform");
             record.financings.push_back(std::move(f));
         }
         return record;

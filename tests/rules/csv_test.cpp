@@ -118,7 +118,8 @@ TEST_CASE("loan_from_csv: a bad cell names the file, its line, the column and th
         rows[0][1] = rows[1][1] = "huge";
         CHECK(std::string(error_of([&] {
                   (void)rules::loan_from_csv({"loans.csv", loan_header, rows, lines});
-              }).what()) == "loans.csv:7: borrower_kind: must be small, micro or individual_business in \"huge\"");
+              }).what()) == "loans.csv:7: borrower_kind: expected a borrower kind: 小型/小型企业 (small), 微型/微型企业 (micro), "
+              "个体工商户 (individual_business), 中型/中型企业 (medium) or 大型/大型企业 (large) in \"huge\"");
         rows = loan_rows();
         rows[0][5] = rows[1][5] = "maybe";
         CHECK(error_of([&] { (void)rules::loan_from_csv({"loans.csv", loan_header, rows, lines}); }).field() ==

@@ -33,6 +33,12 @@ How the Python view differs from the C ABI:
   arrays, one C call for the lot; :func:`subsidy_frame` / :func:`reward_frame`
   do the same over pandas DataFrames (see zjcredit.batch).
 
+* **A bank's own table.** :func:`subsidy_table` reads a loans file as the
+  bank exported it (CSV in GB18030 or UTF-8, or .xlsx; Chinese headers;
+  loans by drawdown with a repayments table; docs/columns.md), and
+  :func:`subsidy_frame` does the same for a DataFrame read with ``dtype=str``
+  (see zjcredit.tables).
+
 >>> import zjcredit
 >>> zjcredit.amount_in_words(zjcredit.parse_amount("1,409.50"))
 '壹仟肆佰零玖元伍角'
@@ -64,6 +70,7 @@ from .batch import (
 )
 from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount, parse_rate, round_amount
 from .plan import Plan
+from .tables import subsidy_table
 from .rules import (
     Allocation,
     AllocationResult,
@@ -163,4 +170,6 @@ __all__ = [
     "reward_frame",
     "SubsidyBatch",
     "RewardBatch",
+    # a bank's own table of loans (zjcredit.tables, docs/columns.md)
+    "subsidy_table",
 ]

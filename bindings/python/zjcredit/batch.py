@@ -50,7 +50,7 @@ import datetime
 import sys
 from array import array
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from . import errors
 from ._lib import (
@@ -742,8 +742,22 @@ def _frame_out(pd: Any, np: Any, result: _BatchResult, ids: Any, id_column: str)
     return frame
 
 
-def subsidy_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "loan_id") -> Any:
-    """首贷贴息 over a pandas DataFrame with ONE ROW PER BALANCE RANGE.
+def subsidy_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "loan_id",
+                  columns: Optional[Mapping[str, str]] = None, rate_unit: Optional[str] = None,
+                  period: Optional[str] = None, repayments: Any = None) -> Any:
+    """首贷贴息 over a pandas DataFrame.
+
+    A bank's own table — any headers of docs/columns.md (借据号, 借款人, 利率(%),
+    放款日期, ...), cells as text (read the file with ``dtype=str``) — or any
+    of ``columns=`` (your header → field), ``rate_unit=`` ("percent" or
+    "fraction", for bare rates when the header gives no unit), ``period=``
+    ("2022-04-01..2022-06-30") or ``repayments=`` (a repayments table's path)
+    is read by the library as ``zjcredit subsidy`` reads it
+    (:func:`zjcredit.tables.table_frame`): the result has the lead columns
+    (``borrower``, ``loan_id``, the carried ones) and ``eligible``,
+    ``amount``, ``reasons``, ``reason_zh``, ``message``, ``error``.
+
+    Otherwise the frame is the batch form below, ONE ROW PER BALANCE RANGE.
 
     Columns: ``loan_id`` (or `id_column`; the rows of a loan are grouped by it,
     loans in order of first appearance, ranges in frame order),
@@ -765,6 +779,11 @@ def subsidy_frame(df: Any, plan: Optional[Plan] = None, *, id_column: str = "loa
     is the :class:`SubsidyBatch`, whose ``receipt(i)`` explains row i.
     Needs pandas (and numpy).
     """
+    if columns is not None or rate_unit is not None or period is not None or repayments is not None \
+            or "range_from" not in df.columns:
+        from .tables import table_frame
+
+        return table_frame(df, plan, columns=columns, rate_unit=rate_unit, period=period, repayments=repayments)
     pd = _pandas()
     np = _numpy()
     per_loan_names = ["borrower_kind", "first_application_date", "via_platform", "local_legal_person_lender",

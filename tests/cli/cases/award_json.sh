@@ -15,6 +15,6 @@ JSON
 "$ZJCREDIT" award company.json --json >out.json || fail "award --json"
 /usr/bin/python3 - <<'PY' || fail "not the expected JSON"
 import json
-for r in json.load(open("out.json", encoding="utf-8")):
+for r in json.load(open("out.json", encoding="utf-8"))["results"]:
     print(r["amount"], r["stage_table_placeholder"], [(a["stage"], a["date"], a["paid"]) for a in r["awards"]])
 PY

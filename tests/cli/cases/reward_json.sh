@@ -24,7 +24,7 @@ CSV
 "$ZJCREDIT" reward fin.csv --json >out.json || fail "reward --json"
 /usr/bin/python3 - <<'PY' || fail "not the expected JSON"
 import json
-for r in json.load(open("out.json", encoding="utf-8")):
+for r in json.load(open("out.json", encoding="utf-8"))["results"]:
     u = r["receipt"]["unrounded"]
     print(r["receipt"]["inputs"]["core_enterprise"], r["amount"],
           "{}/{}".format(u["numerator"], u["denominator"]) if u else None)

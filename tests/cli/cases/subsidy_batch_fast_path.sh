@@ -2,7 +2,8 @@
 # Plain CSV output computes most loans with the batch engine (src/cli/subsidy_blocks.cpp,
 # run_subsidy_blocks); the rest go through the one-at-a-time rule. The output
 # must be the same either way: loans in input order, rates and amounts in any
-# form the parsers accept, a CRLF blank line, two not-eligible loans with the
+# form the parsers accept (but C's bare 0.0435, whose unit the header does not
+# declare: refused), a CRLF blank line, two not-eligible loans with the
 # same reasons, a loan whose second row changes a loan-level cell, an empty
 # borrower (the rule's check, not the batch's), flags as 是/Y/1.
 H=borrower,borrower_kind,first_application_date,via_platform,local_legal_person_lender,first_loan,annual_rate,period_from,period_to,balance_from,balance_to,balance

@@ -1,0 +1,123 @@
+// A bank's own table of loans (CSV in UTF-8 or GB18030, or .xlsx) read as
+// the subsidy's records, and each loan's result with its arithmetic in one
+// line (compiled part: link zjcredit::io). Columns are found by name
+// (rules/columns.hpp); title rows above the header are skipped; columns the
+// rule does not use are carried through; rows are grouped into loans by
+// loan_id when the table has one, else by consecutive borrower. A loan is
+// given either as a balance schedule (one row per range) or as its
+// drawdown, with its repayments in a second table and an optional
+// settlement date (rules/loan_events.hpp). docs/columns.md lists it all.
+#ifndef ZJCREDIT_RULES_TABLE_HPP
+#define ZJCREDIT_RULES_TABLE_HPP
+
+#include <zjcredit/error.hpp>
+#include <zjcredit/money/parse.hpp>
+#include <zjcredit/plan/plan.hpp>
+#include <zjcredit/rules/first_loan_subsidy.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace zjcredit::rules {
+
+/// How to read a table beyond what its header says.
+struct table_options {
+    /// Your header → field, for names the known ones do not cover.
+    std::vector<std::pair<std::string, std::string>> columns;
+    /// The unit of bare numbers in a rate column whose header gives none.
+    money::rate_unit rate_unit = money::rate_unit::undeclared;
+    /// The claim period of every loan, instead of period_from/period_to columns.
+    std::optional<date_range> period;
+    /// xlsx: the sheet to read (empty: the first).
+    std::string sheet;
+    /// CSV: "utf-8", "gb18030" or empty (detected).
+    std::string encoding;
+    /// A table of repayments (loan_id, date, amount), or empty.
+    std::string repayments;
+};
+
+/// A record refused while it was read or computed: its error, located.
+struct record_error {
+    errc code = errc::parse;
+    std::string message;  ///< "loans.csv:7: annual_rate: ..." or "Sheet1!K7: ..."
+};
+
+/// One loan of a table.
+struct table_loan {
+    std::string borrower;
+    std::string loan_id;                  ///< empty when the table has no loan_id column
+    std::vector<std::string> carried;     ///< the carried columns' cells, from the loan's first row
+    std::vector<std::size_t> lines;       ///< the table rows of the loan (CSV line / sheet row numbers)
+    std::vector<std::vector<std::string>> cells;  ///< those rows as read, for a rejects file
+    std::optional<loan_record> record;    ///< the loan, or
+    std::optional<record_error> error;    ///< why it was refused
+    std::string rate_text;                ///< the annual rate as written, and
+    std::string rate_where;               ///< its cell ("loans.csv:7", "Sheet1!J7"), for the rule's errors
+};
+
+/// A table of loans, read.
+struct loan_table {
+    std::string source;
+    std::vector<std::string> header;          ///< the header row as written
+    std::string borrower_header;              ///< as written ("借款人名称")
+    std::string loan_id_header;               ///< as written, empty when none
+    std::vector<std::string> carried_header;  ///< headers of the carried columns, in the table's order
+    std::vector<table_loan> loans;            ///< in the order they first appear
+};
+
+/// Reads the loans of the table in `path` ("-": stdin) with `options`.
+/// Throws for what concerns the whole table (no header row, a required
+/// column missing, two columns for one field, an unreadable file, a
+/// repayment for no loan); a bad cell or loan is that loan's `error`.
+loan_table read_loan_table(const std::string& path, const table_options& options = {});
+/// The same from a table already in memory (CSV text or .xlsx bytes); `name` is used in messages.
+loan_table read_loan_table_bytes(std::string bytes, const std::string& name, const table_options& options = {});
+
+/// A loan's subsidy as a table row shows it.
+struct subsidy_row {
+    bool eligible = false;
+    money::amount amount;
+    std::vector<reason> reasons;
+    /// For an eligible loan, its arithmetic in one line ("积数 91,000,000.00 ×
+    /// 1% ÷ 360 = 2,527.777… 元，四舍五入为 2,527.78 元"); empty otherwise.
+    std::string arithmetic_zh;
+    std::string arithmetic_en;
+};
+
+/// The subsidy of one loan with its arithmetic. Throws what first_loan_subsidy() throws.
+subsidy_row subsidy_for_table(const loan_record& loan, const plan::plan& p);
+
+/// The subsidy of a loan of a table: its record's, or its error. An error
+/// of the rule is located at the loan's first row, and one about the
+/// annual rate (above the plausible bound, say) at the rate's cell, quoting
+/// the rate as written ("4.35" read as a fraction is 435%).
+subsidy_row subsidy_for_table(const loan_table& table, const table_loan& loan, const plan::plan& p);
+
+/// A claim period written "2022-04-01..2022-06-30" (dates as a table writes
+/// them); a parse_error naming `field` otherwise, or when it ends before it starts.
+date_range parse_period(std::string_view text, std::string_view field = "period");
+
+/// table_options from JSON, the form the C ABI and Python hand over:
+/// {"columns": {"客户号": "borrower_id"}, "rate_unit": "percent"|"fraction",
+/// "period": "2022-04-01..2022-06-30", "sheet": "...", "encoding":
+/// "utf-8"|"gb18030", "repayments": "path"}, every key optional; unknown
+/// keys are errors.
+table_options table_options_from_json(std::string_view json);
+
+/// A loans table's results as JSON: {"columns": [the lead columns: borrower,
+/// loan_id when present, the carried ones as written], "rows": [{"cells":
+/// [...], "eligible": true, "amount": "1850.00", "reasons": ["code", ...],
+/// "reason_zh": "...", "message": "the arithmetic or the reasons in words",
+/// "error": null or the loan's located error}], "total": "...", "eligible":
+/// n}. A loan in error is a row with its error (amount "0.00"); what concerns
+/// the whole table throws.
+std::string subsidy_table_json(std::string bytes, const std::string& name, const table_options& options,
+                               const plan::plan& p);
+
+}  // namespace zjcredit::rules
+
+#endif

@@ -1,0 +1,124 @@
+// The results table as an .xlsx workbook (results_xlsx.hpp).
+#include "results_xlsx.hpp"
+
+#include "../io/atomic_file.hpp"
+
+#include <zjcredit/error.hpp>
+#include <zjcredit/money/format.hpp>
+#include <zjcredit/money/parse.hpp>
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace zjcredit::cli {
+
+namespace {
+
+void check(lxw_error err, std::string_view what) {
+    if (err != LXW_NO_ERROR)
+        throw error(errc::io, "--xlsx", std::string(what), std::string("libxlsxwriter: ") + lxw_strerror(err));
+}
+
+/// The double Excel stores for an amount: the nearest to its exact value
+/// (strtod rounds correctly). Nothing is computed with it; it is checked to
+/// show the same 分 under #,##0.00, so the sheet never displays another sum.
+double amount_cell(const std::string& text) {
+    const std::string exact = money::to_string(money::parse_amount(text));
+    const double d = std::strtod(exact.c_str(), nullptr);
+    std::array<char, 64> shown{};
+    std::snprintf(shown.data(), shown.size(), "%.2f", d);
+    if (exact != shown.data())
+        throw overflow_error("--xlsx", exact, "an amount Excel's numbers cannot show to the 分; use the CSV");
+    return d;
+}
+
+}  // namespace
+
+xlsx_results::xlsx_results(std::string path, std::vector<std::string> header, bool en, std::vector<std::string> notes,
+                           std::vector<std::array<std::string, 3>> parameters)
+    : path_(std::move(path)),
+      header_(std::move(header)),
+      en_(en),
+      notes_(std::move(notes)),
+      parameters_(std::move(parameters)) {}
+
+void xlsx_results::row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns,
+                       bool summary) {
+    if (rows_.size() + 1 >= LXW_ROW_MAX)
+        throw validation_error("--xlsx", path_, "more rows than a worksheet holds; use the CSV");
+    for (const std::size_t c : money_columns)
+        if (c < cells.size() && !cells[c].empty()) (void)amount_cell(cells[c]);  // refused now, not after the run
+    rows_.push_back({cells, money_columns, summary});
+}
+
+void xlsx_results::commit() {
+    io::write_atomically(path_, [&](const std::filesystem::path& temp) {
+        lxw_workbook* wb = workbook_new(temp.c_str());
+        if (wb == nullptr) throw error(errc::io, "--xlsx", path_, "libxlsxwriter cannot create the workbook");
+        lxw_format* head = workbook_add_format(wb);
+        format_set_bold(head);
+        format_set_bg_color(head, 0xD9E1F2);
+        format_set_border(head, LXW_BORDER_THIN);
+        lxw_format* money = workbook_add_format(wb);
+        format_set_num_format(money, "#,##0.00");
+        lxw_format* bold_money = workbook_add_format(wb);
+        format_set_num_format(bold_money, "#,##0.00");
+        format_set_bold(bold_money);
+
+        lxw_worksheet* ws = workbook_add_worksheet(wb, en_ ? "results" : "结果");
+        lxw_worksheet* about = workbook_add_worksheet(wb, en_ ? "about" : "说明");
+        const auto col = [](std::size_t c) { return static_cast<lxw_col_t>(c); };
+        const auto row = [](std::size_t r) { return static_cast<lxw_row_t>(r); };
+        try {
+            for (std::size_t c = 0; c < header_.size(); ++c) {
+                check(worksheet_write_string(ws, 0, col(c), header_[c].c_str(), head), header_[c]);
+                check(worksheet_set_column(ws, col(c), col(c), c + 1 == header_.size() ? 60 : 16, nullptr), "width");
+            }
+            worksheet_freeze_panes(ws, 1, 0);
+            std::size_t data_rows = 0;
+            for (std::size_t r = 0; r < rows_.size(); ++r) {
+                const auto& l = rows_[r];
+                const bool summary = l.summary;
+                if (!summary) data_rows = r + 1;
+                for (std::size_t c = 0; c < l.cells.size(); ++c) {
+                    const bool amount = std::find(l.money_columns.begin(), l.money_columns.end(), c) !=
+                                        l.money_columns.end();
+                    if (amount && !l.cells[c].empty()) {
+                        check(worksheet_write_number(ws, row(r + 1), col(c), amount_cell(l.cells[c]),
+                                                     summary ? bold_money : money),
+                              l.cells[c]);
+                    } else if (!l.cells[c].empty()) {
+                        check(worksheet_write_string(ws, row(r + 1), col(c), l.cells[c].c_str(), nullptr), l.cells[c]);
+                    }
+                }
+            }
+            check(worksheet_autofilter(ws, 0, 0, row(data_rows), col(header_.size() - 1)), "autofilter");
+
+            std::size_t r = 0;
+            check(worksheet_write_string(about, row(r++), 0, en_ ? "Columns" : "各列说明", head), "about");
+            for (const auto& n : notes_) check(worksheet_write_string(about, row(r++), 0, n.c_str(), nullptr), "about");
+            ++r;
+            check(worksheet_write_string(about, row(r), 0, en_ ? "Parameter" : "参数", head), "about");
+            check(worksheet_write_string(about, row(r), 1, en_ ? "Value" : "取值", head), "about");
+            check(worksheet_write_string(about, row(r++), 2, en_ ? "Source" : "来源", head), "about");
+            for (const auto& p : parameters_) {
+                for (std::size_t c = 0; c < p.size(); ++c)
+                    check(worksheet_write_string(about, row(r), col(c), p[c].c_str(), nullptr), p[c]);
+                ++r;
+            }
+            check(worksheet_set_column(about, 0, 0, 40, nullptr), "width");
+            check(worksheet_set_column(about, 1, 2, 40, nullptr), "width");
+        } catch (...) {
+            workbook_close(wb);
+            throw;
+        }
+        check(workbook_close(wb), path_);
+    });
+}
+
+}  // namespace zjcredit::cli

@@ -1,0 +1,44 @@
+// The results table as an .xlsx workbook (libxlsxwriter): the same rows as
+// the CSV, Chinese (or English) headers in a frozen first row with filters,
+// amounts as numbers formatted #,##0.00, and a second sheet that explains
+// the columns and lists the rule's parameters. Shared by `subsidy`, `reward`
+// (results.hpp) and `assess`. Written whole at commit(), atomically.
+#ifndef ZJCREDIT_CLI_RESULTS_XLSX_HPP
+#define ZJCREDIT_CLI_RESULTS_XLSX_HPP
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace zjcredit::cli {
+
+class xlsx_results {
+public:
+    /// `notes` are the lines of the explanation sheet, `parameters` its
+    /// table of (name, value, source).
+    xlsx_results(std::string path, std::vector<std::string> header, bool en, std::vector<std::string> notes,
+                 std::vector<std::array<std::string, 3>> parameters);
+    /// A row of cells; those in `money_columns` hold amounts in 元 (exact
+    /// text, e.g. "1850.00") and are written as numbers; `summary` (a
+    /// subtotal, the total) is written in bold.
+    void row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns, bool summary);
+    void commit();
+
+private:
+    struct line {
+        std::vector<std::string> cells;
+        std::vector<std::size_t> money_columns;
+        bool summary;
+    };
+    std::string path_;
+    std::vector<std::string> header_;
+    bool en_;
+    std::vector<std::string> notes_;
+    std::vector<std::array<std::string, 3>> parameters_;
+    std::vector<line> rows_;
+};
+
+}  // namespace zjcredit::cli
+
+#endif
