@@ -23,6 +23,7 @@ WINDOW_FROM = dt.date(2022, 4, 1)
 WINDOW_TO = dt.date(2022, 6, 30)
 BALANCE_CAP = Decimal("10000000.00")  # 1000万元, 不超过: included
 RATE_CEILING = Decimal("0.01")  # 1%, 不高于
+RATE_MAX = Decimal("0.24")  # the plausible actual annual rate: zjcredit's default bound, included
 BASIS = Decimal(360)  # actual/360
 ELIGIBLE_KINDS = {"small", "micro"}
 KINDS = {"small", "micro", "individual_business"}
@@ -91,8 +92,8 @@ def rule(borrower, kind, app, via, local, first_loan, r, pf, pt, ranges):
     if not ranges:
         raise RowError("balances: empty")
     # validation
-    if not Decimal(0) < r < Decimal(1):
-        raise RowError("annual_rate: must be above 0% and below 100%")
+    if not Decimal(0) < r <= RATE_MAX:
+        raise RowError("annual_rate: must be above 0% and at most 24%")
     prev_to = None
     for k, (f, t, b) in enumerate(ranges):
         if t < f:

@@ -322,8 +322,9 @@ inline rate parse_rate(std::string_view text, rate_unit unit, std::string_view f
     if (n.percent || n.per_mille || unit == rate_unit::fraction) return parse_rate(text, field);
     if (unit == rate_unit::undeclared)
         throw parse_error(std::string(field), std::string(text),
-                          "bare number: its unit is not known; write \"3.85%\" or declare the unit (a header such "
-                          "as 利率(%), or --rate-unit percent|fraction)");
+                          "bare number: its unit is not known; write \"" + n.value.normalized().to_string() +
+                              "%\" if it is a percent, or declare the unit (a header such as 利率(%), or "
+                              "--rate-unit percent|fraction)");
     // A number of percent: the text read as a fraction, then scaled down by
     // 100 exactly (a fraction of up to 8 places is a percent of up to 10
     // places, the scale; finer is refused as parse_rate refuses it).
