@@ -57,17 +57,6 @@ inline constexpr std::array<column_names, 3> repayment_table_fields{{
     {"amount", {"还款金额", "还本金额", "归还本金"}},
 }};
 
-/// The fields of a financings table (receivables_reward).
-inline constexpr std::array<column_names, 7> financing_table_fields{{
-    {"core_enterprise", {"核心企业", "核心企业名称"}},
-    {"sme", {"中小企业", "融资企业", "融资企业名称", "供应商"}},
-    {"amount", {"融资金额", "金额"}},
-    {"start", {"融资起始日", "起始日", "融资日期"}},
-    {"end", {"融资到期日", "到期日"}},
-    {"days", {"融资期限", "期限", "天数"}},
-    {"confirmed_on_platform", {"是否经中征平台确认", "中征平台确认"}},
-}};
-
 /// A header as written, taken apart: the name without spaces around it and
 /// without a unit in brackets (or a trailing %), and that unit.
 struct header_name {
