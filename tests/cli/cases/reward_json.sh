@@ -8,18 +8,7 @@
 #       rounding each financing, 0.004 -> 0.00, would pay nothing).
 #   子: starts 2023-06-30, the window's last day: all 10 days count (full_if_start_in_window):
 #       365,000 x 10 / 36500 = 100.00; the one starting 2023-07-01 is outside (financings[1]).
-cat >fin.csv <<'CSV'
-core_enterprise,sme,amount,start,end,days,confirmed_on_platform
-湛江市丙集团有限公司,湛江市乙贸易有限公司,"1,000,000.00",2022-03-01,2022-08-28,,true
-湛江市丙集团有限公司,湛江市丁制造有限公司,50万,2022-05-01,,90,是
-湛江市丙集团有限公司,湛江市己物流有限公司,300000,2022-06-01,,30,false
-湛江市庚集团有限公司,湛江市辛食品有限公司,200000,2021-12-31,2022-03-31,,true
-湛江市壬集团有限公司,湛江市壬配套有限公司,36682.50,2022-06-01,,1,true
-湛江市癸集团有限公司,湛江市癸一有限公司,146.00,2022-06-01,,1,true
-湛江市癸集团有限公司,湛江市癸二有限公司,146.00,2022-06-02,2022-06-03,,true
-湛江市子集团有限公司,湛江市子一有限公司,365000,2023-06-30,,10,Y
-湛江市子集团有限公司,湛江市子二有限公司,365000,2023-07-01,2023-07-11,,Y
-CSV
+cp "$DATA/financings.csv" fin.csv
 # The receipts keep the exact sums: 丙 225,000,000 x 1% / 365 = 2,250,000/365 = 450000/73.
 "$ZJCREDIT" reward fin.csv --json >out.json || fail "reward --json"
 /usr/bin/python3 - <<'PY' || fail "not the expected JSON"
