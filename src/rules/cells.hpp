@@ -36,15 +36,16 @@ inline plan::borrower_kind kind(std::string_view text, std::string_view field) {
 }
 
 /// The unit of a rate column: from its header ("利率(%)" → percent), else
-/// the caller's declaration (--rate-unit); both, and different, is an error.
+/// the caller's declaration (--rate-unit); both, and different, is an error
+/// naming the table (`source`) and quoting the header.
 inline money::rate_unit rate_unit_of(const std::string& header_unit, money::rate_unit declared,
-                                     std::string_view header) {
+                                     std::string_view header, const std::string& source) {
     if (header_unit.empty()) return declared;
     if (header_unit != "%")
-        throw parse_error("header", std::string(header),
+        throw parse_error(source + ": header", std::string(header),
                           "a rate column's unit is written (%) or left out; \"" + header_unit + "\" is not a rate unit");
     if (declared == money::rate_unit::fraction)
-        throw parse_error("header", std::string(header),
+        throw parse_error(source + ": header", std::string(header),
                           "says the rates are percents, and --rate-unit says fractions: drop one of the two");
     return money::rate_unit::percent;
 }
@@ -53,12 +54,14 @@ inline money::rate rate(std::string_view text, money::rate_unit unit, std::strin
     return money::parse_rate(text, unit, field);
 }
 
-/// The multiplier of an amount column's unit: 元 (or none) 1, 万元 10^4, 亿元 10^8.
-inline std::string_view amount_suffix(const std::string& header_unit, std::string_view header) {
+/// The multiplier of an amount column's unit: 元 (or none) 1, 万元 10^4, 亿元 10^8;
+/// another unit is an error naming the table (`source`) and quoting the header.
+inline std::string_view amount_suffix(const std::string& header_unit, std::string_view header,
+                                      const std::string& source) {
     if (header_unit.empty() || header_unit == "元" || header_unit == "人民币元") return "";
     if (header_unit == "万元") return "万";
     if (header_unit == "亿元") return "亿";
-    throw parse_error("header", std::string(header),
+    throw parse_error(source + ": header", std::string(header),
                       "an amount column's unit is 元, 万元 or 亿元; \"" + header_unit + "\" is not one");
 }
 

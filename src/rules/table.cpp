@@ -79,7 +79,7 @@ repayment_book read_repayments(const std::string& path, const table_options& o) 
     const std::size_t id = m.at("loan_id");
     const std::size_t date = m.at("date");
     const std::size_t amount = m.at("amount");
-    const std::string_view suffix = read_cell::amount_suffix(m.unit("amount"), m.header()[amount]);
+    const std::string_view suffix = read_cell::amount_suffix(m.unit("amount"), m.header()[amount], t.source);
     repayment_book book;
     for (std::size_t r = h + 1; r < t.rows.size(); ++r) {
         const std::string& loan = cell_at(t, r, id);
@@ -106,11 +106,12 @@ public:
     loan_reader(const io::table& t, const column_map& m, const table_options& o, const repayment_book* repayments)
         : t_(t), m_(m), o_(o), repayments_(repayments) {
         if (const auto c = m.find("annual_rate"))
-            rate_unit_ = read_cell::rate_unit_of(m.unit("annual_rate"), o.rate_unit, m.header()[*c]);
+            rate_unit_ = read_cell::rate_unit_of(m.unit("annual_rate"), o.rate_unit, m.header()[*c], t.source);
         else
             rate_unit_ = o.rate_unit;
         for (const auto field : {"drawdown_amount", "balance"})
-            if (const auto c = m.find(field)) suffix_[field] = read_cell::amount_suffix(m.unit(field), m.header()[*c]);
+            if (const auto c = m.find(field))
+                suffix_[field] = read_cell::amount_suffix(m.unit(field), m.header()[*c], t.source);
         events_ = m.find("drawdown_date").has_value() || m.find("drawdown_amount").has_value();
         const bool schedule = m.find("balance_from") || m.find("balance_to") || m.find("balance");
         if (events_ && schedule)
@@ -301,7 +302,7 @@ loan_table read_loans(const io::table& t, const table_options& o) {
                 loan.rate_where = t.locate(rows.front(), *c);
             }
         } catch (const error& e) {
-            loan.error = record_error{e.code(), e.what()};
+            loan.error = record_error{e.code(), e.what(), e.field(), e.text(), e.detail(), e.position()};
         }
         out.loans.push_back(std::move(loan));
     }
@@ -333,7 +334,11 @@ subsidy_row subsidy_for_table(const loan_record& loan, const plan::plan& p) {
 }
 
 subsidy_row subsidy_for_table(const loan_table& table, const table_loan& loan, const plan::plan& p) {
-    if (loan.error) throw error(loan.error->code, "", "", loan.error->message);
+    if (loan.error) {
+        const record_error& e = *loan.error;
+        if (e.field.empty() && e.detail.empty()) throw error(e.code, "", "", e.message);  // made by hand: the message alone
+        throw error(e.code, e.field, e.text, e.detail, e.position);
+    }
     try {
         return subsidy_for_table(*loan.record, p);
     } catch (const error& e) {

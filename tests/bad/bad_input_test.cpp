@@ -2,7 +2,11 @@
 // C++ API: every case must throw the zjcredit::error of its status, naming
 // its field, with every expected substring in what(), a what() that is valid
 // UTF-8 and not longer than the case allows. Anything else — a result, an
-// exception of another type, a crash — fails the case.
+// exception of another type, a crash — fails the case. A `table` case reads
+// its file with rules::read_loan_table_bytes (options from the case's JSON,
+// its repayments table beside it): `level=table` must throw there;
+// `level=loan` must read, and rules::subsidy_for_table on the first loan
+// must throw.
 #include <doctest/doctest.h>
 
 #include <zjcredit/assess/assess.hpp>
@@ -16,6 +20,7 @@
 #include <zjcredit/plan/json.hpp>
 #include <zjcredit/plan/plan_2022.hpp>
 #include <zjcredit/rules/json.hpp>
+#include <zjcredit/rules/table.hpp>
 
 #include <algorithm>
 #include <array>
@@ -26,6 +31,7 @@
 #include <iterator>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,7 +46,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace zjcredit;
 
-constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger"};
+constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table"};
 // budget: no CLI command; csv: only the ledger CSV cases have a C++ entry point.
 constexpr std::array extra_kinds{"budget", "csv"};
 constexpr std::size_t min_cases = 150;
@@ -60,6 +66,9 @@ struct bad_case {
     std::vector<std::pair<std::string, std::string>> keys;
 
     std::string id() const { return kind + "/" + name; }
+
+    /// The name the input is given under, as the CLI runner writes it ("input.csv").
+    std::string file_name() const { return kind == "table" ? "input" + input.extension().string() : "input.csv"; }
 
     std::optional<std::string> get(std::string_view key) const {
         for (const auto& [k, v] : keys)
@@ -149,9 +158,47 @@ void check_ledger(std::string_view ledger_json, std::string_view month_text) {
     (void)ledger::check_liaison_forms(p, doc.liaison_forms);
 }
 
+/// A JSON string literal of `s` (a path: no control characters expected).
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+/// A `table` case: the table read with its options, then the first loan's subsidy.
+void call_table(const bad_case& c, const std::string& bytes) {
+    std::string options = c.get("options").value_or("");
+    const fs::path repayments = c.input.parent_path() / (c.name + ".repayments.csv");
+    if (fs::is_regular_file(repayments)) {
+        const std::string key = "\"repayments\": " + json_string(repayments.string());
+        const std::string rest = options.empty() ? "}" : options.substr(options.find('{') + 1);
+        const bool none = rest.find_first_not_of(" ") == rest.find('}');
+        options = "{" + key + (none ? "" : ", ") + rest;
+    }
+    const bool loan_level = c.get("level") == "loan";
+    std::optional<rules::loan_table> table;
+    try {
+        table = rules::read_loan_table_bytes(bytes, c.file_name(), rules::table_options_from_json(options));
+    } catch (const zjcredit::error& e) {
+        if (!loan_level) throw;
+        throw std::runtime_error(std::string("the whole table was refused, expected the first loan's error: ") +
+                                 e.what());
+    }
+    if (!loan_level) return;
+    if (table->loans.empty()) throw std::runtime_error("the table holds no loan, expected the first loan's error");
+    (void)rules::subsidy_for_table(*table, table->loans.front(), plan::plan_2022());
+}
+
 /// Runs the kind's entry point; returns false when the case has none in C++.
 bool call(const bad_case& c, const std::string& text, const std::string& base_ledger) {
     const plan::plan& p = plan::plan_2022();
+    if (c.kind == "table") {
+        call_table(c, text);
+        return true;
+    }
     if (c.kind == "amount") (void)money::parse_amount(text, {.field = "amount", .round_excess = std::nullopt});
     else if (c.kind == "month") check_ledger(base_ledger, text);
     else if (c.kind == "plan") (void)plan::plan_from_json(text);
@@ -185,12 +232,15 @@ std::vector<std::string> run(const bad_case& c, const std::string& base_ledger) 
         const std::string message = e.what();
         if (e.code() != *want)
             problems.push_back("code " + std::string(name_of(e.code())) + ", expected " + std::string(name_of(*want)));
-        std::string field = c.get("field").value_or("");
-        if (const auto f = field.find("{file}"); f != std::string::npos) field.replace(f, 6, "input.csv");
+        const auto with_file = [&](std::string text) {
+            if (const auto f = text.find("{file}"); f != std::string::npos) text.replace(f, 6, c.file_name());
+            return text;
+        };
+        const std::string field = with_file(c.get("field").value_or(""));
         if (e.field().find(field) == std::string::npos)
             problems.push_back("field \"" + e.field() + "\" lacks \"" + field + "\"");
         for (const auto& m : c.messages())
-            if (message.find(m) == std::string::npos) problems.push_back("message lacks \"" + m + "\"");
+            if (message.find(with_file(m)) == std::string::npos) problems.push_back("message lacks \"" + m + "\"");
         const std::size_t max = std::strtoull(
             c.get("max_message").value_or(std::to_string(default_max_message)).c_str(), nullptr, 10);
         if (message.size() > max)

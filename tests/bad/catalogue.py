@@ -4,19 +4,24 @@ checking an interface's answer. Shared by run_python.py and run_cli.py
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
 #: Kinds that every interface runs; their cases make the count of 150.
-COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger")
+COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table")
 #: Kinds some interfaces cannot run (budget: no CLI command; csv: CLI only).
 EXTRA_KINDS = ("budget", "csv")
 MIN_CASES = 150
 DEFAULT_MAX_MESSAGE = 600
 MARKER = b"@@FILL@@"
 STATUSES = ("parse", "validation", "overflow", "not_found", "io")
+#: `table` cases: the whole call fails, or the first loan's row carries the error.
+LEVELS = ("table", "loan")
+#: Keys of a `table` case's `options` (the JSON of rules::table_options_from_json).
+TABLE_OPTION_KEYS = ("columns", "rate_unit", "period", "sheet")
 
 
 @dataclass
@@ -51,6 +56,24 @@ class Case:
 
     def max_message(self) -> int:
         return int(self.get("max_message", "", str(DEFAULT_MAX_MESSAGE)) or DEFAULT_MAX_MESSAGE)
+
+    def level(self) -> str:
+        """`table` cases: "table" (the call fails) or "loan" (the first row's error)."""
+        return self.get("level", "") or ""
+
+    def options(self, interface: str) -> dict:
+        """`table` cases: the options, a JSON object (without repayments)."""
+        text = self.get("options", interface)
+        options = json.loads(text) if text else {}
+        unknown = [k for k in options if k not in TABLE_OPTION_KEYS]
+        if not isinstance(options, dict) or unknown:
+            raise ValueError(f"{self.id}: options must be a JSON object of {TABLE_OPTION_KEYS}, not {text!r}")
+        return options
+
+    def repayments_path(self) -> Optional[Path]:
+        """`table` cases: the repayments table beside the input, when there is one."""
+        path = self.input_path.parent / f"{self.name}.repayments.csv"
+        return path if path.is_file() else None
 
     def data(self) -> bytes:
         """The input bytes, generated when the case says so."""
@@ -114,6 +137,10 @@ def load(data_dir: Path, kinds: tuple[str, ...]) -> list[Case]:
                     raise ValueError(f"{expect}: no {required}")
             if case.get("status", "") not in STATUSES:
                 raise ValueError(f"{expect}: unknown status {case.get('status', '')!r}")
+            if kind == "table":
+                if case.level() not in LEVELS:
+                    raise ValueError(f"{expect}: level must be one of {LEVELS}, not {case.level()!r}")
+                case.options("")
             cases.append(case)
     return cases
 

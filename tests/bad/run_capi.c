@@ -12,6 +12,12 @@
  * untouched, zjc_last_error_field() contains the expected field, and
  * zjc_last_error() contains every expected substring, is valid UTF-8 and is
  * not longer than the case allows. Every string is freed (LeakSanitizer).
+ *
+ * A `table` case's file goes to zjc_subsidy_table as bytes, named
+ * "input.EXT", with the case's options (and "repayments": the path of its
+ * repayments table, when it has one). `level=table`: the call must fail as
+ * above. `level=loan`: the call must succeed and the first row's "error" in
+ * the JSON must contain the expected field and every expected substring.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -26,7 +32,8 @@
 #define DEFAULT_MAX_MESSAGE 600
 #define MAX_KEYS 64
 
-static const char *const counted_kinds[] = {"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger"};
+static const char *const counted_kinds[] = {"amount", "month", "plan",   "subsidy", "reward",
+                                            "award",  "assess", "ledger", "table"};
 static const char *const extra_kinds[] = {"budget"};
 
 typedef struct {
@@ -304,6 +311,122 @@ static void problem(const bad_case *c, const char *what, const char *detail) {
     ++problems;
 }
 
+/* `text` with "{file}" replaced by `file` (a new string). */
+static char *with_file(const char *text, const char *file) {
+    const char *at = strstr(text, "{file}");
+    char *head, *out;
+    if (at == NULL) return join(text, "", "");
+    head = xmalloc((size_t)(at - text) + 1);
+    memcpy(head, text, (size_t)(at - text));
+    head[at - text] = '\0';
+    out = join(head, file, at + strlen("{file}"));
+    free(head);
+    return out;
+}
+
+/* The name a `table` case's input is given under: "input" and its extension. */
+static char *table_file_name(const bad_case *c) {
+    const char *dot = strrchr(c->input, '.');
+    return join("input", "", dot != NULL ? dot : "");
+}
+
+/* A `table` case's options JSON (a new string): its `options`, with
+ * "repayments" added when a <name>.repayments.csv is beside the input. */
+static char *table_options(const bad_case *c) {
+    const char *options = get(c, "options", "capi");
+    char *stem = join(c->dir, "/", c->name), *path = join(stem, "", ".repayments.csv"), *out;
+    FILE *f = fopen(path, "rb");
+    free(stem);
+    if (f == NULL) {
+        free(path);
+        return join(options != NULL ? options : "", "", "");
+    }
+    fclose(f);
+    if (strchr(path, '"') != NULL || strchr(path, '\\') != NULL) {
+        fprintf(stderr, "%s: a path with a quote or a backslash\n", path);
+        exit(2);
+    }
+    {
+        char *key = join("{\"repayments\": \"", path, "\"");
+        const char *rest = options != NULL ? strchr(options, '{') : NULL;
+        int none = rest == NULL || rest[1 + strspn(rest + 1, " ")] == '}';
+        out = join(key, none ? "" : ", ", rest != NULL ? rest + 1 : "}");
+        free(key);
+    }
+    free(path);
+    return out;
+}
+
+/* Appends the UTF-8 encoding of code point cp at *o. */
+static void put_utf8(char **o, unsigned long cp) {
+    unsigned char *u = (unsigned char *)*o;
+    if (cp < 0x80) {
+        *u++ = (unsigned char)cp;
+    } else if (cp < 0x800) {
+        *u++ = (unsigned char)(0xC0 | (cp >> 6));
+        *u++ = (unsigned char)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *u++ = (unsigned char)(0xE0 | (cp >> 12));
+        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        *u++ = (unsigned char)(0x80 | (cp & 0x3F));
+    } else {
+        *u++ = (unsigned char)(0xF0 | (cp >> 18));
+        *u++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+        *u++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        *u++ = (unsigned char)(0x80 | (cp & 0x3F));
+    }
+    *o = (char *)u;
+}
+
+/*
+ * The first row's "error" in zjc_subsidy_table's JSON, its escapes decoded
+ * (a new string), or NULL when it is null. A key in the JSON is the only
+ * place `"error":` can occur (inside a string its quotes are escaped), and
+ * the first row's comes first.
+ */
+static char *first_row_error(const char *json) {
+    const char *p = strstr(json, "\"rows\"");
+    char *out, *o;
+    if (p == NULL || (p = strstr(p, "\"error\":")) == NULL) return NULL;
+    p += strlen("\"error\":");
+    p += strspn(p, " \t\r\n");
+    if (*p != '"') return NULL;
+    out = o = xmalloc(strlen(p) + 1);
+    for (++p; *p != '\0' && *p != '"'; ++p) {
+        if (*p != '\\') {
+            *o++ = *p;
+            continue;
+        }
+        ++p;
+        if (*p == 'u') {
+            unsigned long cp = strtoul((char[]){p[1], p[2], p[3], p[4], '\0'}, NULL, 16);
+            p += 4;
+            if (cp >= 0xD800 && cp < 0xDC00 && p[1] == '\\' && p[2] == 'u') {
+                unsigned long low = strtoul((char[]){p[3], p[4], p[5], p[6], '\0'}, NULL, 16);
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                p += 6;
+            }
+            put_utf8(&o, cp);
+        } else if (*p == 'n') {
+            *o++ = '\n';
+        } else if (*p == 't') {
+            *o++ = '\t';
+        } else if (*p == 'r') {
+            *o++ = '\r';
+        } else if (*p == 'b') {
+            *o++ = '\b';
+        } else if (*p == 'f') {
+            *o++ = '\f';
+        } else if (*p != '\0') {
+            *o++ = *p; /* \" \\ \/ */
+        } else {
+            break;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
 /* Calls the kind's entry point; returns its status. *out_text is any string it returned. */
 static int32_t call(const bad_case *c, const char *data, size_t len, const char *ledger, char **out_text) {
     const char *k = c->kind;
@@ -328,6 +451,13 @@ static int32_t call(const bad_case *c, const char *data, size_t len, const char 
     if (strcmp(k, "award") == 0) return zjc_listing_award(NULL, data, out_text);
     if (strcmp(k, "assess") == 0) return zjc_assess(NULL, data, out_text);
     if (strcmp(k, "budget") == 0) return zjc_budget_allocate(NULL, data, out_text);
+    if (strcmp(k, "table") == 0) {
+        char *name = table_file_name(c), *options = table_options(c);
+        int32_t status = zjc_subsidy_table(NULL, data, len, name, options, out_text);
+        free(name);
+        free(options);
+        return status;
+    }
     problem(c, "no C entry point for this kind", k);
     return ZJC_OK;
 }
@@ -363,6 +493,50 @@ static void check_light_call(const bad_case *c, const char *data, int32_t status
         problem(c, "light call: an output was written on failure", NULL);
 }
 
+/* A `level=loan` table case: the call succeeds and its first row carries the error. */
+static int run_loan_level(const bad_case *c, const char *ledger, size_t max_message) {
+    size_t len, i, n_messages = 0;
+    char *data = case_data(c, &len);
+    char *out = NULL, *error, *file = table_file_name(c), *want_field;
+    const char *own_key = "message.capi";
+    int own = has_key(c, own_key);
+    int32_t got;
+
+    problems = 0;
+    got = call(c, data, len, ledger, &out);
+    free(data);
+    if (got != ZJC_OK) {
+        problem(c, "the call failed (the whole table refused), expected the first row's error", zjc_last_error());
+        free(file);
+        return 0;
+    }
+    error = out != NULL ? first_row_error(out) : NULL;
+    zjc_string_free(out);
+    if (error == NULL) {
+        problem(c, "the first row has no error", NULL);
+        free(file);
+        return 0;
+    }
+    want_field = with_file(get(c, "field", "capi") ? get(c, "field", "capi") : "", file);
+    if (strstr(error, want_field) == NULL) problem(c, "the first row's error does not name the field", want_field);
+    for (i = 0; i < c->n_keys; ++i) {
+        char *want;
+        if (strcmp(c->keys[i], own ? own_key : "message") != 0) continue;
+        ++n_messages;
+        want = with_file(c->values[i], file);
+        if (strstr(error, want) == NULL) problem(c, "the first row's error lacks", want);
+        free(want);
+    }
+    if (n_messages == 0) problem(c, "the case names no message", NULL);
+    if (!valid_utf8((const unsigned char *)error, strlen(error))) problem(c, "the error is not valid UTF-8", NULL);
+    if (strlen(error) > max_message) problem(c, "the first row's error is longer than the case allows", NULL);
+    if (problems > 0) printf("    the first row's error was: \"%.1000s\"\n", error);
+    free(want_field);
+    free(error);
+    free(file);
+    return problems == 0;
+}
+
 /* Runs one case; returns 1 when it passed. */
 static int run(const bad_case *c, const char *ledger) {
     size_t len, i, n_messages = 0;
@@ -370,13 +544,18 @@ static int run(const bad_case *c, const char *ledger) {
     char *out = NULL;
     int32_t want = status_code(get(c, "status", "capi"));
     int32_t got;
-    const char *message, *field, *want_field = get(c, "field", "capi");
+    const char *message, *field;
     size_t max_message = get(c, "max_message", "capi") ? (size_t)strtoul(get(c, "max_message", "capi"), NULL, 10)
                                                         : DEFAULT_MAX_MESSAGE;
     char buf[128];
     const char *own_key = "message.capi";
     int own = has_key(c, own_key);
+    char *file, *want_field;
 
+    if (strcmp(c->kind, "table") == 0 && get(c, "level", "capi") != NULL && strcmp(get(c, "level", "capi"), "loan") == 0) {
+        free(data);
+        return run_loan_level(c, ledger, max_message);
+    }
     problems = 0;
     got = call(c, data, len, ledger, &out);
     message = zjc_last_error();
@@ -387,6 +566,8 @@ static int run(const bad_case *c, const char *ledger) {
         free(data);
         return 0;
     }
+    file = strcmp(c->kind, "table") == 0 ? table_file_name(c) : join("input.csv", "", "");
+    want_field = get(c, "field", "capi") != NULL ? with_file(get(c, "field", "capi"), file) : NULL;
     if (out != NULL) {
         problem(c, "*out was written on failure", NULL);
         zjc_string_free(out);
@@ -398,10 +579,15 @@ static int run(const bad_case *c, const char *ledger) {
     if (zjc_last_status() != got) problem(c, "zjc_last_status() differs from the returned status", NULL);
     if (want_field == NULL || strstr(field, want_field) == NULL) problem(c, "zjc_last_error_field() lacks", want_field);
     for (i = 0; i < c->n_keys; ++i) {
+        char *want;
         if (strcmp(c->keys[i], own ? own_key : "message") != 0) continue;
         ++n_messages;
-        if (strstr(message, c->values[i]) == NULL) problem(c, "message lacks", c->values[i]);
+        want = with_file(c->values[i], file);
+        if (strstr(message, want) == NULL) problem(c, "message lacks", want);
+        free(want);
     }
+    free(want_field);
+    free(file);
     if (n_messages == 0) problem(c, "the case names no message", NULL);
     if (strlen(message) > max_message) {
         sprintf(buf, "%lu bytes, more than %lu", (unsigned long)strlen(message), (unsigned long)max_message);

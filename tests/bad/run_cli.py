@@ -11,10 +11,17 @@ one "zjcredit: " message naming the expected field and containing every
 expected substring (and not longer than the case allows, nor invalid
 UTF-8), and neither OUT nor any temporary file is left in the directory.
 A crash (a signal, a sanitizer report, exit status 4) fails the case.
+
+A `table` case runs `zjcredit subsidy input.EXT` with the flags its
+options stand for (`rate_unit` → --rate-unit, `period` → --period, `sheet`
+→ --sheet, `columns` → --columns columns.json) and, when the case has one,
+`--repayments repayments.csv`; a loan's own error (`level=loan`) stops the
+run as a table's does (exit 2, the message on stderr).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -29,6 +36,24 @@ import catalogue  # noqa: E402
 KINDS = catalogue.COUNTED_KINDS + ("csv",)
 TIMEOUT_SECONDS = 120
 EXIT_STATUS = {"parse": 2, "validation": 2, "overflow": 2, "not_found": 2, "io": 3}
+#: Files a `table` case writes beside its input (inputs too, not left-behind output).
+TABLE_SIDE_FILES = ("repayments.csv", "columns.json")
+
+
+def table_flags(case: catalogue.Case, work: Path) -> list[str]:
+    """The CLI flags of a `table` case's options, its side files written into `work`."""
+    flags: list[str] = []
+    for key, value in case.options("cli").items():
+        if key == "columns":
+            (work / "columns.json").write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+            flags += ["--columns", "columns.json"]
+        else:
+            flags += ["--" + key.replace("_", "-"), value]
+    repayments = case.repayments_path()
+    if repayments is not None:
+        (work / "repayments.csv").write_bytes(repayments.read_bytes())
+        flags += ["--repayments", "repayments.csv"]
+    return flags
 
 
 def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> tuple[list, str]:
@@ -45,6 +70,8 @@ def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> 
     case.write_to(work / name)
     if case.kind == "plan":
         return [zjcredit, "plan", "--plan", name] + out, name
+    if case.kind == "table":
+        return [zjcredit, "subsidy", name] + table_flags(case, work) + out, name
     if case.kind in ("subsidy", "reward", "award", "assess"):
         return [zjcredit, case.kind, name] + out, name
     if case.kind == "ledger":
@@ -89,7 +116,8 @@ def run(case: catalogue.Case, zjcredit: str, data_dir: Path) -> list[str]:
         if want_field not in message:
             problems.append(f"message does not name the field {want_field!r}")
         catalogue.check_message(case, "cli", message, problems, file_name)
-        left = sorted(p.name for p in work.iterdir() if p.name != file_name)
+        inputs = {file_name} | (set(TABLE_SIDE_FILES) if case.kind == "table" else set())
+        left = sorted(p.name for p in work.iterdir() if p.name not in inputs)
         if left:
             problems.append(f"left behind: {', '.join(left)}")
         if problems:

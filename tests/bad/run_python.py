@@ -10,11 +10,18 @@ the zjcredit exception of the expected status, whose .code is that status,
 whose .field contains the expected field and whose .message contains every
 expected substring and is not longer than the case allows. Any other
 outcome (a result, another exception, a crash) fails it.
+
+A `table` case's input is written to a temporary file and read by
+zjcredit.subsidy_table with the case's options (and its repayments table).
+`level=table`: the call must raise, as above. `level=loan`: the call must
+succeed and the first row's `error` must contain the expected field and
+every expected substring (the row carries no status).
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -54,8 +61,57 @@ def entry_point(kind: str, text: str, ledger_text: str):
     raise ValueError(f"no Python entry point for kind {kind}")
 
 
-def run(case: catalogue.Case, ledger_text: str) -> list[str]:
+def check_error(case: catalogue.Case, e: "zjcredit.Error", file_name: str = "") -> list[str]:
     problems: list[str] = []
+    cls, status_name = EXCEPTIONS[case.status("python")]
+    if not isinstance(e, cls):
+        problems.append(f"raised {type(e).__name__}, expected {cls.__name__}")
+    if e.code != zjcredit.STATUS[status_name]:
+        problems.append(f"code {e.code}, expected {zjcredit.STATUS[status_name]} ({status_name})")
+    want_field = case.field_for("python").replace("{file}", file_name)
+    if want_field not in e.field:
+        problems.append(f"field {e.field!r} lacks {want_field!r}")
+    catalogue.check_message(case, "python", e.message, problems, file_name)
+    if problems:
+        problems.append(f"message was: {e.message[:1000]!r}")
+    return problems
+
+
+def run_table(case: catalogue.Case) -> list[str]:
+    """A `table` case through zjcredit.subsidy_table."""
+    options = case.options("python")
+    repayments = case.repayments_path()
+    with tempfile.TemporaryDirectory(prefix="zjcredit-bad-") as tmp:
+        path = Path(tmp) / ("input" + case.input_path.suffix)
+        case.write_to(path)
+        try:
+            frame = zjcredit.subsidy_table(path, **options, repayments=repayments)
+        except zjcredit.Error as e:
+            if case.level() == "loan":
+                return [f"the call raised (the whole table refused), expected the first row's error: {e.message[:300]!r}"]
+            return check_error(case, e, str(path))
+        except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+            return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+        if case.level() == "table":
+            return ["no error: the call succeeded"]
+        if len(frame) == 0:
+            return ["the call succeeded with no rows, expected the first row's error"]
+        message = frame["error"].iloc[0]
+        if not message:
+            return ["the first row has no error"]
+        problems: list[str] = []
+        want_field = case.field_for("python").replace("{file}", str(path))
+        if want_field not in message:
+            problems.append(f"the first row's error does not name the field {want_field!r}")
+        catalogue.check_message(case, "python", message, problems, str(path))
+        if problems:
+            problems.append(f"the first row's error was: {message[:1000]!r}")
+        return problems
+
+
+def run(case: catalogue.Case, ledger_text: str) -> list[str]:
+    if case.kind == "table":
+        return run_table(case)
     data = case.data()
     try:
         text = data.decode("utf-8")
@@ -65,18 +121,7 @@ def run(case: catalogue.Case, ledger_text: str) -> list[str]:
     try:
         result = entry_point(case.kind, text, ledger_text)
     except zjcredit.Error as e:
-        cls, status_name = EXCEPTIONS[case.status("python")]
-        if not isinstance(e, cls):
-            problems.append(f"raised {type(e).__name__}, expected {cls.__name__}")
-        if e.code != zjcredit.STATUS[status_name]:
-            problems.append(f"code {e.code}, expected {zjcredit.STATUS[status_name]} ({status_name})")
-        want_field = case.field_for("python")
-        if want_field not in e.field:
-            problems.append(f"field {e.field!r} lacks {want_field!r}")
-        catalogue.check_message(case, "python", e.message, problems)
-        if problems:
-            problems.append(f"message was: {e.message[:1000]!r}")
-        return problems
+        return check_error(case, e)
     except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
         return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
     del result

@@ -44,6 +44,13 @@ struct table_options {
 struct record_error {
     errc code = errc::parse;
     std::string message;  ///< "loans.csv:7: annual_rate: ..." or "Sheet1!K7: ..."
+    /// The error's parts (error::field(), text(), detail(), position()), so
+    /// that subsidy_for_table() throws it again as it was: field
+    /// "loans.csv:7: annual_rate", text "4.35" as written.
+    std::string field;
+    std::string text;
+    std::string detail;
+    std::size_t position = error::npos;
 };
 
 /// One loan of a table.
