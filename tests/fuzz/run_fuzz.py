@@ -23,10 +23,11 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 TARGETS = ["fuzz_amount", "fuzz_date", "fuzz_plan_json", "fuzz_subsidy_json", "fuzz_reward_json",
            "fuzz_award_json", "fuzz_observations", "fuzz_csv", "fuzz_record_reader",
-           "fuzz_loan_events", "fuzz_xlsx"]
+           "fuzz_loan_events", "fuzz_xlsx", "fuzz_loan_table"]
 DICTS = {"fuzz_amount": "amount.dict", "fuzz_date": "date.dict", "fuzz_plan_json": "json.dict",
          "fuzz_subsidy_json": "json.dict", "fuzz_reward_json": "json.dict", "fuzz_award_json": "json.dict",
-         "fuzz_observations": "json.dict", "fuzz_csv": "csv.dict", "fuzz_record_reader": "record.dict"}
+         "fuzz_observations": "json.dict", "fuzz_csv": "csv.dict", "fuzz_record_reader": "record.dict",
+         "fuzz_loan_table": "loan_table.dict"}
 ENV = dict(os.environ,
            ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "detect_leaks=1:abort_on_error=1:symbolize=1"),
            UBSAN_OPTIONS=os.environ.get("UBSAN_OPTIONS", "halt_on_error=1:print_stacktrace=1"))
