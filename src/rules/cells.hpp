@@ -46,7 +46,7 @@ inline money::rate_unit rate_unit_of(const std::string& header_unit, money::rate
                           "a rate column's unit is written (%) or left out; \"" + header_unit + "\" is not a rate unit");
     if (declared == money::rate_unit::fraction)
         throw parse_error(source + ": header", std::string(header),
-                          "says the rates are percents, and --rate-unit says fractions: drop one of the two");
+                          "says the rates are percents, and the declared rate unit (--rate-unit, rate_unit) says fractions: drop one of the two");
     return money::rate_unit::percent;
 }
 

@@ -282,7 +282,7 @@ loan_table read_loans(const io::table& t, const table_options& o) {
     if (book)
         for (const auto& [id, where] : book->first_row)
             if (!by_id.contains(id))
-                throw validation_error(where + ": loan_id", id, "no loan with this loan_id in " + t.source);
+                throw validation_error(where + ": loan_id", id, "a repayment of no loan: " + t.source + " has no loan with this loan_id");
 
     for (const auto& rows : groups) {
         table_loan loan;
