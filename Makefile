@@ -89,7 +89,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_
 # (cmake, the compiler) are not ours. Our code's leaks are caught by the first
 # pass, which runs every C and C++ test, the C ABI ones included, with
 # detect_leaks=1.
-ASAN_PRELOADED_TESTS := ^(python_tests|bad_input_python|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site)$$
+ASAN_PRELOADED_TESTS := ^(python_tests|bad_input_python|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site|python_wheel)$$
 ASAN_PRELOAD := $(shell $(or $(CC),gcc) -print-file-name=libasan.so 2>/dev/null) \
     $(shell $(or $(CXX),g++) -print-file-name=libstdc++.so 2>/dev/null)
 
