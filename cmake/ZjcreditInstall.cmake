@@ -10,7 +10,7 @@
 #   lib/pkgconfig/zjcredit.pc                     the C ABI for pkg-config
 #   lib/pkgconfig/zjcredit-io.pc                  zjcredit::io for pkg-config (C++20)
 #   ZJCREDIT_INSTALL_PYTHONDIR/zjcredit/          the Python package, with a link to the library
-#   share/man/man1/zjcredit.1                     the CLI's man page
+#   share/man/man1/zjcredit.1.gz                  the CLI's man page
 #   share/bash-completion/completions/zjcredit    its bash completion
 #
 # Each file belongs to one install component, which is one Debian package
@@ -66,7 +66,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/zjcredit"
   FILES_MATCHING PATTERN "*.hpp")
 install(FILES "${PROJECT_SOURCE_DIR}/capi/zjcredit.h"
   DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
-install(FILES "${PROJECT_BINARY_DIR}/zjcredit.1"
+install(FILES "${PROJECT_BINARY_DIR}/zjcredit.1.gz"
   DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT cli)
 install(FILES "${PROJECT_BINARY_DIR}/zjcredit.bash-completion"
   DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT cli
