@@ -12,7 +12,14 @@ PACKAGES := g++ make cmake pkg-config \
     libboost-dev libboost-date-time-dev libmsgsl-dev doctest-dev \
     nlohmann-json3-dev libsimdjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
     python3 python3-pytest python3-hypothesis python3-openpyxl python3-numpy python3-pandas \
-    abigail-tools binutils
+    abigail-tools binutils \
+    man-db groff-base python3-venv python3-pip python3-build python3-setuptools python3-wheel python3-mypy
+
+# Only `make docs` needs this.
+DOCS_PACKAGES := doxygen
+
+# Only `make package` and `make package-test` need these.
+PACKAGE_PACKAGES := dpkg-dev lintian
 
 # Only `make bench` needs these (time: GNU time, for the CLI's peak RSS).
 BENCH_PACKAGES := libbenchmark-dev time
@@ -20,7 +27,7 @@ BENCH_PACKAGES := libbenchmark-dev time
 # Only `make fuzz` needs these: clang 14 and its libFuzzer/sanitizer runtimes.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 
-.PHONY: all deps configure build demo test check sanitize install fuzz clean
+.PHONY: all deps configure build demo test check sanitize install fuzz docs package package-test clean
 
 all: build
 
@@ -82,7 +89,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:detect_stack_use_after_
 # (cmake, the compiler) are not ours. Our code's leaks are caught by the first
 # pass, which runs every C and C++ test, the C ABI ones included, with
 # detect_leaks=1.
-ASAN_PRELOADED_TESTS := ^(python_tests|bad_input_python|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site)$$
+ASAN_PRELOADED_TESTS := ^(python_tests|bad_input_python|consumers_find_package|consumers_pkg_config|consumers_python|consumers_python_library|consumers_python_site|python_wheel)$$
 ASAN_PRELOAD := $(shell $(or $(CC),gcc) -print-file-name=libasan.so 2>/dev/null) \
     $(shell $(or $(CXX),g++) -print-file-name=libstdc++.so 2>/dev/null)
 
@@ -135,6 +142,33 @@ fuzz: deps
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target zjcredit_fuzz
 	/usr/bin/python3 tests/fuzz/run_fuzz.py --build $(FUZZ_BUILD) --seconds $(FUZZ_SECONDS) \
 	    --parallel $(FUZZ_PARALLEL) $(FUZZ_ARGS)
+
+# Reference pages into $(BUILD)/docs: the C ABI and the C++ headers (Doxygen,
+# docs/Doxyfile; any warning fails) and the Python package (pydoc). Not part
+# of `make test`: it takes seconds, but needs doxygen.
+docs: build
+	@sh cmake/install-debian-packages.sh $(DOCS_PACKAGES)
+	cmake -S . -B $(BUILD)
+	cmake --build $(BUILD) --target docs
+
+# The Debian packages (cmake/ZjcreditPackage.cmake) into $(PACKAGE_BUILD):
+# a Release build for /usr without the tests, CPack's DEB generator, then
+# lintian (any error fails). package-test installs them on this machine
+# (as root), runs the consumers against /usr and removes them again
+# (tests/packages/check_debs.sh). Neither is part of `make test`: the Release
+# build alone takes several minutes.
+PACKAGE_BUILD ?= build-deb
+package: deps
+	@sh cmake/install-debian-packages.sh $(PACKAGE_PACKAGES)
+	cmake -S . -B $(PACKAGE_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+	    -DZJCREDIT_TEST=OFF $(WERROR)
+	cmake --build $(PACKAGE_BUILD) -j $(JOBS)
+	rm -f $(PACKAGE_BUILD)/*.deb
+	cd $(PACKAGE_BUILD) && cpack -G DEB
+	lintian --fail-on error $(PACKAGE_BUILD)/*.deb
+
+package-test: package
+	sh tests/packages/check_debs.sh $(PACKAGE_BUILD) .
 
 clean:
 	rm -rf $(BUILD)

@@ -10,6 +10,13 @@
 #   lib/pkgconfig/zjcredit.pc                     the C ABI for pkg-config
 #   lib/pkgconfig/zjcredit-io.pc                  zjcredit::io for pkg-config (C++20)
 #   ZJCREDIT_INSTALL_PYTHONDIR/zjcredit/          the Python package, with a link to the library
+#   share/man/man1/zjcredit.1.gz                  the CLI's man page
+#   share/bash-completion/completions/zjcredit    its bash completion
+#
+# Each file belongs to one install component, which is one Debian package
+# (cmake/ZjcreditPackage.cmake): runtime (the shared library), dev (headers,
+# libzjcredit_io.a, the CMake package, the .pc files, the .so link), cli (the
+# program, its man page and completion) and python (the Python package).
 #
 # zjcredit::io is exported in a set of its own, read by zjcreditConfig.cmake
 # only for COMPONENTS io: its private dependencies (nlohmann-json, and
@@ -48,31 +55,36 @@ endif()
 
 install(TARGETS zjcredit zjcredit_capi zjcredit_cli
   EXPORT zjcreditTargets
-  RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
-  LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}"
-  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}" COMPONENT cli
+  LIBRARY DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT runtime NAMELINK_COMPONENT dev
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev)
 install(TARGETS zjcredit_io
   EXPORT zjcreditIoTargets
-  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+  ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT dev)
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/zjcredit"
-  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev
   FILES_MATCHING PATTERN "*.hpp")
 install(FILES "${PROJECT_SOURCE_DIR}/capi/zjcredit.h"
-  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT dev)
+install(FILES "${PROJECT_BINARY_DIR}/zjcredit.1.gz"
+  DESTINATION "${CMAKE_INSTALL_MANDIR}/man1" COMPONENT cli)
+install(FILES "${PROJECT_BINARY_DIR}/zjcredit.bash-completion"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions" COMPONENT cli
+  RENAME zjcredit)
 
 # ---- find_package(zjcredit): install tree and build tree ----------------------
 
 install(EXPORT zjcreditTargets
   NAMESPACE zjcredit::
   FILE zjcredit-targets.cmake
-  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}")
+  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}" COMPONENT dev)
 export(EXPORT zjcreditTargets
   NAMESPACE zjcredit::
   FILE "${PROJECT_BINARY_DIR}/zjcredit-targets.cmake")
 install(EXPORT zjcreditIoTargets
   NAMESPACE zjcredit::
   FILE zjcredit-io-targets.cmake
-  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}")
+  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}" COMPONENT dev)
 export(EXPORT zjcreditIoTargets
   NAMESPACE zjcredit::
   FILE "${PROJECT_BINARY_DIR}/zjcredit-io-targets.cmake")
@@ -90,12 +102,12 @@ write_basic_package_version_file(
 install(FILES
   "${PROJECT_BINARY_DIR}/zjcreditConfig.cmake"
   "${PROJECT_BINARY_DIR}/zjcreditConfigVersion.cmake"
-  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}")
+  DESTINATION "${ZJCREDIT_INSTALL_CMAKEDIR}" COMPONENT dev)
 
 # ---- the Python package -------------------------------------------------------
 
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/bindings/python/zjcredit/"
-  DESTINATION "${ZJCREDIT_INSTALL_PYTHONDIR}/zjcredit"
+  DESTINATION "${ZJCREDIT_INSTALL_PYTHONDIR}/zjcredit" COMPONENT python
   FILES_MATCHING PATTERN "*.py" PATTERN "py.typed"
   PATTERN "__pycache__" EXCLUDE)
 
@@ -103,7 +115,7 @@ install(DIRECTORY "${PROJECT_SOURCE_DIR}/bindings/python/zjcredit/"
 # Both depend on the prefix actually installed to (cmake --install --prefix
 # may differ from CMAKE_INSTALL_PREFIX at configure time), so they are made
 # at install time by cmake/ZjcreditInstallExtras.cmake.
-install(CODE "
+set(_zjc_extras_settings "
 set(ZJC_SONAME \"$<TARGET_SONAME_FILE_NAME:zjcredit_capi>\")
 set(ZJC_LIBDIR \"${CMAKE_INSTALL_LIBDIR}\")
 set(ZJC_INCLUDEDIR \"${CMAKE_INSTALL_INCLUDEDIR}\")
@@ -114,4 +126,7 @@ set(ZJC_STAGING_DIR \"${PROJECT_BINARY_DIR}/install-staging\")
 set(ZJC_DESCRIPTION \"${PROJECT_DESCRIPTION}\")
 set(ZJC_VERSION \"${PROJECT_VERSION}\")
 ")
-install(SCRIPT "${PROJECT_SOURCE_DIR}/cmake/ZjcreditInstallExtras.cmake")
+install(CODE "${_zjc_extras_settings}set(ZJC_PART pc)\ninclude(\"${PROJECT_SOURCE_DIR}/cmake/ZjcreditInstallExtras.cmake\")"
+  COMPONENT dev)
+install(CODE "${_zjc_extras_settings}set(ZJC_PART python)\ninclude(\"${PROJECT_SOURCE_DIR}/cmake/ZjcreditInstallExtras.cmake\")"
+  COMPONENT python)

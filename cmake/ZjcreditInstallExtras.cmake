@@ -2,6 +2,8 @@
 # variables): writes zjcredit.pc and zjcredit-io.pc for the prefix actually installed to, and
 # links the Python package to the installed library so that `import zjcredit`
 # finds it without ZJCREDIT_LIBRARY. DESTDIR is honoured by file(INSTALL).
+# ZJC_PART says which of the two to do: pc (component dev) or python
+# (component python).
 
 function(_zjc_absolute out dir)
   if(IS_ABSOLUTE "${dir}")
@@ -28,6 +30,9 @@ foreach(_zjc_kind libdir includedir)
   endif()
 endforeach()
 foreach(_zjc_template IN LISTS ZJC_PC_TEMPLATES)
+  if(NOT ZJC_PART STREQUAL "pc")
+    break()
+  endif()
   get_filename_component(_zjc_pc_name "${_zjc_template}" NAME_WLE)
   file(READ "${_zjc_template}" _zjc_pc)
   string(CONFIGURE "${_zjc_pc}" _zjc_pc @ONLY)
@@ -37,6 +42,9 @@ endforeach()
 
 # <pythondir>/zjcredit/libzjcredit.so.<ABI> -> ../…/libzjcredit.so.<ABI>, a
 # relative link, so the tree can be moved as a whole (DESTDIR, packaging).
+if(NOT ZJC_PART STREQUAL "python")
+  return()
+endif()
 file(RELATIVE_PATH _zjc_target "${_zjc_pythondir}/zjcredit" "${_zjc_libdir}/${ZJC_SONAME}")
 file(REMOVE "${ZJC_STAGING_DIR}/${ZJC_SONAME}")
 file(CREATE_LINK "${_zjc_target}" "${ZJC_STAGING_DIR}/${ZJC_SONAME}" SYMBOLIC)

@@ -1,5 +1,6 @@
 // zjcredit: the command-line shell over the library, for people and scripts.
 #include "command.hpp"
+#include "manual.hpp"
 
 #include <zjcredit/error.hpp>
 #include <zjcredit/version.hpp>
@@ -8,9 +9,12 @@
 #include <array>
 #include <exception>
 #include <iostream>
+#include <sstream>
 
 namespace zjcredit::cli {
 namespace {
+
+constexpr std::string_view program_summary = "the 2022 Zhanjiang credit plan (湛金函〔2022〕86号)";
 
 constexpr std::string_view common_options = R"(
 Common options:
@@ -95,10 +99,10 @@ const std::array<command, 8> commands = {{
 }};
 
 void usage(std::ostream& out) {
-    out << "zjcredit " ZJCREDIT_VERSION_STRING " — the 2022 Zhanjiang credit plan (湛金函〔2022〕86号)\n\n"
+    out << "zjcredit " ZJCREDIT_VERSION_STRING " — " << program_summary << "\n\n"
         << "usage: zjcredit COMMAND [options] [FILE]\n\nCommands:\n";
     for (const auto& c : commands) out << "  " << c.name << std::string(10 - c.name.size(), ' ') << c.summary << "\n";
-    out << "\nzjcredit COMMAND --help shows a command's options and an example.\n";
+    out << "\nzjcredit COMMAND --help shows a command's options and an example; zjcredit --version, the version.\n";
 }
 
 int status_for(const zjcredit::error& e) { return e.code() == errc::io ? io_failure : bad_input; }
@@ -116,6 +120,20 @@ int main(int argc, char** argv) {
         }
         if (o.command == "--version" || o.command == "version") {
             std::cout << "zjcredit " ZJCREDIT_VERSION_STRING "\n";
+            return ok;
+        }
+        // Hidden: what the build installs as zjcredit.1 and the bash completion.
+        if (o.command == "--man" || o.command == "--completion") {
+            const auto given = given_options(o);
+            if (std::any_of(given.begin(), given.end(), [](const std::string& g) { return g != "--output"; }) ||
+                o.args != (o.command == "--man" ? std::vector<std::string>{} : std::vector<std::string>{"bash"}))
+                throw zjcredit::parse_error("arguments", o.command,
+                                            "usage: zjcredit --man [-o FILE], zjcredit --completion bash [-o FILE]");
+            const manual_source source{commands, common_options, program_summary};
+            std::ostringstream text;
+            if (o.command == "--man") write_man_page(text, source);
+            else write_bash_completion(text, source);
+            write_output(o, text.str());
             return ok;
         }
         for (const auto& c : commands) {

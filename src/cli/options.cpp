@@ -50,6 +50,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--sheet") o.sheet = value();
         else if (a == "--group-by") o.group_by = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
+        else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
             o.lang = value();
             o.lang_given = true;

@@ -264,7 +264,7 @@ def encode(text: str, what: str) -> bytes:
             return text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates
         pass
-    raise invalid_text(text, what)  # type: ignore[misc] - not None: the text is refused
+    raise invalid_text(text, what)  # type: ignore[misc]  # not None: the text is refused
 
 
 def optional_plan(plan: Optional[Any]) -> Any:

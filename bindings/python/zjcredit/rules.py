@@ -230,7 +230,7 @@ class RuleResult(_JsonResult):
         return self._reasons
 
     @property
-    def _data(self) -> dict[str, Any]:  # type: ignore[override] - decoded whole on demand
+    def _data(self) -> dict[str, Any]:  # type: ignore[override]  # decoded whole on demand
         self._ready()
         if self._full is None:
             self._full = json.loads(self._text)
