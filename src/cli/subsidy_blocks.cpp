@@ -197,14 +197,14 @@ public:
     }
 
     /// The arithmetic of loan i, eligible and paid `paid` by the batch: the
-    /// kernel run again on its row, recording.
-    rules::arithmetic_line arithmetic(std::size_t i, const plan::first_loan_subsidy_parameters& parameters,
-                                      money::amount paid) const {
+    /// kernel run again on its row, keeping its sum.
+    std::string arithmetic(std::size_t i, const plan::first_loan_subsidy_parameters& parameters, money::amount paid,
+                           bool en) const {
         const batch::loan_columns cols{kind_, application_, flags_, rate_, period_from_, period_to_,
                                        offsets_, range_from_, range_to_, range_balance_};
-        rules::detail::subsidy_trace trace;
+        rules::detail::sum_trace trace;
         (void)batch::first_loan_subsidy_row(cols, i, params_, trace);
-        return rules::subsidy_arithmetic(trace, parameters, paid);
+        return rules::subsidy_arithmetic(trace, parameters, paid, en);
     }
 
     /// Loan i not eligible by the batch, with no error and no other reason:
@@ -339,8 +339,8 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
                 std::int64_t fen = 0;
                 if (block.plain_result(i, fen)) {
                     const money::amount paid = money::amount::from_fen(fen);
-                    const rules::arithmetic_line line = block.arithmetic(i, *kind.subsidy_parameters, paid);
-                    writer.write_joined({std::string(rows.field(b, key))}, true, paid, empty, en ? line.en : line.zh);
+                    writer.write_joined({std::string(rows.field(b, key))}, true, paid, empty,
+                                        block.arithmetic(i, *kind.subsidy_parameters, paid, en));
                     continue;
                 }
                 std::uint64_t cache_key = 0;

@@ -324,11 +324,10 @@ subsidy_row subsidy_for_table(const loan_record& loan, const plan::plan& p) {
     subsidy_row row{r.eligible, r.amount, r.reasons, {}, {}};
     if (r.eligible) {
         const batch::prepared_subsidy prepared = batch::prepare(p.first_loan_subsidy);
-        detail::subsidy_trace trace;
+        detail::sum_trace trace;
         (void)detail::run_kernel(loan, prepared, trace);
-        const arithmetic_line line = subsidy_arithmetic(trace, p.first_loan_subsidy, r.amount);
-        row.arithmetic_zh = line.zh;
-        row.arithmetic_en = line.en;
+        row.arithmetic_zh = subsidy_arithmetic(trace, p.first_loan_subsidy, r.amount, false);
+        row.arithmetic_en = subsidy_arithmetic(trace, p.first_loan_subsidy, r.amount, true);
     }
     return row;
 }
