@@ -20,6 +20,28 @@
 
 namespace zjcredit::fuzz {
 
+/// The fuzz input read as little big-endian integers, for the targets that
+/// build their cases from it; 0 once it runs out.
+struct byte_reader {
+    const std::uint8_t* p;
+    std::size_t n;
+    /// The next `k` bytes as one integer.
+    std::uint64_t take(std::size_t k) {
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < k; ++i) {
+            v = v << 8 | (n > 0 ? *p : 0U);
+            if (n > 0) {
+                ++p;
+                --n;
+            }
+        }
+        return v;
+    }
+    /// One of `count` choices (count > 0).
+    std::size_t pick(std::size_t count) { return static_cast<std::size_t>(take(1) % count); }
+    bool coin() { return (take(1) & 1U) != 0; }
+};
+
 [[noreturn]] inline void finding(const char* what, const char* file, int line, std::string_view detail = {}) {
     std::fprintf(stderr, "zjcredit fuzz finding at %s:%d: %s%s%.*s\n", file, line, what, detail.empty() ? "" : ": ",
                  static_cast<int>(detail.size()), detail.data());

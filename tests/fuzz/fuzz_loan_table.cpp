@@ -36,28 +36,11 @@
 
 using namespace zjcredit;
 using zjcredit::fuzz::accepts;
+using bytes = zjcredit::fuzz::byte_reader;
 using zjcredit::fuzz::must;
 
 namespace {
 
-/// Reads little integers off the input; 0 once it runs out.
-struct bytes {
-    const std::uint8_t* p;
-    std::size_t n;
-    std::uint64_t take(std::size_t k) {
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < k; ++i) {
-            v = v << 8 | (n > 0 ? *p : 0U);
-            if (n > 0) {
-                ++p;
-                --n;
-            }
-        }
-        return v;
-    }
-    std::size_t pick(std::size_t count) { return static_cast<std::size_t>(take(1) % count); }
-    bool coin() { return (take(1) & 1U) != 0; }
-};
 
 constexpr std::int32_t base_day = 19083;  // 2022-04-01
 
