@@ -767,3 +767,16 @@ def test_doctests_of_the_batch_module() -> None:
 
     failed, attempted = doctest.testmod(batch, optionflags=doctest.ELLIPSIS)
     assert failed == 0 and attempted > 0
+
+
+def test_an_empty_frame_keeps_the_column_types() -> None:
+    # Dask hands subsidy_frame empty partitions (and its `meta`): amounts stay
+    # Decimal objects and errors text, never float64.
+    pd = pytest.importorskip("pandas")
+    types = {"loan_id": object, "borrower_kind": object, "first_application_date": object, "via_platform": bool,
+             "local_legal_person_lender": bool, "first_loan": bool, "annual_rate": object, "period_from": object,
+             "period_to": object, "range_from": object, "range_to": object, "balance": object}
+    out = zjcredit.subsidy_frame(pd.DataFrame({c: pd.Series([], dtype=t) for c, t in types.items()}))
+    assert len(out) == 0
+    assert out["amount"].dtype == object
+    assert out["error"].dtype == object

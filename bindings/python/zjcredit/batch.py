@@ -725,16 +725,25 @@ def _row_errors(np: Any, result: _BatchResult) -> list[str]:
     return messages
 
 
+def _objects(np: Any, values: list[Any]) -> Any:
+    """``values`` as a numpy object array (an empty one too, where a list
+    would become float64)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
 def _frame_out(pd: Any, np: Any, result: _BatchResult, ids: Any, id_column: str) -> Any:
     frame = pd.DataFrame(
         {
-            "amount": result.amounts(),
+            # object columns even when empty: Decimal amounts and str errors, never float64
+            "amount": _objects(np, result.amounts()),
             "amount_fen": np.asarray(result.amount),
             "eligible": np.asarray(result.eligible).astype(bool),
             "status": np.asarray(result.status),
             "reasons": np.asarray(result.reasons),
             "reason_zh": _reason_zh(pd, np, result.reasons),
-            "error": _row_errors(np, result),
+            "error": _objects(np, _row_errors(np, result)),
         },
         index=pd.Index(ids, name=id_column),
     )
