@@ -3,11 +3,16 @@
 
 #include "results_xlsx.hpp"
 
+#include "../json/text_writer.hpp"
+
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/words.hpp>
 
+#include <gsl/narrow>
+
 #include <algorithm>
+#include <cstdint>
 
 namespace zjcredit::cli {
 
@@ -26,22 +31,6 @@ std::string join_codes(const std::vector<rules::reason>& reasons) {
     std::string out;
     for (const auto& r : reasons) out += (out.empty() ? "" : ";") + r.code;
     return out;
-}
-
-std::string json_string(std::string_view s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            static constexpr char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[(c >> 4) & 0xF];
-            out += hex[c & 0xF];
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
 }
 
 }  // namespace
@@ -89,12 +78,9 @@ void result_writer::count(const std::vector<std::string>& lead, bool eligible, m
     add(total_);
     if (!group_) return;
     const std::string& value = lead[*group_];
-    auto it = std::find_if(groups_.begin(), groups_.end(), [&](const tally& t) { return t.value == value; });
-    if (it == groups_.end()) {
-        groups_.push_back({value, {}, 0, 0});
-        it = groups_.end() - 1;
-    }
-    add(*it);
+    const auto [at, fresh] = group_index_.try_emplace(value, groups_.size());
+    if (fresh) groups_.push_back({value, {}, 0, 0});
+    add(groups_[at->second]);
 }
 
 void result_writer::row(std::vector<std::string> cells, bool summary) {
@@ -154,23 +140,32 @@ std::string result_writer::counts_text(const tally& t) const {
            std::string(nouns_.unit_zh) + "符合";
 }
 
+std::string result_writer::tally_json(const tally& t, bool group) const {
+    std::string out;
+    json::text_writer w(out);
+    w.begin_object();
+    if (group) {
+        w.member("column", en_ ? lead_[*group_].en : lead_[*group_].zh);
+        w.member("value", t.value);
+    }
+    w.member("amount", money::to_string(t.amount));
+    if (!group) w.member("words", money::to_words(t.amount, {.prefix = true}));
+    w.member("records", gsl::narrow<std::int64_t>(t.records));
+    w.member("eligible", gsl::narrow<std::int64_t>(t.eligible));
+    w.end_object();
+    return out;
+}
+
 void result_writer::finish() {
     const std::string words = money::to_words(total_.amount, {.prefix = true});
     if (json_) {
         out_ << (first_ ? "]" : "\n]");
         if (group_) {
             out_ << ",\n\"subtotals\": [";
-            for (std::size_t i = 0; i < groups_.size(); ++i) {
-                const tally& t = groups_[i];
-                out_ << (i == 0 ? "\n" : ",\n") << "  {\"column\": " << json_string(en_ ? lead_[*group_].en : lead_[*group_].zh)
-                     << ", \"value\": " << json_string(t.value) << ", \"amount\": \"" << money::to_string(t.amount)
-                     << "\", \"records\": " << t.records << ", \"eligible\": " << t.eligible << "}";
-            }
+            for (std::size_t i = 0; i < groups_.size(); ++i) out_ << (i == 0 ? "\n" : ",\n") << tally_json(groups_[i], true);
             out_ << (groups_.empty() ? "]" : "\n]");
         }
-        out_ << ",\n\"total\": {\"amount\": \"" << money::to_string(total_.amount) << "\", \"words\": "
-             << json_string(words) << ", \"records\": " << total_.records << ", \"eligible\": " << total_.eligible
-             << "}}\n";
+        out_ << ",\n\"total\": " << tally_json(total_, false) << "}\n";
     }
     const std::size_t width = lead_.size();
     for (const tally& t : groups_) {

@@ -21,6 +21,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace zjcredit::cli {
@@ -84,6 +85,8 @@ private:
     void row(std::vector<std::string> cells, bool summary);
     std::vector<std::string> notes() const;
     std::string counts_text(const tally& t) const;
+    /// A subtotal (`group`) or the total as a JSON object.
+    std::string tally_json(const tally& t, bool group) const;
 
     std::ostream& out_;
     io::csv_writer csv_;
@@ -95,6 +98,7 @@ private:
     std::optional<std::size_t> group_;  ///< --group-by: its lead column
     tally total_;
     std::vector<tally> groups_;  ///< in the order each value first appears
+    std::unordered_map<std::string, std::size_t> group_index_;  ///< value → its place in groups_
     std::unique_ptr<xlsx_results> xlsx_;
 };
 
