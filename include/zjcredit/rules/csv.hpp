@@ -4,10 +4,12 @@
 // text itself (quoting, encodings, line numbers) is split by the caller, the
 // CLI's batches for one; these functions read the cells.
 //
-// Cells are read as JSON strings are (money::parse_amount, parse_rate,
-// dates::parse_date, parse_flag), so a cell and a JSON value are refused
-// alike; errors are located at the cell's file and line ("loans.csv:3:
-// balance: ...").
+// Cells are read by the one cell reader of banks' tables (src/rules/cells.hpp,
+// docs/columns.md): amounts as JSON strings are, dates also as banks write
+// them (dates::parse_table_date), borrower kinds also in Chinese, and a rate
+// only with its "%" (a bare number's unit is not known here, so it is
+// refused, never guessed); errors are located at the cell's file and line
+// ("loans.csv:3: balance: ...").
 #ifndef ZJCREDIT_RULES_CSV_HPP
 #define ZJCREDIT_RULES_CSV_HPP
 
@@ -109,8 +111,8 @@ private:
 
 /// A loan from its rows (at least one): the loan's columns from the first
 /// row, one balance range per row. Throws csv_record_error for a bad cell
-/// (a date, rate, amount or flag its parser refuses; an unknown
-/// borrower_kind) or a loan column that differs from the first row's.
+/// (a date, rate, amount or flag its reader refuses, a bare rate; an
+/// unknown borrower_kind) or a loan column that differs from the first row's.
 /// The rule's own checks (ranges in order, the period covered, ...) are
 /// left to first_loan_subsidy, as for a record read from JSON.
 loan_record loan_from_csv(const csv_rows& rows);
