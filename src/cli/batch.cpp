@@ -117,9 +117,6 @@ int run_batch(const options& o, const record_kind& kind) {
                                   : "not JSON: a file of records is a JSON array or object, starting with [ or {");
         if (table_options_given(o) || partial_bom || !plain_header(line, kind))
             return kind.run_table(o, io::read_all(in, file, std::move(head)), file);
-    } else if (table_options_given(o)) {
-        throw parse_error("arguments", file, "--columns, --rate-unit, --period, --repayments and --sheet are for "
-                                             "`zjcredit subsidy`");
     }
 
     io::csv_reader reader(in, file, input_encoding(o), std::move(head));
