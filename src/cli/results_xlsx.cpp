@@ -11,7 +11,7 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
@@ -24,17 +24,21 @@ void check(lxw_error err, std::string_view what) {
         throw error(errc::io, "--xlsx", std::string(what), std::string("libxlsxwriter: ") + lxw_strerror(err));
 }
 
-/// The double Excel stores for an amount: the nearest to its exact value
-/// (strtod rounds correctly). Nothing is computed with it; it is checked to
-/// show the same 分 under #,##0.00, so the sheet never displays another sum.
+/// The largest amount in 分 an Excel number cell shows exactly under
+/// #,##0.00: 15 significant digits (a double keeps any decimal of up to 15
+/// digits through the nearest double and back, DBL_DIG), i.e. below 10^13 元.
+constexpr std::int64_t max_cell_fen = 999'999'999'999'999;
+
+/// The number Excel stores for an amount. Excel cells are binary doubles,
+/// so this is the one place an amount becomes one: the amount is checked by
+/// integers to have at most 15 digits, so the nearest double (strtod of its
+/// exact text rounds correctly) shows the same 分; nothing is computed with
+/// it, and the exact text stays in the CSV and JSON.
 double amount_cell(const std::string& text) {
-    const std::string exact = money::to_string(money::parse_amount(text));
-    const double d = std::strtod(exact.c_str(), nullptr);
-    std::array<char, 64> shown{};
-    std::snprintf(shown.data(), shown.size(), "%.2f", d);
-    if (exact != shown.data())
-        throw overflow_error("--xlsx", exact, "an amount Excel's numbers cannot show to the 分; use the CSV");
-    return d;
+    const money::amount a = money::parse_amount(text);
+    if (a.fen() > max_cell_fen || a.fen() < -max_cell_fen)
+        throw overflow_error("--xlsx", text, "more digits than an Excel number shows exactly (15); use the CSV");
+    return std::strtod(money::to_string(a).c_str(), nullptr);
 }
 
 }  // namespace
