@@ -47,10 +47,7 @@ bool looks_like_json(std::string_view text) {
 }
 
 io::encoding input_encoding(const options& o) {
-    if (!o.encoding) return io::encoding::detect;
-    if (*o.encoding == "gb18030") return io::encoding::gb18030;
-    if (*o.encoding == "utf-8") return io::encoding::utf8;
-    throw parse_error("--encoding", *o.encoding, "must be utf-8 or gb18030");
+    return io::encoding_named(o.encoding.value_or(""), "--encoding");
 }
 
 const std::string& input_file(const options& o) {

@@ -14,6 +14,13 @@
 
 namespace zjcredit::io {
 
+encoding encoding_named(std::string_view name, std::string_view field) {
+    if (name.empty()) return encoding::detect;
+    if (name == "utf-8" || name == "utf8" || name == "UTF-8") return encoding::utf8;
+    if (name == "gb18030" || name == "GB18030") return encoding::gb18030;
+    throw parse_error(std::string(field), std::string(name), "must be utf-8 or gb18030");
+}
+
 namespace {
 
 /// Byte offset of the first invalid UTF-8 sequence in `s`, or npos.

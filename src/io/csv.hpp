@@ -22,6 +22,11 @@ namespace zjcredit::io {
 
 enum class encoding { detect, utf8, gb18030 };
 
+/// The encoding a user names: "utf-8" or "gb18030" (also "utf8", "UTF-8",
+/// "GB18030"), detect for an empty name; a parse_error naming `field`
+/// otherwise.
+encoding encoding_named(std::string_view name, std::string_view field);
+
 /// Longest record accepted, in bytes; longer input is an error, not a hang.
 inline constexpr std::size_t max_record_bytes = limits::max_csv_record_bytes;
 

@@ -31,14 +31,7 @@ constexpr std::array<std::string_view, 12> loan_level_fields = {
     "first_loan",  "annual_rate",   "period_from", "period_to", "drawdown_date", "drawdown_amount", "settled",
 };
 
-io::encoding encoding_named(const std::string& name) {
-    if (name.empty()) return io::encoding::detect;
-    if (name == "utf-8" || name == "utf8" || name == "UTF-8") return io::encoding::utf8;
-    if (name == "gb18030" || name == "GB18030") return io::encoding::gb18030;
-    throw parse_error("encoding", name, "must be utf-8 or gb18030");
-}
-
-io::table_read_options read_options(const table_options& o) { return {encoding_named(o.encoding), o.sheet}; }
+io::table_read_options read_options(const table_options& o) { return {io::encoding_named(o.encoding, "encoding"), o.sheet}; }
 
 /// The header row of `t` (title rows above it skipped).
 std::size_t header_row_of(const io::table& t, std::span<const column_names> fields,
