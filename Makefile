@@ -53,8 +53,10 @@ demo: build
 	@echo; echo "== zjcredit subsidy docs/examples/loans.csv"; \
 	    $(BUILD)/zjcredit subsidy docs/examples/loans.csv
 
-# Everything CI runs: the suite as built for use, then again under sanitizers.
-test: check sanitize
+# Everything CI runs: the suite as built for use, then again under sanitizers,
+# the reference pages (no Doxygen warning) and the Debian packages installed
+# and tried against /usr (the Release build a packager makes).
+test: check sanitize docs package-test
 
 # The suite on the $(BUILD_TYPE) build only (the quick loop while working).
 check: build
@@ -144,8 +146,8 @@ fuzz: deps
 	    --parallel $(FUZZ_PARALLEL) $(FUZZ_ARGS)
 
 # Reference pages into $(BUILD)/docs: the C ABI and the C++ headers (Doxygen,
-# docs/Doxyfile; any warning fails) and the Python package (pydoc). Not part
-# of `make test`: it takes seconds, but needs doxygen.
+# docs/Doxyfile; any warning fails) and the Python package (pydoc). Seconds;
+# part of `make test`.
 docs: build
 	@sh cmake/install-debian-packages.sh $(DOCS_PACKAGES)
 	cmake -S . -B $(BUILD)
@@ -155,8 +157,9 @@ docs: build
 # a Release build for /usr without the tests, CPack's DEB generator, then
 # lintian (any error fails). package-test installs them on this machine
 # (as root), runs the consumers against /usr and removes them again
-# (tests/packages/check_debs.sh). Neither is part of `make test`: the Release
-# build alone takes several minutes.
+# (tests/packages/check_debs.sh), through sudo when not run as root.
+# package-test is part of `make test`: its Release build is the one a
+# packager makes, so CI builds it warning-free too.
 PACKAGE_BUILD ?= build-deb
 package: deps
 	@sh cmake/install-debian-packages.sh $(PACKAGE_PACKAGES)
@@ -168,7 +171,9 @@ package: deps
 	lintian --fail-on error $(PACKAGE_BUILD)/*.deb
 
 package-test: package
-	sh tests/packages/check_debs.sh $(PACKAGE_BUILD) .
+	@if [ "$$(id -u)" -eq 0 ]; then as_root=""; else as_root="sudo"; fi; \
+	echo "$$as_root sh tests/packages/check_debs.sh $(PACKAGE_BUILD) ."; \
+	$$as_root sh tests/packages/check_debs.sh $(PACKAGE_BUILD) .
 
 clean:
 	rm -rf $(BUILD)
