@@ -100,7 +100,7 @@ struct date_range {
 /// A loan as the subsidy reads it; the field names are those of the JSON record.
 struct loan_record {
     std::string borrower;  ///< the borrower's name or id, as the bank records it; not empty
-    plan::borrower_kind borrower_kind = plan::borrower_kind::small;  ///< 企业规模, checked against the eligible kinds
+    plan::borrower_kind borrower_kind = plan::borrower_kind::small;  ///< 企业规模; must be an eligible kind
     dates::date first_application_date;  ///< not_a_date_time until set (then refused)
     bool via_platform = false;               ///< via 广东省中小企业融资平台
     bool local_legal_person_lender = false;  ///< lender is a 地方法人金融机构
