@@ -36,7 +36,7 @@ public:
 
     /// The amount in 分 (1 元 = 100 分).
     constexpr std::int64_t fen() const noexcept { return fen_; }
-    /// True below 0 分 (a clawback or a shortfall).
+    /// True below 0 分.
     constexpr bool is_negative() const noexcept { return fen_ < 0; }
     /// True for exactly 0 分.
     constexpr bool is_zero() const noexcept { return fen_ == 0; }

@@ -42,7 +42,7 @@ private:
     std::int64_t units_ = 0;
 };
 
-/// The lower of two rates, as in the subsidy rate min(ceiling, annual_rate) of 首贷贴息.
+/// The lower of two rates (`a` when equal), as in min(ceiling, annual_rate) of the 首贷贴息 formula.
 constexpr rate min(rate a, rate b) noexcept { return b < a ? b : a; }
 
 }  // namespace zjcredit::money

@@ -69,7 +69,7 @@ inline constexpr std::string_view receivables_reward_rule = "receivables_reward"
 struct financing {
     std::string sme;                   ///< the SME financed
     money::amount amount;              ///< > 0
-    dates::date start;                 ///< the first financed day; must lie in the financing window
+    dates::date start;                 ///< the first financed day; the financing counts only if it is in the window
     std::optional<dates::date> end;    ///< exactly one of end and days
     std::optional<std::int64_t> days;  ///< term in days, 算头不算尾
     bool confirmed_on_platform = false;  ///< confirmed online on the 中征平台
