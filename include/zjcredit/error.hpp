@@ -36,6 +36,7 @@ inline std::string quote_text(std::string_view text) {
 /// Base of every exception zjcredit throws.
 class error : public std::runtime_error {
 public:
+    /// position() when no character offset applies.
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     /// `field` names the input field ("annual_rate", "balances[2].to");
@@ -50,11 +51,15 @@ public:
           detail_(std::move(message)),
           position_(position) {}
 
+    /// The stable code, also the C ABI's status (negated).
     errc code() const noexcept { return code_; }
+    /// The input field concerned ("annual_rate", "balances[2].to"); empty when none.
     const std::string& field() const noexcept { return field_; }
+    /// The offending input text, whole (what() quotes it shortened).
     const std::string& text() const noexcept { return text_; }
     /// The message without the field and text prefix.
     const std::string& detail() const noexcept { return detail_; }
+    /// 0-based offset in text(), in Unicode code points; npos when not meaningful.
     std::size_t position() const noexcept { return position_; }
 
 private:
@@ -78,6 +83,7 @@ private:
 /// Text that cannot be read as what the field needs.
 class parse_error : public error {
 public:
+    /// An errc::parse error; arguments as for error.
     parse_error(std::string field, std::string text, std::string message,
                 std::size_t position = npos)
         : error(errc::parse, std::move(field), std::move(text), std::move(message), position) {}
@@ -86,6 +92,7 @@ public:
 /// Well-formed input that breaks a rule of the model.
 class validation_error : public error {
 public:
+    /// An errc::validation error; arguments as for error.
     validation_error(std::string field, std::string text, std::string message)
         : error(errc::validation, std::move(field), std::move(text), std::move(message)) {}
 };
@@ -93,6 +100,7 @@ public:
 /// A value outside the exactly representable range: never wrapped, never rounded away.
 class overflow_error : public error {
 public:
+    /// An errc::overflow error; arguments as for error.
     overflow_error(std::string field, std::string text, std::string message)
         : error(errc::overflow, std::move(field), std::move(text), std::move(message)) {}
 };
@@ -100,6 +108,7 @@ public:
 /// A reference to something the plan does not hold.
 class not_found_error : public error {
 public:
+    /// An errc::not_found error; `text` is the name or id looked for.
     not_found_error(std::string field, std::string text, std::string message)
         : error(errc::not_found, std::move(field), std::move(text), std::move(message)) {}
 };

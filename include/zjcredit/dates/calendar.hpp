@@ -25,28 +25,29 @@ namespace zjcredit::dates {
 /// A day written as plain numbers, so the holiday table can be constexpr
 /// (boost::gregorian::date is not a literal type).
 struct calendar_day {
-    int year;
-    int month;
-    int day;
+    int year;   ///< the Gregorian year, 2022
+    int month;  ///< 1 (January) to 12
+    int day;    ///< 1 to 31, the day of the month
 };
 
 /// Consecutive days off, both ends included, as a notice lists them.
 struct holiday_block {
-    calendar_day first;
-    calendar_day last;
-    std::string_view name;
+    calendar_day first;     ///< the first day off
+    calendar_day last;      ///< the last day off (equal to first for a single day)
+    std::string_view name;  ///< the holiday, as the notice names it ("春节")
 };
 
 /// A Saturday or Sunday declared a working day (调休上班).
 struct makeup_day {
-    calendar_day day;
+    calendar_day day;       ///< the Saturday or Sunday worked
     std::string_view name;  ///< the holiday it pays for
 };
 
-// Source: 国务院办公厅关于2022年部分节假日安排的通知 (国办发明电〔2021〕11号,
-// 2021-10-25) and 国务院办公厅关于2023年部分节假日安排的通知 (国办发明电〔2022〕16号,
-// 2022-12-08), as DESIGN.md §1 lists them. The 2023 notice's 元旦 block starts
-// on 2022-12-31, so it is one block across the year end.
+/// The public holidays (放假) of 2022 and 2023. Source: 国务院办公厅关于2022年
+/// 部分节假日安排的通知 (国办发明电〔2021〕11号, 2021-10-25) and 国务院办公厅关于
+/// 2023年部分节假日安排的通知 (国办发明电〔2022〕16号, 2022-12-08), as DESIGN.md §1
+/// lists them. The 2023 notice's 元旦 block starts on 2022-12-31, so it is one
+/// block across the year end.
 inline constexpr holiday_block china_holidays_2022_2023[] = {
     {{2022, 1, 1}, {2022, 1, 3}, "元旦"},
     {{2022, 1, 31}, {2022, 2, 6}, "春节"},
@@ -80,6 +81,7 @@ enum class day_kind {
     makeup_working_day,  ///< a weekend day worked in exchange for a holiday
 };
 
+/// The enumerator's name, "makeup_working_day" for day_kind::makeup_working_day.
 constexpr std::string_view to_string(day_kind k) noexcept {
     switch (k) {
         case day_kind::working_day: return "working_day";
@@ -148,15 +150,19 @@ public:
 
     /// The days this calendar has data for, both ends included.
     const window& coverage() const noexcept { return coverage_; }
+    /// True when `d` is a plain date inside coverage(); never throws.
     bool covers(const date& d) const noexcept { return !d.is_special() && coverage_.contains(d); }
 
     /// What kind of day `d` is; throws validation_error outside coverage().
     day_kind kind(const date& d) const { return kinds_[checked_index(d)]; }
 
+    /// True for a working_day or a makeup_working_day (调休上班); throws
+    /// validation_error outside coverage().
     bool is_working_day(const date& d) const {
         const day_kind k = kind(d);
         return k == day_kind::working_day || k == day_kind::makeup_working_day;
     }
+    /// True for a weekend or a holiday; throws validation_error outside coverage().
     bool is_rest_day(const date& d) const { return !is_working_day(d); }
 
     /// The holiday a day is off for or made up for ("国庆节"), empty for an

@@ -33,10 +33,13 @@
 
 namespace zjcredit::dates {
 
+/// A calendar day: Boost.Date_Time's Gregorian date, which may also hold the
+/// special values (not_a_date_time, ±infinity) that the parsers never return.
 using date = boost::gregorian::date;
 
-/// Boost.Date_Time's year range; the parser and the day numbers stay inside it.
+/// First year of Boost.Date_Time's range; the parser and the day numbers stay inside it.
 inline constexpr int min_year = 1400;
+/// Last year of Boost.Date_Time's range.
 inline constexpr int max_year = 9999;
 
 namespace detail {

@@ -40,10 +40,11 @@ namespace zjcredit::dates {
 ///     rolls), while without roll the answers are the 25th and the 24th.
 ///     Without roll the calendar is not consulted at all.
 struct deadline_rule {
-    int day_of_month = 25;
-    bool inclusive = true;
-    bool roll_to_working_day = true;
+    int day_of_month = 25;            ///< the named day, 1..31 (25 for "每月25日前")
+    bool inclusive = true;            ///< step 2: the named day itself is on time
+    bool roll_to_working_day = true;  ///< step 3: a last day on a rest day moves to the next working day
 
+    /// Field by field.
     friend bool operator==(const deadline_rule&, const deadline_rule&) = default;
 };
 
@@ -51,9 +52,9 @@ struct deadline_rule {
 /// 2022-09-16; `inclusive` and `roll_to_working_day` mean exactly what they
 /// mean in deadline_rule.
 struct fixed_deadline {
-    date named_day;
-    bool inclusive = true;
-    bool roll_to_working_day = true;
+    date named_day;                   ///< the date the text names (2022-09-16)
+    bool inclusive = true;            ///< the named day itself is on time
+    bool roll_to_working_day = true;  ///< a last day on a rest day moves to the next working day
 };
 
 /// The fixed deadline a monthly rule sets in `year`-`month`. Throws
@@ -73,8 +74,13 @@ inline fixed_deadline for_month(const deadline_rule& rule, int year, int month) 
 }
 
 /// The result of checking one submission against one deadline.
-enum class submission_status { on_time, late, missing };
+enum class submission_status {
+    on_time,  ///< received on or before the due day
+    late,     ///< received after the due day
+    missing,  ///< not received
+};
 
+/// The enumerator's name ("on_time", "late", "missing"), as the ledger's JSON writes it.
 constexpr std::string_view to_string(submission_status s) noexcept {
     switch (s) {
         case submission_status::on_time: return "on_time";
@@ -84,17 +90,21 @@ constexpr std::string_view to_string(submission_status s) noexcept {
     return "missing";  // unreachable
 }
 
+/// One submission checked against one deadline: the days the reading went
+/// through (named, before and after rolling) and the verdict.
 struct deadline_check {
     date named_day;    ///< the day the text names (the 25th, 2022-09-16)
     date before_roll;  ///< the last on-time day by `inclusive` alone
     date due;          ///< the last on-time day after rolling; == before_roll when no roll
-    submission_status status = submission_status::missing;
+    submission_status status = submission_status::missing;  ///< the verdict
     bool on_time = false;        ///< status == on_time
     std::int64_t days_late = 0;  ///< calendar days after `due` when late; 0 when on time or missing
-    std::optional<date> received;
+    std::optional<date> received;  ///< the day the submission came in; nullopt when missing
 
+    /// True when rolling moved the due day off a rest day (due differs from before_roll).
     bool rolled() const noexcept { return due != before_roll; }
 
+    /// Field by field.
     friend bool operator==(const deadline_check&, const deadline_check&) = default;
 };
 
@@ -118,6 +128,8 @@ inline date last_on_time_day(const fixed_deadline& deadline, const china_calenda
     return deadline.roll_to_working_day ? calendar.next_working_day_on_or_after(last) : last;
 }
 
+/// The last on-time day of `rule` in `year`-`month`; throws as for_month does,
+/// and as the other overload does when rolling.
 inline date last_on_time_day(const deadline_rule& rule, int year, int month,
                              const china_calendar& calendar = default_calendar()) {
     return last_on_time_day(for_month(rule, year, month), calendar);

@@ -30,7 +30,9 @@ public:
                                        detail::iso(from));
     }
 
+    /// The first day of the window.
     date from() const noexcept { return from_; }
+    /// The last day of the window, included.
     date to() const noexcept { return to_; }
 
     /// True when `d` is on or after from() and on or before to().
@@ -53,6 +55,7 @@ public:
         return window(std::max(from_, other.from_), std::min(to_, other.to_));
     }
 
+    /// The same first and last day.
     friend bool operator==(const window& a, const window& b) noexcept {
         return a.from_ == b.from_ && a.to_ == b.to_;
     }

@@ -29,21 +29,30 @@ public:
     static amount from_yuan(std::int64_t yuan) {
         return amount(detail::checked_mul<std::int64_t>(yuan, 100, "amount in yuan"));
     }
+    /// The largest amount, 2^63 − 1 分.
     static constexpr amount max() noexcept { return amount(std::numeric_limits<std::int64_t>::max()); }
+    /// The smallest amount, −(2^63 − 1) 分 = −max(), so every amount has a negative.
     static constexpr amount min() noexcept { return amount(std::numeric_limits<std::int64_t>::min() + 1); }
 
+    /// The amount in 分 (1 元 = 100 分).
     constexpr std::int64_t fen() const noexcept { return fen_; }
+    /// True below 0 分.
     constexpr bool is_negative() const noexcept { return fen_ < 0; }
+    /// True for exactly 0 分.
     constexpr bool is_zero() const noexcept { return fen_ == 0; }
 
+    /// Amounts compare by their 分.
     friend constexpr auto operator<=>(amount, amount) noexcept = default;
 
+    /// Exact sum; overflow_error outside [min(), max()].
     friend amount operator+(amount a, amount b) {
         return in_range(detail::checked_add(a.fen_, b.fen_, "amount addition"), "amount addition");
     }
+    /// Exact difference; overflow_error outside [min(), max()].
     friend amount operator-(amount a, amount b) {
         return in_range(detail::checked_sub(a.fen_, b.fen_, "amount subtraction"), "amount subtraction");
     }
+    /// The negated amount; never overflows, as the range is symmetric.
     friend amount operator-(amount a) {
         return amount(detail::checked_sub<std::int64_t>(0, a.fen_, "amount negation"));
     }
@@ -51,8 +60,11 @@ public:
     friend amount operator*(amount a, std::int64_t n) {
         return in_range(detail::checked_mul(a.fen_, n, "amount multiplication"), "amount multiplication");
     }
+    /// `a * n`, the count written first.
     friend amount operator*(std::int64_t n, amount a) { return a * n; }
+    /// Adds `b` in place; overflow_error as for `+`.
     amount& operator+=(amount b) { return *this = *this + b; }
+    /// Subtracts `b` in place; overflow_error as for `-`.
     amount& operator-=(amount b) { return *this = *this - b; }
 
 private:

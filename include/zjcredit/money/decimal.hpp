@@ -15,17 +15,24 @@ namespace zjcredit::money {
 /// Equality and ordering compare values, so 1.50 == 1.5.
 class decimal {
 public:
+    /// Most decimal places a decimal holds (limits::max_decimal_places, 30).
     static constexpr int max_scale = limits::max_decimal_places;
 
     constexpr decimal() noexcept = default;
+    /// `coefficient × 10^-scale`; overflow_error unless 0 ≤ scale ≤ max_scale.
     decimal(int128 coefficient, int scale) : coefficient_(coefficient), scale_(scale) {
         if (scale < 0 || scale > max_scale) detail::throw_overflow("decimal scale");
     }
+    /// The integer `v`, at scale 0.
     static decimal from_integer(std::int64_t v) { return decimal(v, 0); }
 
+    /// The integer of the value at scale(): 1.50 is 150 at scale 2.
     int128 coefficient() const noexcept { return coefficient_; }
+    /// Decimal places of the value, trailing zeros included (2 for 1.50).
     int scale() const noexcept { return scale_; }
+    /// True for the value 0 at any scale.
     bool is_zero() const noexcept { return coefficient_ == 0; }
+    /// True below 0.
     bool is_negative() const noexcept { return coefficient_ < 0; }
 
     /// The same value with trailing zeros of the fraction removed.
@@ -44,7 +51,9 @@ public:
         return detail::checked_mul(coefficient_, detail::pow10(scale - scale_), "decimal rescale");
     }
 
+    /// Equal values, whatever their scales (1.50 == 1.5); never throws overflow_error.
     friend bool operator==(const decimal& a, const decimal& b) { return (a <=> b) == 0; }
+    /// Orders by value, whatever the scales; never throws overflow_error.
     friend std::strong_ordering operator<=>(const decimal& a, const decimal& b) {
         // Integer parts first, then the fractions at the common scale. Rescaling
         // whole coefficients could overflow (10^37 against 10^-30 needs 10^67)

@@ -210,7 +210,7 @@ inline decimal parse_decimal(std::string_view text, std::string_view field = "va
 
 /// How parse_amount treats digits below the 分.
 struct amount_parse_options {
-    std::string_view field = "amount";
+    std::string_view field = "amount";  ///< the field an error names
     /// nullopt (the default): more than 2 decimal places is an error.
     /// A mode: round to the 分 with it, explicitly.
     std::optional<rounding> round_excess;

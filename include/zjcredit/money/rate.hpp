@@ -20,6 +20,7 @@ public:
     static constexpr int places = 10;
 
     constexpr rate() noexcept = default;
+    /// A rate of `units` × 10^-10 (435'000'000 units is 4.35%).
     static constexpr rate from_units(std::int64_t units) noexcept { return rate(units); }
     /// `n` percent, exactly (from_percent(1) is 1%); overflow_error past the range.
     static constexpr rate from_percent(std::int64_t n) {
@@ -28,9 +29,12 @@ public:
         return rate(units);
     }
 
+    /// The rate in units of 10^-10 of the plain fraction.
     constexpr std::int64_t units() const noexcept { return units_; }
+    /// True above 0.
     constexpr bool is_positive() const noexcept { return units_ > 0; }
 
+    /// Rates compare by their units.
     friend constexpr auto operator<=>(rate, rate) noexcept = default;
 
 private:
@@ -38,6 +42,7 @@ private:
     std::int64_t units_ = 0;
 };
 
+/// The lower of two rates (`a` when equal), as in min(ceiling, annual_rate) of the 首贷贴息 formula.
 constexpr rate min(rate a, rate b) noexcept { return b < a ? b : a; }
 
 }  // namespace zjcredit::money

@@ -31,6 +31,7 @@
 
 namespace zjcredit::money {
 
+/// The choices to_words leaves to the caller; the defaults write 壹仟肆佰零玖元伍角.
 struct words_options {
     bool prefix = false;            ///< start with "人民币"
     bool zheng_after_jiao = false;  ///< "伍角整" instead of "伍角"
@@ -39,6 +40,8 @@ struct words_options {
 /// Largest amount to_words accepts: 9999,9999,9999,9999.99 元.
 inline constexpr std::int64_t max_words_fen = 999'999'999'999'999'999;
 
+/// `a` in 大写 by the rules above (10.00 元 -> 壹拾元整). validation_error for a
+/// negative amount, overflow_error above max_words_fen.
 inline std::string to_words(amount a, const words_options& options = {}) {
     static constexpr std::array<const char*, 10> digit = {"零", "壹", "贰", "叁", "肆",
                                                           "伍", "陆", "柒", "捌", "玖"};

@@ -21,15 +21,19 @@ struct deadline {
     /// How "前" and rest days are read; for a one-off deadline only
     /// `inclusive` and `roll_to_working_day` apply.
     dates::deadline_rule rule;
-    /// A monthly deadline: the first and the last month reported, as the
-    /// first day of the month (2022-09-01 .. 2022-12-01).
+    /// A monthly deadline: the first month reported, as the first day of the
+    /// month (2022-09-01).
     std::optional<dates::date> first_month;
+    /// A monthly deadline: the last month reported, as the first day of the
+    /// month (2022-12-01).
     std::optional<dates::date> last_month;
     std::string clause;      ///< "四、组织保障（一）"
     std::string note;        ///< what zjcredit had to decide, said plainly
 
+    /// True for a monthly deadline (no single `due` date).
     bool monthly() const noexcept { return !due.has_value(); }
 
+    /// Field by field.
     friend bool operator==(const deadline&, const deadline&) = default;
 };
 

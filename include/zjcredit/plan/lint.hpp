@@ -17,8 +17,15 @@
 
 namespace zjcredit::plan {
 
-enum class severity { info, warning, error };
+/// How serious a finding is. `zjcredit lint` exits with status 1 when
+/// any finding is an error.
+enum class severity {
+    info,     ///< a remark; the text is not wrong (no check of lint() reports it today)
+    warning,  ///< the text leaves something open or out: a unit not addressed, a missing attachment
+    error,    ///< the plan contradicts itself as data: a dangling id, an operator its legal word contradicts
+};
 
+/// The enumerator's name ("warning"), as lint's text and JSON output write it.
 constexpr std::string_view to_string(severity s) noexcept {
     switch (s) {
         case severity::info: return "info";
@@ -31,11 +38,12 @@ constexpr std::string_view to_string(severity s) noexcept {
 /// One lint finding. `code` is stable and machine-readable.
 struct finding {
     std::string code;     ///< "unit_not_addressed", "section_gap", ...
-    severity level = severity::warning;
+    severity level = severity::warning;  ///< how serious it is
     std::string subject;  ///< what it is about: a unit id, a section numeral, ...
     std::string clause;   ///< where in the plan
     std::string message;  ///< one sentence, Chinese names quoted as printed
 
+    /// Field by field.
     friend bool operator==(const finding&, const finding&) = default;
 };
 

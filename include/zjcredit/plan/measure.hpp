@@ -25,6 +25,7 @@ struct task {
     std::optional<dates::date> milestone;
     std::string clause;                    ///< where the plan says it
 
+    /// Field by field.
     friend bool operator==(const task&, const task&) = default;
 };
 
@@ -39,9 +40,10 @@ struct measure {
     std::vector<std::string> responsible;  ///< unit ids (责任单位)
     std::vector<std::string> targets;      ///< ids of the targets it serves
     std::vector<std::string> rules;        ///< ids of the money rules it carries
-    std::vector<task> tasks;
+    std::vector<task> tasks;               ///< its 工作任务, in the plan's order
     std::string clause;                    ///< "二、主要措施（一）"
 
+    /// Field by field.
     friend bool operator==(const measure&, const measure&) = default;
 };
 

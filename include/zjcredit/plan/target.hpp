@@ -22,6 +22,7 @@ enum class measure_unit {
     percent,    ///< a rate such as 综合融资成本 (qualitative in the 2022 plan)
 };
 
+/// The enumerator's name ("borrowers"), as the plan's JSON writes it.
 constexpr std::string_view to_string(measure_unit u) noexcept {
     switch (u) {
         case measure_unit::yuan: return "yuan";
@@ -45,6 +46,7 @@ constexpr std::string_view chinese_word(measure_unit u) noexcept {
     return "元";
 }
 
+/// The unit whose to_string() is `s`; nullopt for any other text.
 constexpr std::optional<measure_unit> measure_unit_from_string(std::string_view s) noexcept {
     for (auto u : {measure_unit::yuan, measure_unit::borrowers, measure_unit::companies,
                    measure_unit::events, measure_unit::percent})
@@ -61,6 +63,7 @@ enum class baseline_kind {
     share_growth,      ///< "在…中的占比增长": share of the reference indicator ⋄ its year-start share
 };
 
+/// The enumerator's name ("prior_year_total"), as the plan's JSON writes it.
 constexpr std::string_view to_string(baseline_kind b) noexcept {
     switch (b) {
         case baseline_kind::fixed: return "fixed";
@@ -72,6 +75,7 @@ constexpr std::string_view to_string(baseline_kind b) noexcept {
     return "fixed";
 }
 
+/// The baseline kind whose to_string() is `s`; nullopt for any other text.
 constexpr std::optional<baseline_kind> baseline_kind_from_string(std::string_view s) noexcept {
     for (auto b : {baseline_kind::fixed, baseline_kind::year_start, baseline_kind::prior_year_total,
                    baseline_kind::peer_growth, baseline_kind::share_growth})
@@ -84,10 +88,10 @@ struct target {
     std::string id;             ///< "sme_credit_loans"
     std::string text;           ///< the words of the plan
     std::string indicator;      ///< key of the observed figure: "sme_credit_loan_balance"
-    measure_unit unit = measure_unit::yuan;
-    comparator op = comparator::at_least;
+    measure_unit unit = measure_unit::yuan;  ///< what the indicator counts: 元, 户, 家, 场 or %
+    comparator op = comparator::at_least;    ///< how the current figure must compare with the baseline
     std::string comparator_word;  ///< the legal word it came from: "以上"
-    baseline_kind baseline = baseline_kind::fixed;
+    baseline_kind baseline = baseline_kind::fixed;  ///< what the current figure is compared with
     /// For `fixed`: the threshold in `unit` (250亿 元 is 25000000000).
     std::optional<money::decimal> threshold;
     /// For `prior_year_total`: the factor on the prior-year total (1.3).
@@ -100,10 +104,11 @@ struct target {
     /// True where the plan sets no figure (综合融资成本稳中有降): the verdict
     /// still compares figures but says the target is qualitative.
     bool qualitative = false;
-    dates::date due;
+    dates::date due;     ///< the day the target must be met by (2022-12-31 for the 2022 plan)
     std::string clause;  ///< "一、工作目标" or the measure that sets it
     std::string note;    ///< what zjcredit had to read into the text, said plainly
 
+    /// Field by field.
     friend bool operator==(const target&, const target&) = default;
 };
 

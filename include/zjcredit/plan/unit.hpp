@@ -22,6 +22,7 @@ enum class unit_kind {
     guarantee_company,      ///< 粤财普惠金融（湛江）融资担保公司
 };
 
+/// The enumerator's name ("bank_group"), as the plan's JSON writes it.
 constexpr std::string_view to_string(unit_kind k) noexcept {
     switch (k) {
         case unit_kind::government_department: return "government_department";
@@ -35,6 +36,7 @@ constexpr std::string_view to_string(unit_kind k) noexcept {
     return "government_department";
 }
 
+/// The unit kind whose to_string() is `s`; nullopt for any other text.
 constexpr std::optional<unit_kind> unit_kind_from_string(std::string_view s) noexcept {
     for (auto k : {unit_kind::government_department, unit_kind::public_institution, unit_kind::regulator,
                    unit_kind::bank_group, unit_kind::state_enterprise, unit_kind::private_enterprise,
@@ -48,7 +50,7 @@ struct unit {
     std::string id;                    ///< stable ASCII id: "finance_bureau"
     std::string name;                  ///< the name the plan uses most: "市金融局"
     std::vector<std::string> aliases;  ///< every other name: "湛江市金融工作局", "金融局"
-    unit_kind kind = unit_kind::government_department;
+    unit_kind kind = unit_kind::government_department;  ///< zjcredit's label, for grouping
     /// On the notice's recipient list (主送). The issuer is not.
     bool addressed = false;
     /// The issuing body itself (it files no ledger to itself).
@@ -63,6 +65,7 @@ struct unit {
         return false;
     }
 
+    /// Field by field.
     friend bool operator==(const unit&, const unit&) = default;
 };
 

@@ -89,10 +89,10 @@ struct subsidy_outputs {
 /// eligible, reasons (n) and financing_reasons (one per financing, at least
 /// offsets[n]) may be empty.
 struct reward_outputs {
-    std::span<std::int64_t> amount;
-    std::span<std::int32_t> status;
-    std::span<std::uint8_t> eligible;
-    std::span<std::uint32_t> reasons;
+    std::span<std::int64_t> amount;    ///< 分; 0 when not eligible or in error
+    std::span<std::int32_t> status;    ///< status_ok or an errc code
+    std::span<std::uint8_t> eligible;  ///< 1 eligible, 0 not (or in error)
+    std::span<std::uint32_t> reasons;  ///< reason bits (of every financing, caps that bit)
     /// Per financing: financing_not_confirmed / _outside_window /
     /// _straddles_window_end when it does not count, financing_days_truncated
     /// when it counts truncated; 0 for every financing of a row in error.
@@ -101,10 +101,10 @@ struct reward_outputs {
 
 /// What one call did.
 struct batch_summary {
-    std::size_t rows = 0;
+    std::size_t rows = 0;      ///< rows computed: every record of the columns
     std::size_t ok = 0;        ///< status_ok
     std::size_t errors = 0;    ///< status != ok
-    std::size_t eligible = 0;
+    std::size_t eligible = 0;  ///< rows eligible (none of them in error)
     money::int128 total_fen = 0;  ///< Σ amount over the rows (exact)
 };
 
@@ -163,6 +163,9 @@ inline void check_columns(const loan_columns& c, const subsidy_outputs& out) {
     detail::require_size(out.reasons.size(), n, "reasons (output)", true);
 }
 
+/// Throws validation_error naming the column when the financing columns or
+/// the outputs do not fit together, or when `end` or `days` is empty while a
+/// financing's flags say it has one.
 inline void check_columns(const financing_columns& c, const reward_outputs& out) {
     const std::size_t n = c.size();
     const std::size_t fins = detail::check_offsets(c.offsets, n, "offsets");
@@ -252,7 +255,9 @@ inline batch_summary first_loan_subsidy_batch(const loan_columns& c, const subsi
     return first_loan_subsidy_batch(c, out, prepare(params));
 }
 
-/// The reward of every enterprise of `c` into `out`.
+/// The reward of every enterprise of `c` into `out`, and each financing's
+/// reasons into out.financing_reasons when given. Throws validation_error
+/// only when the columns do not fit together; rows never throw.
 inline batch_summary receivables_reward_batch(const financing_columns& c, const reward_outputs& out,
                                               const prepared_reward& p) {
     check_columns(c, out);
@@ -265,6 +270,7 @@ inline batch_summary receivables_reward_batch(const financing_columns& c, const 
     });
 }
 
+/// Same, preparing `params` first (throws validation_error for parameters the rule refuses).
 inline batch_summary receivables_reward_batch(const financing_columns& c, const reward_outputs& out,
                                               const plan::receivables_reward_parameters& params) {
     return receivables_reward_batch(c, out, prepare(params));
@@ -346,6 +352,7 @@ inline first_loan_subsidy_result receipt_for_row(const loan_columns& c, std::siz
     return first_loan_subsidy(loan_record_for_row(c, i, std::move(borrower)), params, ref);
 }
 
+/// Same, with the parameters and the reference of plan `p` (the embedded 2022 plan by default).
 inline first_loan_subsidy_result receipt_for_row(const loan_columns& c, std::size_t i,
                                                  const plan::plan& p = plan::plan_2022(), std::string borrower = {}) {
     return receipt_for_row(c, i, p.first_loan_subsidy, reference_of(p), std::move(borrower));
@@ -390,12 +397,15 @@ inline receivables_record receivables_record_for_row(const financing_columns& c,
     return record;
 }
 
+/// The one-at-a-time result (with its receipt) of enterprise `i`; throws what
+/// the rule throws, whose code is the batch's status for the row.
 inline receivables_reward_result receipt_for_row(const financing_columns& c, std::size_t i,
                                                  const plan::receivables_reward_parameters& params,
                                                  const plan_reference& ref, std::string core_enterprise = {}) {
     return receivables_reward(receivables_record_for_row(c, i, std::move(core_enterprise)), params, ref);
 }
 
+/// Same, with the parameters and the reference of plan `p` (the embedded 2022 plan by default).
 inline receivables_reward_result receipt_for_row(const financing_columns& c, std::size_t i,
                                                  const plan::plan& p = plan::plan_2022(),
                                                  std::string core_enterprise = {}) {

@@ -44,13 +44,16 @@
 
 namespace zjcredit::rules {
 
+/// The rule's id, as receipts (receipt::rule) name it.
 inline constexpr std::string_view budget_allocation_rule = "budget_allocation";
 
+/// How a budget smaller than the claims is shared (see above).
 enum class allocation_method {
     pro_rata,                 ///< largest remainder to the 分
     first_come_first_served,  ///< by order_key, then claim id
 };
 
+/// The enumerator's name ("pro_rata"), as the JSON record writes it.
 constexpr std::string_view to_string(allocation_method m) noexcept {
     switch (m) {
         case allocation_method::pro_rata: return "pro_rata";
@@ -59,6 +62,7 @@ constexpr std::string_view to_string(allocation_method m) noexcept {
     return "pro_rata";
 }
 
+/// The method whose to_string() is `s`; nullopt for any other text.
 constexpr std::optional<allocation_method> allocation_method_from_string(std::string_view s) noexcept {
     if (s == "pro_rata") return allocation_method::pro_rata;
     if (s == "first_come_first_served") return allocation_method::first_come_first_served;
@@ -71,34 +75,40 @@ struct claim {
     money::amount amount;   ///< ≥ 0
     std::string order_key;  ///< first_come_first_served only: when it came ("2022-04-03T09:15:00")
 
+    /// Field by field.
     friend bool operator==(const claim&, const claim&) = default;
 };
 
 /// The JSON record "budget_request".
 struct budget_request {
-    money::amount budget;
-    allocation_method method = allocation_method::pro_rata;
-    std::vector<claim> claims;
+    money::amount budget;                                    ///< the money to share, ≥ 0
+    allocation_method method = allocation_method::pro_rata;  ///< how, when the claims exceed it
+    std::vector<claim> claims;                               ///< the eligible claims, ids unique
 
+    /// Field by field.
     friend bool operator==(const budget_request&, const budget_request&) = default;
 };
 
+/// What one claim asked for and was given.
 struct allocation {
-    std::string id;
-    money::amount claimed;
-    money::amount allocated;
+    std::string id;           ///< the claim's id
+    money::amount claimed;    ///< the claim's amount
+    money::amount allocated;  ///< its share of the budget, ≤ claimed
 
+    /// Field by field.
     friend bool operator==(const allocation&, const allocation&) = default;
 };
 
+/// A budget shared: the totals, each claim's allocation and the receipt.
 struct allocation_result {
-    allocation_method method = allocation_method::pro_rata;
-    money::amount budget;
+    allocation_method method = allocation_method::pro_rata;  ///< the method of the request
+    money::amount budget;            ///< the budget of the request
     money::amount claimed;           ///< Σ claimed
     money::amount amount;            ///< Σ allocated (== min(budget, claimed))
     std::vector<allocation> allocations;  ///< by claim id, byte order
-    rules::receipt receipt;
+    rules::receipt receipt;          ///< the inputs as given and the steps of the sharing
 
+    /// Field by field.
     friend bool operator==(const allocation_result&, const allocation_result&) = default;
 };
 

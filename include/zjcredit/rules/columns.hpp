@@ -23,7 +23,7 @@ namespace zjcredit::rules {
 /// A field a table may hold and the headers accepted for it (besides the
 /// field's own name).
 struct column_names {
-    std::string_view field;
+    std::string_view field;                   ///< the field's own name: "annual_rate"
     std::array<std::string_view, 4> headers;  ///< empty entries unused
 };
 
@@ -92,7 +92,9 @@ public:
     const std::string& unit(std::string_view field) const;
     /// Columns that name no field, in the table's order.
     std::vector<std::size_t> unmapped() const;
+    /// The header row as written.
     const std::vector<std::string>& header() const noexcept { return header_; }
+    /// The table's name in errors ("loans.csv").
     const std::string& source() const noexcept { return source_; }
 
 private:
@@ -103,11 +105,13 @@ private:
     std::string source_;
 };
 
-/// The index of the header row among a table's first rows: the first row in
-/// which at least `min(3, fields.size())` cells name a field (title rows and
-/// blank rows above it are skipped). nullopt when no such row is among the
-/// first `max_title_rows + 1`.
+/// Most title or blank rows above a table's header row: 30.
 inline constexpr std::size_t max_title_rows = 30;
+
+/// The index of the header row among a table's first rows: the first row in
+/// which at least `min(3, fields.size())` cells name a field, by the names
+/// above or by `extra` (title rows and blank rows above it are skipped).
+/// nullopt when no such row is among the first `max_title_rows + 1`.
 std::optional<std::size_t> find_header_row(std::span<const std::vector<std::string>> rows,
                                            std::span<const column_names> fields,
                                            std::span<const std::pair<std::string, std::string>> extra);

@@ -79,6 +79,8 @@ struct csv_rows {
 /// whatever the error read had.
 class csv_record_error : public error {
 public:
+    /// `e` located at `line` of `source`: its code, text, detail and position
+    /// kept, its field prefixed with "source:line". `row` indexes csv_rows::rows.
     csv_record_error(const error& e, std::string_view source, std::size_t row, std::size_t line)
         : error(e.code(), locate(source, line, e.field()), e.text(), e.detail(), e.position()),
           source_(source),
@@ -86,6 +88,7 @@ public:
           line_(line),
           column_(e.field()) {}
 
+    /// The file, as csv_rows::source names it ("loans.csv").
     const std::string& source() const noexcept { return source_; }
     /// 0-based index of the row in csv_rows::rows.
     std::size_t row() const noexcept { return row_; }

@@ -74,47 +74,53 @@
 
 namespace zjcredit::rules {
 
+/// The rule's id, as receipts (receipt::rule) and tasks (plan::task::rule) name it.
 inline constexpr std::string_view first_loan_subsidy_rule = "first_loan_subsidy";
 
 /// A closed range of days with the end-of-day balance on each of them.
 struct balance_range {
-    dates::date from;
-    dates::date to;
-    money::amount balance;
+    dates::date from;       ///< the first day of the range
+    dates::date to;         ///< the last day of the range, included
+    money::amount balance;  ///< the end-of-day balance on each of those days, ≥ 0.00
 
+    /// Field by field.
     friend bool operator==(const balance_range&, const balance_range&) = default;
 };
 
 /// A closed range of days, both ends included (validated by the rule, so a
 /// record can be filled field by field).
 struct date_range {
-    dates::date from;
-    dates::date to;
+    dates::date from;  ///< the first day
+    dates::date to;    ///< the last day, included
 
+    /// Field by field.
     friend bool operator==(const date_range&, const date_range&) = default;
 };
 
 /// A loan as the subsidy reads it; the field names are those of the JSON record.
 struct loan_record {
-    std::string borrower;
-    plan::borrower_kind borrower_kind = plan::borrower_kind::small;
+    std::string borrower;  ///< the borrower's name or id, as the bank records it; not empty
+    plan::borrower_kind borrower_kind = plan::borrower_kind::small;  ///< 企业规模; must be an eligible kind
     dates::date first_application_date;  ///< not_a_date_time until set (then refused)
     bool via_platform = false;               ///< via 广东省中小企业融资平台
     bool local_legal_person_lender = false;  ///< lender is a 地方法人金融机构
     bool first_loan = false;                 ///< the borrower's first loan
     money::rate annual_rate;                 ///< the loan's actual annual rate
-    std::vector<balance_range> balances;
-    date_range period;
+    std::vector<balance_range> balances;     ///< the balance schedule, in date order, not overlapping
+    date_range period;                       ///< the days the claim covers, each inside the schedule
 
+    /// Field by field.
     friend bool operator==(const loan_record&, const loan_record&) = default;
 };
 
+/// The subsidy of one loan: the verdict, the amount, why, and the receipt.
 struct first_loan_subsidy_result {
-    bool eligible = false;
+    bool eligible = false;         ///< every eligibility check passed
     money::amount amount;          ///< 0.00 when not eligible
     std::vector<reason> reasons;   ///< failed checks; caps on the total that bit
-    rules::receipt receipt;
+    rules::receipt receipt;        ///< the inputs, parameters and steps that gave the amount
 
+    /// Field by field.
     friend bool operator==(const first_loan_subsidy_result&, const first_loan_subsidy_result&) = default;
 };
 

@@ -50,47 +50,53 @@
 
 namespace zjcredit::rules {
 
+/// The rule's id, as receipts (receipt::rule) and tasks (plan::task::rule) name it.
 inline constexpr std::string_view listing_award_rule = "listing_award";
 
 /// A stage the company reports having reached, and when.
 struct stage_claim {
     std::string stage;  ///< a stage id of the table ("tutoring_filed")
-    dates::date date;
+    dates::date date;   ///< the day the stage was reached
 
+    /// Field by field.
     friend bool operator==(const stage_claim&, const stage_claim&) = default;
 };
 
 /// A company's claim; the field names are those of the JSON record.
 struct listing_record {
-    std::string company;
-    std::vector<stage_claim> stages;
+    std::string company;                   ///< the company's name or id; not empty
+    std::vector<stage_claim> stages;       ///< the stages reached, any order, repeats allowed
     std::vector<std::string> paid_stages;  ///< stages paid by earlier claims
     money::amount paid_amount;             ///< total paid by earlier claims
 
+    /// Field by field.
     friend bool operator==(const listing_record&, const listing_record&) = default;
 };
 
 /// The decision on one claimed stage.
 struct stage_award {
-    std::string stage;
+    std::string stage;            ///< the stage id, as claimed
     std::string name;             ///< "辅导备案"
-    dates::date date;
+    dates::date date;             ///< the day the claim says the stage was reached
     money::amount award;          ///< the table's amount for the stage
     money::amount paid;           ///< what this claim pays for it
     std::vector<reason> reasons;  ///< why it pays less than `award`
 
+    /// Field by field.
     friend bool operator==(const stage_award&, const stage_award&) = default;
 };
 
+/// The decision on a company's claim: each stage's award, the total and the receipt.
 struct listing_award_result {
-    bool eligible = false;
+    bool eligible = false;             ///< the claim pays more than 0.00
     money::amount amount;              ///< total paid by this claim
     std::vector<stage_award> awards;   ///< in the canonical order (table order, then date)
     std::vector<reason> reasons;       ///< every stage's reasons, in that order
-    bool stage_table_placeholder = false;
+    bool stage_table_placeholder = false;  ///< the stage table is not from the city's 奖励办法 (stages_are_placeholder)
     std::vector<reason> notices;       ///< "stage_table_placeholder" when it is
-    rules::receipt receipt;
+    rules::receipt receipt;            ///< the inputs, parameters and steps that gave the amount
 
+    /// Field by field.
     friend bool operator==(const listing_award_result&, const listing_award_result&) = default;
 };
 

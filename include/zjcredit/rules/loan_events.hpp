@@ -47,19 +47,21 @@ namespace zjcredit::rules {
 
 /// One repayment of principal: `amount` repaid on `date`.
 struct repayment {
-    dates::date date;
-    money::amount amount;
+    dates::date date;      ///< the day repaid; the amount repaid no longer accrues from it
+    money::amount amount;  ///< the principal repaid, above 0.00
 
+    /// Field by field.
     friend bool operator==(const repayment&, const repayment&) = default;
 };
 
 /// A loan's events as a bank records them.
 struct loan_events {
-    dates::date drawdown_date;
-    money::amount drawdown_amount;
+    dates::date drawdown_date;           ///< 放款日期: the first day that accrues
+    money::amount drawdown_amount;       ///< the principal lent, above 0.00
     std::vector<repayment> repayments;   ///< any order; applied by date (stable for one day)
     std::optional<dates::date> settled;  ///< 结清日期: from this day on, 0
 
+    /// Field by field.
     friend bool operator==(const loan_events&, const loan_events&) = default;
 };
 

@@ -16,11 +16,13 @@
 
 namespace zjcredit::rules {
 
+/// A rule's answer for one record: the verdict, the amount paid and why.
 struct outcome {
-    bool eligible = false;
+    bool eligible = false;      ///< the rule's verdict, as its result (with receipt) gives it
     money::amount amount;       ///< 0.00 when not eligible
     std::uint32_t reasons = 0;  ///< reason_table bits: failed checks, caps that bit
 
+    /// Field by field.
     friend bool operator==(const outcome&, const outcome&) = default;
 };
 

@@ -19,10 +19,11 @@ namespace zjcredit::rules {
 ///
 ///     reason{"not_first_loan", "不是借款人的首次贷款", "not the borrower's first loan"}
 struct reason {
-    std::string code;
-    std::string message_zh;
-    std::string message_en;
+    std::string code;        ///< the stable code, one of reason_table's: "not_first_loan"
+    std::string message_zh;  ///< the sentence in Chinese, with the values concerned
+    std::string message_en;  ///< the same sentence in English
 
+    /// Field by field.
     friend bool operator==(const reason&, const reason&) = default;
 };
 
@@ -41,10 +42,10 @@ inline std::vector<std::string> codes(const std::vector<reason>& reasons) {
 /// sentence in each language that needs no values (a receipt's own
 /// message names them; these serve a row of a batch, which has no receipt).
 struct reason_info {
-    std::string_view code;
-    std::uint32_t bit;
-    std::string_view text_zh;
-    std::string_view text_en;
+    std::string_view code;     ///< the stable code: "not_first_loan"
+    std::uint32_t bit;         ///< its single bit in a batch's `reasons` (a ZJC_REASON_* value); 0 for none
+    std::string_view text_zh;  ///< the sentence in Chinese, without values
+    std::string_view text_en;  ///< the same sentence in English
 };
 
 /// Every reason code, in bit order, then the codes without a bit.

@@ -62,34 +62,39 @@
 
 namespace zjcredit::rules {
 
+/// The rule's id, as receipts (receipt::rule) and tasks (plan::task::rule) name it.
 inline constexpr std::string_view receivables_reward_rule = "receivables_reward";
 
 /// One receivables financing the core enterprise helped an SME obtain.
 struct financing {
     std::string sme;                   ///< the SME financed
     money::amount amount;              ///< > 0
-    dates::date start;
+    dates::date start;                 ///< the first financed day; the financing counts only if it is in the window
     std::optional<dates::date> end;    ///< exactly one of end and days
     std::optional<std::int64_t> days;  ///< term in days, 算头不算尾
     bool confirmed_on_platform = false;  ///< confirmed online on the 中征平台
 
+    /// Field by field.
     friend bool operator==(const financing&, const financing&) = default;
 };
 
 /// A core enterprise's claim; the field names are those of the JSON record.
 struct receivables_record {
-    std::string core_enterprise;
-    std::vector<financing> financings;
+    std::string core_enterprise;        ///< the supply-chain core enterprise (核心企业) claiming; not empty
+    std::vector<financing> financings;  ///< the financings it claims for, indexed in reasons and errors
 
+    /// Field by field.
     friend bool operator==(const receivables_record&, const receivables_record&) = default;
 };
 
+/// The reward of one claim: the verdict, the amount, why, and the receipt.
 struct receivables_reward_result {
-    bool eligible = false;
-    money::amount amount;
+    bool eligible = false;        ///< at least one financing counts
+    money::amount amount;         ///< the reward paid; 0.00 when not eligible
     std::vector<reason> reasons;  ///< every financing's failed checks and truncations; caps that bit
-    rules::receipt receipt;
+    rules::receipt receipt;       ///< the inputs, parameters and steps that gave the amount
 
+    /// Field by field.
     friend bool operator==(const receivables_reward_result&, const receivables_reward_result&) = default;
 };
 

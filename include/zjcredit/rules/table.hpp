@@ -42,20 +42,20 @@ struct table_options {
 
 /// A record refused while it was read or computed: its error, located.
 struct record_error {
-    errc code = errc::parse;
+    errc code = errc::parse;  ///< the error's code, as error::code() gave it
     std::string message;  ///< "loans.csv:7: annual_rate: ..." or "Sheet1!K7: ..."
     /// The error's parts (error::field(), text(), detail(), position()), so
     /// that subsidy_for_table() throws it again as it was: field
     /// "loans.csv:7: annual_rate", text "4.35" as written.
     std::string field;
-    std::string text;
-    std::string detail;
-    std::size_t position = error::npos;
+    std::string text;                    ///< the offending text as written ("4.35")
+    std::string detail;                  ///< the message without field and text
+    std::size_t position = error::npos;  ///< offset in `text`, in code points; npos when none
 };
 
 /// One loan of a table.
 struct table_loan {
-    std::string borrower;
+    std::string borrower;                 ///< the borrower cell of the loan's first row, as written
     std::string loan_id;                  ///< empty when the table has no loan_id column
     std::vector<std::string> carried;     ///< the carried columns' cells, from the loan's first row
     std::vector<std::size_t> lines;       ///< the table rows of the loan (CSV line / sheet row numbers)
@@ -68,7 +68,7 @@ struct table_loan {
 
 /// A table of loans, read.
 struct loan_table {
-    std::string source;
+    std::string source;                       ///< the file's path or the name given, as messages quote it
     std::vector<std::string> header;          ///< the header row as written
     std::string borrower_header;              ///< as written ("借款人名称")
     std::string loan_id_header;               ///< as written, empty when none
@@ -86,13 +86,13 @@ loan_table read_loan_table_bytes(std::string bytes, const std::string& name, con
 
 /// A loan's subsidy as a table row shows it.
 struct subsidy_row {
-    bool eligible = false;
-    money::amount amount;
-    std::vector<reason> reasons;
+    bool eligible = false;        ///< the loan meets every condition of 首贷贴息
+    money::amount amount;         ///< the subsidy paid; 0.00 when not eligible
+    std::vector<reason> reasons;  ///< why nothing or less than the formula was paid
     /// For an eligible loan, its arithmetic in one line ("积数 91,000,000.00 ×
     /// 1% ÷ 360 = 2,527.777… 元，四舍五入为 2,527.78 元"); empty otherwise.
     std::string arithmetic_zh;
-    std::string arithmetic_en;
+    std::string arithmetic_en;  ///< the same line in English; empty when not eligible
 };
 
 /// The subsidy of one loan with its arithmetic. Throws what first_loan_subsidy() throws.
