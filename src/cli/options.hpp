@@ -35,6 +35,8 @@ struct options {
     bool prefix = false;                   ///< --prefix (words)
     bool help = false;                     ///< --help / -h
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
+    std::optional<std::string> lender;     ///< --lender NAME (screen: files without a lender column)
+    std::optional<std::string> budget;     ///< --budget AMOUNT (screen)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

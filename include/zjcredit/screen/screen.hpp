@@ -1,0 +1,254 @@
+// The screen (免申即享): the first-loan subsidy over a population of loans
+// from many lenders, per borrower (单户) rather than per loan.
+//
+// The plan subsidises "单户贷款余额不超过1000万元的部分": the balance cap is on
+// the borrower. So, for each borrower (keyed by borrower_id, its
+// 统一社会信用代码, screen/credit_code.hpp):
+//
+// * each loan is checked by the batch kernel (rules/kernel.hpp: validation,
+//   eligibility with every failed check) exactly as `zjcredit subsidy` does;
+// * every day, the balances of the borrower's eligible loans on that day
+//   (inside each loan's claim period and maximum subsidy period) fill the
+//   balance cap loan by loan in the fill order (default: first application
+//   date, then drawdown date — the first day with a positive balance — then
+//   loan_id, then lender); each loan's part is taken at its own rate used,
+//   min(rate ceiling, actual rate);
+// * the borrower's subsidy is Σ part × rate used ÷ (100% × day basis) over
+//   the days and loans, exact, rounded once (the plan's rounding), then the
+//   rule's caps on a total (per_borrower_cap, budget of the parameters);
+// * it is split back to the loans in proportion to each loan's exact part,
+//   by largest remainder to the 分 (ties: the fill order), so the loans' and
+//   hence the lenders' amounts sum to it exactly.
+//
+// Conflicts are listed, never silently resolved:
+// * first_loan_claimed_elsewhere: loans marked 首贷 at two lenders. The
+//   lender whose 首贷 loan comes first in the fill order keeps it; the other
+//   lenders' loans are not eligible (the conflict names both lenders), unless
+//   screen_options::keep_all_first_loans.
+// * loan_data_differs: one loan (lender, loan_id) listed with different data
+//   (borrower, kind, application date, flags, rate): all its listings held.
+// * loan_listed_twice: one loan listed twice with the same data and the same
+//   claim period and balances: the first listing counts, the others do not.
+// * claim_periods_overlap: one loan listed for claim periods that overlap
+//   (otherwise different): all those listings held. Listings of one loan for
+//   periods that do not overlap (two quarters) are both counted.
+// * already_paid: a listing whose claim period overlaps a loan-period in
+//   `screen_options::already_paid` (a round already paid): not paid again.
+// * borrower_name_differs: one borrower_id with two names: the borrower held.
+// A held listing is not eligible, with the screen reason of its conflict.
+//
+// Strings: the result refers to the input's strings by row; `screen_table`
+// (screen/tables.hpp) keeps the strings of tables read from files.
+#ifndef ZJCREDIT_SCREEN_SCREEN_HPP
+#define ZJCREDIT_SCREEN_SCREEN_HPP
+
+#include <zjcredit/money/amount.hpp>
+#include <zjcredit/plan/parameters.hpp>
+#include <zjcredit/rules/budget.hpp>
+#include <zjcredit/rules/kernel.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zjcredit::screen {
+
+namespace batch = rules::batch;
+
+// ---- reasons of the screen -------------------------------------------------------
+
+/// Why the screen did not pay a loan listing, besides the rule's own reasons
+/// (rules/reason.hpp): one bit each.
+struct screen_reason_info {
+    std::string_view code;
+    std::uint32_t bit;
+    std::string_view zh;
+    std::string_view en;
+};
+
+inline constexpr std::array<screen_reason_info, 7> screen_reasons{{
+    {"first_loan_claimed_elsewhere", 1U << 0, "同一借款人已在其他机构认定首贷",
+     "the borrower's first loan is claimed at another lender"},
+    {"loan_data_differs", 1U << 1, "同一笔贷款多次报送且数据不一致，暂缓", "the loan is listed with different data: held"},
+    {"loan_listed_twice", 1U << 2, "同一笔贷款重复报送，只计一次", "the loan is listed twice: counted once"},
+    {"claim_periods_overlap", 1U << 3, "同一笔贷款的贴息期间重叠，暂缓", "the loan's claim periods overlap: held"},
+    {"already_paid", 1U << 4, "该贷款期间已经支付", "this loan-period was already paid"},
+    {"borrower_name_differs", 1U << 5, "同一统一社会信用代码对应不同借款人名称，暂缓",
+     "the borrower_id has two names: held"},
+    {"row_error", 1U << 6, "数据有误", "the row is in error"},
+}};
+
+consteval std::uint32_t screen_reason_bit(std::string_view code) {
+    for (const auto& r : screen_reasons)
+        if (r.code == code) return r.bit;
+    throw "unknown screen reason";  // not a constant expression: a misspelt code does not compile
+}
+
+inline constexpr std::uint32_t reason_claimed_elsewhere = screen_reason_bit("first_loan_claimed_elsewhere");
+inline constexpr std::uint32_t reason_data_differs = screen_reason_bit("loan_data_differs");
+inline constexpr std::uint32_t reason_listed_twice = screen_reason_bit("loan_listed_twice");
+inline constexpr std::uint32_t reason_periods_overlap = screen_reason_bit("claim_periods_overlap");
+inline constexpr std::uint32_t reason_already_paid = screen_reason_bit("already_paid");
+inline constexpr std::uint32_t reason_name_differs = screen_reason_bit("borrower_name_differs");
+inline constexpr std::uint32_t reason_row_error = screen_reason_bit("row_error");
+
+// ---- input -----------------------------------------------------------------------
+
+/// The order in which a borrower's loans fill the cap.
+enum class fill_order {
+    application_drawdown_loan_id,  ///< first application date, drawdown date, loan_id (the default)
+    drawdown_application_loan_id,  ///< drawdown date, first application date, loan_id
+    loan_id,                       ///< loan_id (byte order)
+};
+
+std::string_view to_string(fill_order o) noexcept;
+/// "application" | "drawdown" | "loan_id" (or the enum's own names); nullopt otherwise.
+std::optional<fill_order> fill_order_from_string(std::string_view s) noexcept;
+
+/// The loans: the batch's columns (rules/batch.hpp) and, per loan, its ids.
+/// Every span has loans.size() entries; `row_errors` may be empty, or hold
+/// per loan "" or why the loan was refused when it was read (it is then a
+/// row error whatever its columns say).
+struct screen_input {
+    batch::loan_columns loans;
+    std::span<const std::string_view> loan_id;
+    std::span<const std::string_view> borrower_id;
+    std::span<const std::string_view> borrower;  ///< the borrower's name
+    std::span<const std::string_view> lender;
+    std::span<const std::string_view> row_errors;
+
+    std::size_t size() const noexcept { return loans.size(); }
+};
+
+/// A loan-period already paid (by an earlier round; the register's rows).
+struct paid_period {
+    std::string lender;
+    std::string loan_id;
+    std::int32_t from = 0;  ///< day number, included
+    std::int32_t to = 0;    ///< day number, included
+};
+
+struct screen_options {
+    fill_order order = fill_order::application_drawdown_loan_id;
+    /// Accept borrower_ids that are not valid 统一社会信用代码 (other
+    /// registration numbers, declared as such by the caller).
+    bool other_ids_declared = false;
+    /// Share this budget among the eligible borrowers (rules/budget.hpp, pro rata).
+    std::optional<money::amount> budget;
+    /// Loan-periods already paid: a listing overlapping one is not paid again.
+    std::vector<paid_period> already_paid;
+    /// 首贷 at two lenders: by default the first in the fill order keeps it
+    /// and the others are not paid; true keeps them all (once the bureau has
+    /// found them right), under the one cap. The conflict is listed either way.
+    bool keep_all_first_loans = false;
+};
+
+// ---- result ----------------------------------------------------------------------
+
+inline constexpr std::uint32_t no_borrower = UINT32_MAX;
+
+/// One loan listing (input row).
+struct loan_result {
+    std::int32_t status = batch::status_ok;  ///< 0 or the errc of the row's error
+    bool eligible = false;                   ///< counted in its borrower's cap
+    std::uint32_t reasons = 0;               ///< the rule's reason bits (rules/reason.hpp)
+    std::uint32_t screen_reasons = 0;        ///< screen_reasons bits
+    std::int64_t amount = 0;                 ///< its share of the borrower's subsidy, 分
+    std::int64_t rate_used = 0;              ///< min(rate ceiling, actual rate), units of 10^-10
+    money::int128 capped_sum = 0;            ///< Σ its part of the cap × days (分·days)
+    std::uint32_t borrower = no_borrower;    ///< index in screen_result::borrowers
+};
+
+/// One borrower.
+struct borrower_result {
+    std::size_t first_row = 0;     ///< a row of the borrower: its id, name and kind
+    std::int32_t status = batch::status_ok;  ///< errc::overflow when its sum leaves the range
+    bool eligible = false;         ///< has at least one eligible loan
+    bool held = false;             ///< borrower_name_differs
+    std::int64_t amount = 0;       ///< 分, rounded once and capped
+    std::int64_t allocated = 0;    ///< 分: the budget's allocation (amount without a budget)
+    std::uint32_t reasons = 0;     ///< not eligible: the union of its loans' reasons; caps that bit
+    std::uint32_t screen_reasons = 0;
+    std::uint8_t kind = 0;         ///< of its first loan in the fill order
+    std::vector<std::size_t> loans;  ///< its rows, in the fill order
+    money::int128 numerator = 0;   ///< Σ part × rate used × days; amount = round(numerator / denominator)
+    /// Each lender of an eligible loan, with its share (分), in the order of the lenders' names.
+    std::vector<std::pair<std::string_view, std::int64_t>> lenders;
+};
+
+/// A conflict for review.
+struct conflict {
+    std::string_view kind;  ///< a screen reason code
+    std::string borrower_id;
+    std::string loan_id;    ///< empty when about a borrower
+    std::vector<std::string> lenders;
+    std::vector<std::size_t> rows;  ///< the listings concerned
+    std::string detail_zh;
+    std::string detail_en;
+};
+
+struct tally {
+    std::string key;
+    std::size_t borrowers = 0;  ///< eligible borrowers
+    std::size_t loans = 0;      ///< eligible loans
+    std::int64_t amount = 0;    ///< 分
+    std::int64_t allocated = 0; ///< 分
+};
+
+struct screen_totals {
+    std::vector<tally> lenders;  ///< by lender name (byte order)
+    std::vector<tally> kinds;    ///< by borrower kind code (only kinds with borrowers)
+    tally all;
+    std::size_t borrowers = 0, borrowers_eligible = 0;
+    std::size_t loans = 0, loans_eligible = 0, loans_in_error = 0;
+    /// Loans not eligible per reason code (the rule's and the screen's).
+    std::vector<std::pair<std::string, std::size_t>> reasons;
+};
+
+/// A loan-period paid: what a payout register records (hook for --register).
+struct payment {
+    std::string borrower_id;
+    std::string loan_id;
+    std::string lender;
+    std::int32_t from = 0;  ///< the claim period, day numbers
+    std::int32_t to = 0;
+    std::int64_t amount = 0;  ///< 分
+    /// The canonical text the receipt digest is taken of (one line, fields
+    /// "key=value" joined by ";", the exact part of the cap and rate used).
+    std::string receipt;
+};
+
+struct screen_result {
+    std::vector<loan_result> loans;          ///< per input row
+    std::vector<borrower_result> borrowers;  ///< by borrower_id (byte order)
+    std::vector<conflict> conflicts;         ///< by kind, then borrower_id, loan_id
+    screen_totals totals;
+    std::optional<rules::allocation_result> allocation;  ///< when a budget was given
+    std::int64_t denominator = 0;  ///< 100% × day basis, in rate units
+};
+
+/// Runs the screen. Throws validation_error for parameters the rule refuses
+/// or columns that do not fit together; a row's problem is that row's status.
+screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_parameters& params,
+                         const screen_options& options = {});
+
+/// The error message of row `i` in error (read error, ids, or the rule's), "" otherwise.
+std::string row_error_message(const screen_input& in, const screen_result& r, std::size_t i,
+                              const plan::first_loan_subsidy_parameters& params, const screen_options& options = {});
+
+/// The loan-periods paid (loans with an amount above 0), for a register.
+std::vector<payment> payments(const screen_input& in, const screen_result& r);
+
+/// The codes of a listing's reasons, the rule's then the screen's, joined by ";".
+std::string reason_codes(std::uint32_t rule_bits, std::uint32_t screen_bits);
+/// Their texts in `lang` ("zh" or "en"), joined by "；" / "; ".
+std::string reason_texts(std::uint32_t rule_bits, std::uint32_t screen_bits, bool en);
+
+}  // namespace zjcredit::screen
+
+#endif

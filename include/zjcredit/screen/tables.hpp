@@ -1,0 +1,48 @@
+// The screen's input from banks' tables (rules/table.hpp: CSV in UTF-8 or
+// GB18030, or .xlsx, columns by name as docs/columns.md lists them): the
+// loans of one or more files, with each loan's borrower_id (统一社会信用代码)
+// and lender taken from their columns, or the lender from the caller for a
+// file that has no lender column (compiled part: link zjcredit::io).
+#ifndef ZJCREDIT_SCREEN_TABLES_HPP
+#define ZJCREDIT_SCREEN_TABLES_HPP
+
+#include <zjcredit/rules/table.hpp>
+#include <zjcredit/screen/screen.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zjcredit::screen {
+
+/// Loans read from tables: owns the columns and strings a screen_input views.
+class screen_table {
+public:
+    /// Adds the loans of `table`. `lender` names the lender of a table
+    /// without a lender column (贷款机构); a table with neither, or without a
+    /// borrower_id column (统一社会信用代码), is a parse_error naming it. A
+    /// loan the reader refused is kept as a row error with its located message.
+    void add(const rules::loan_table& table, const std::string& lender = {});
+
+    /// The view the screen reads; valid until the next add().
+    screen_input input();
+
+    std::size_t size() const noexcept { return kind_.size(); }
+    /// Where loan i was read ("loans.csv:7").
+    const std::string& where(std::size_t i) const { return where_.at(i); }
+
+private:
+    std::vector<std::uint8_t> kind_, flags_;
+    std::vector<std::int32_t> application_, period_from_, period_to_, range_from_, range_to_;
+    std::vector<std::int64_t> rate_, offsets_{0}, balance_;
+    std::vector<std::string> loan_id_, borrower_id_, borrower_, lender_, error_, where_;
+    std::vector<std::string_view> loan_id_v_, borrower_id_v_, borrower_v_, lender_v_, error_v_;
+};
+
+/// Reads each file (rules::read_loan_table with `options`) into one screen_table.
+screen_table read_screen_tables(const std::vector<std::string>& paths, const rules::table_options& options,
+                                const std::string& lender = {});
+
+}  // namespace zjcredit::screen
+
+#endif

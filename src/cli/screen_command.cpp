@@ -1,0 +1,127 @@
+// `zjcredit screen`: the per-borrower subsidy over the files of many lenders
+// (include/zjcredit/screen/screen.hpp), written as borrowers.csv (the
+// notification list), loans.csv, conflicts.csv and totals.csv.
+#include "command.hpp"
+#include "output.hpp"
+
+#include <zjcredit/dates/date.hpp>
+#include <zjcredit/money/format.hpp>
+#include <zjcredit/money/parse.hpp>
+#include <zjcredit/rules/columns.hpp>
+#include <zjcredit/screen/screen.hpp>
+#include <zjcredit/screen/tables.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+namespace zjcredit::cli {
+namespace {
+
+std::string yuan(std::int64_t fen) { return money::to_string(money::amount::from_fen(fen)); }
+
+std::string day_text(std::int32_t d) { return dates::detail::iso(dates::from_day_number(d)); }
+
+/// One CSV file (UTF-8 with BOM), written atomically into `dir`, or to stdout.
+void write_csv(const std::optional<std::string>& dir, const std::string& name,
+               const std::vector<std::vector<std::string>>& rows) {
+    output out(dir ? std::optional<std::string>((std::filesystem::path(*dir) / name).string()) : std::nullopt);
+    io::csv_writer csv(out.stream());
+    csv.bom();
+    for (const auto& r : rows) csv.row(r);
+    out.commit();
+}
+
+}  // namespace
+
+int run_screen(const options& o) {
+    if (o.args.empty())
+        throw parse_error("arguments", "", "usage: zjcredit screen FILES... --period FROM..TO (zjcredit screen --help)");
+    if (!o.period) throw parse_error("--period", "", "the screen needs the claim period: --period 2022-04-01..2022-06-30");
+    const bool en = o.lang == "en";
+    rules::table_options t;
+    if (o.columns) t.columns = rules::read_column_mapping(*o.columns);
+    if (o.rate_unit) t.rate_unit = *o.rate_unit == "percent" ? money::rate_unit::percent : money::rate_unit::fraction;
+    t.period = rules::parse_period(*o.period, "--period");
+    if (o.sheet) t.sheet = *o.sheet;
+    if (o.encoding) t.encoding = *o.encoding;
+    screen::screen_options so;
+    if (o.budget) {
+        so.budget = money::parse_amount(*o.budget);
+        if (so.budget->is_negative()) throw validation_error("--budget", *o.budget, "must not be negative");
+    }
+    if (o.output) std::filesystem::create_directories(*o.output);
+
+    screen::screen_table table = screen::read_screen_tables(o.args, t, o.lender.value_or(""));
+    const screen::screen_input in = table.input();
+    const auto& params = selected_plan(o).first_loan_subsidy;
+    const screen::screen_result r = screen::run_screen(in, params, so);
+
+    // borrowers.csv: the notification list, one row per borrower.
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back(en ? std::vector<std::string>{"borrower_id", "borrower", "amount", "lenders", "reasons", "eligible"}
+                      : std::vector<std::string>{"统一社会信用代码", "借款人", "贴息金额", "贷款机构", "原因", "是否符合"});
+    if (so.budget) rows.back().emplace_back(en ? "allocated" : "分配金额");
+    for (const auto& b : r.borrowers) {
+        std::string lenders;
+        for (const auto& [lender, fen] : b.lenders) lenders += (lenders.empty() ? "" : ";") + std::string(lender) + ":" + yuan(fen);
+        rows.push_back({std::string(in.borrower_id[b.first_row]), std::string(in.borrower[b.first_row]), yuan(b.amount),
+                        lenders, screen::reason_codes(b.reasons, b.screen_reasons),
+                        b.eligible ? (en ? "yes" : "是") : (en ? "no" : "否")});
+        if (so.budget) rows.back().push_back(yuan(b.allocated));
+    }
+    write_csv(o.output, "borrowers.csv", rows);
+    const bool errors = r.totals.loans_in_error != 0;
+    if (!o.output) return errors ? rows_rejected : ok;
+
+    // loans.csv: every listing, in input order.
+    rows.clear();
+    rows.push_back(en ? std::vector<std::string>{"source", "loan_id", "lender", "borrower_id", "borrower", "period_from",
+                                                 "period_to", "eligible", "amount", "reasons", "message"}
+                      : std::vector<std::string>{"来源", "借据号", "贷款机构", "统一社会信用代码", "借款人", "贴息起日",
+                                                 "贴息止日", "是否符合", "贴息金额", "原因", "说明"});
+    for (std::size_t i = 0; i < r.loans.size(); ++i) {
+        const auto& l = r.loans[i];
+        const bool error = l.status != rules::batch::status_ok;
+        const bool paid = l.eligible && l.borrower != screen::no_borrower && r.borrowers[l.borrower].eligible;
+        rows.push_back({table.where(i), std::string(in.loan_id[i]), std::string(in.lender[i]),
+                        std::string(in.borrower_id[i]), std::string(in.borrower[i]),
+                        error ? "" : day_text(in.loans.period_from[i]), error ? "" : day_text(in.loans.period_to[i]),
+                        paid ? (en ? "yes" : "是") : (en ? "no" : "否"), yuan(l.amount),
+                        screen::reason_codes(l.reasons, l.screen_reasons),
+                        error ? screen::row_error_message(in, r, i, params, so)
+                              : screen::reason_texts(l.reasons, l.screen_reasons, en)});
+    }
+    write_csv(o.output, "loans.csv", rows);
+
+    rows.clear();
+    rows.push_back(en ? std::vector<std::string>{"kind", "borrower_id", "loan_id", "lenders", "detail"}
+                      : std::vector<std::string>{"类型", "统一社会信用代码", "借据号", "贷款机构", "说明"});
+    for (const auto& c : r.conflicts) {
+        std::string lenders;
+        for (const auto& l : c.lenders) lenders += (lenders.empty() ? "" : ";") + l;
+        rows.push_back({std::string(c.kind), c.borrower_id, c.loan_id, lenders, en ? c.detail_en : c.detail_zh});
+    }
+    write_csv(o.output, "conflicts.csv", rows);
+
+    rows.clear();
+    rows.push_back(en ? std::vector<std::string>{"group", "name", "borrowers", "loans", "amount", "allocated"}
+                      : std::vector<std::string>{"分组", "名称", "借款人数", "贷款笔数", "贴息金额", "分配金额"});
+    const auto tally_row = [&](std::string_view group, const screen::tally& x, bool with_allocation) {
+        rows.push_back({std::string(group), x.key, std::to_string(x.borrowers), std::to_string(x.loans), yuan(x.amount),
+                        with_allocation ? yuan(x.allocated) : ""});
+    };
+    for (const auto& x : r.totals.lenders) tally_row(en ? "lender" : "贷款机构", x, false);
+    for (const auto& x : r.totals.kinds) tally_row(en ? "borrower_kind" : "企业规模", x, true);
+    tally_row(en ? "total" : "合计", r.totals.all, true);
+    const auto count_row = [&](std::string_view group, std::string name, std::size_t borrowers, std::size_t loans) {
+        rows.push_back({std::string(group), std::move(name), std::to_string(borrowers), std::to_string(loans), "", ""});
+    };
+    count_row(en ? "count" : "计数", en ? "eligible" : "符合", r.totals.borrowers_eligible, r.totals.loans_eligible);
+    count_row(en ? "count" : "计数", en ? "not_eligible" : "不符合", r.totals.borrowers - r.totals.borrowers_eligible,
+              r.totals.loans - r.totals.loans_eligible);
+    for (const auto& [code, n] : r.totals.reasons) count_row(en ? "reason" : "原因", code, 0, n);
+    write_csv(o.output, "totals.csv", rows);
+    return errors ? rows_rejected : ok;
+}
+
+}  // namespace zjcredit::cli

@@ -1,0 +1,252 @@
+// Conflicts of the screen, listed for review (include/zjcredit/screen/screen.hpp).
+#include "conflicts.hpp"
+
+#include <zjcredit/dates/date.hpp>
+
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <unordered_map>
+
+namespace zjcredit::screen {
+
+namespace {
+
+struct loan_key {
+    std::string_view lender;
+    std::string_view loan_id;
+    friend bool operator==(const loan_key&, const loan_key&) = default;
+};
+
+struct loan_key_hash {
+    std::size_t operator()(const loan_key& k) const noexcept {
+        const std::hash<std::string_view> h;
+        return h(k.lender) * 1000003U ^ h(k.loan_id);
+    }
+};
+
+std::string day_text(std::int32_t d) { return dates::detail::iso(dates::from_day_number(d)); }
+
+std::string period_text(const screen_input& in, std::size_t i) {
+    return day_text(in.loans.period_from[i]) + ".." + day_text(in.loans.period_to[i]);
+}
+
+/// Same loan-level data: borrower, kind, first application, flags, rate.
+bool same_data(const screen_input& in, std::size_t a, std::size_t b) {
+    const auto& c = in.loans;
+    return in.borrower_id[a] == in.borrower_id[b] && in.borrower[a] == in.borrower[b] &&
+           c.borrower_kind[a] == c.borrower_kind[b] && c.first_application[a] == c.first_application[b] &&
+           c.flags[a] == c.flags[b] && c.annual_rate[a] == c.annual_rate[b];
+}
+
+/// Same claim period and the same balances.
+bool same_listing(const screen_input& in, std::size_t a, std::size_t b) {
+    const auto& c = in.loans;
+    if (c.period_from[a] != c.period_from[b] || c.period_to[a] != c.period_to[b]) return false;
+    const auto ba = static_cast<std::size_t>(c.offsets[a]), ea = static_cast<std::size_t>(c.offsets[a + 1]);
+    const auto bb = static_cast<std::size_t>(c.offsets[b]), eb = static_cast<std::size_t>(c.offsets[b + 1]);
+    if (ea - ba != eb - bb) return false;
+    for (std::size_t k = 0; k < ea - ba; ++k)
+        if (c.range_from[ba + k] != c.range_from[bb + k] || c.range_to[ba + k] != c.range_to[bb + k] ||
+            c.range_balance[ba + k] != c.range_balance[bb + k])
+            return false;
+    return true;
+}
+
+bool overlap(std::int32_t f1, std::int32_t t1, std::int32_t f2, std::int32_t t2) { return f1 <= t2 && f2 <= t1; }
+
+conflict listing_conflict(const screen_input& in, std::string_view kind, const std::vector<std::size_t>& rows) {
+    conflict c;
+    c.kind = kind;
+    c.borrower_id = std::string(in.borrower_id[rows.front()]);
+    c.loan_id = std::string(in.loan_id[rows.front()]);
+    c.lenders = {std::string(in.lender[rows.front()])};
+    c.rows = rows;
+    return c;
+}
+
+std::string rows_text(const std::vector<std::size_t>& rows) {
+    std::string s;
+    for (std::size_t r : rows) s += (s.empty() ? "" : ", ") + std::to_string(r);
+    return s;
+}
+
+}  // namespace
+
+void find_listing_conflicts(const screen_input& in, screen_result& r, const screen_options& options) {
+    const std::size_t n = in.size();
+    std::unordered_map<loan_key, std::size_t, loan_key_hash> first;
+    first.reserve(n);
+    std::vector<std::size_t> next(n, n);  // the next listing of the same loan
+    std::vector<std::size_t> last(n, n);  // of a first listing: its group's last
+    std::vector<std::size_t> groups;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (r.loans[i].status != rules::batch::status_ok) continue;
+        const auto [it, added] = first.try_emplace(loan_key{in.lender[i], in.loan_id[i]}, i);
+        if (added) {
+            last[i] = i;
+            continue;
+        }
+        const std::size_t head = it->second;
+        if (last[head] == head) groups.push_back(head);
+        next[last[head]] = i;
+        last[head] = i;
+    }
+    for (const std::size_t head : groups) {
+        std::vector<std::size_t> rows;
+        for (std::size_t i = head; i < n; i = next[i]) rows.push_back(i);
+        bool differs = false;
+        for (std::size_t k = 1; k < rows.size(); ++k) differs |= !same_data(in, rows[0], rows[k]);
+        if (differs) {
+            for (std::size_t i : rows) r.loans[i].screen_reasons |= reason_data_differs;
+            conflict c = listing_conflict(in, "loan_data_differs", rows);
+            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）在第 " + rows_text(rows) +
+                          " 行报送的借款人、企业规模、申请日期、标志或利率不一致，均暂缓支付";
+            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + ") is listed in rows " + rows_text(rows) +
+                          " with different borrower, kind, application date, flags or rate: all held";
+            r.conflicts.push_back(std::move(c));
+            continue;
+        }
+        std::vector<std::size_t> twice;
+        std::set<std::size_t> overlapping;
+        for (std::size_t a = 0; a < rows.size(); ++a)
+            for (std::size_t b = a + 1; b < rows.size(); ++b) {
+                const std::size_t x = rows[a], y = rows[b];
+                if (same_listing(in, x, y)) {
+                    if ((r.loans[y].screen_reasons & reason_listed_twice) == 0 &&
+                        (r.loans[x].screen_reasons & reason_listed_twice) == 0) {
+                        r.loans[y].screen_reasons |= reason_listed_twice;
+                        twice.push_back(y);
+                    }
+                } else if (overlap(in.loans.period_from[x], in.loans.period_to[x], in.loans.period_from[y],
+                                   in.loans.period_to[y])) {
+                    overlapping.insert(x);
+                    overlapping.insert(y);
+                }
+            }
+        if (!twice.empty()) {
+            std::vector<std::size_t> concerned{rows.front()};
+            concerned.insert(concerned.end(), twice.begin(), twice.end());
+            conflict c = listing_conflict(in, "loan_listed_twice", concerned);
+            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）在第 " + rows_text(concerned) +
+                          " 行重复报送（数据相同），只计第 " + std::to_string(concerned.front()) + " 行";
+            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + ") is listed in rows " + rows_text(concerned) +
+                          " with the same data: only row " + std::to_string(concerned.front()) + " counts";
+            r.conflicts.push_back(std::move(c));
+        }
+        if (!overlapping.empty()) {
+            const std::vector<std::size_t> concerned(overlapping.begin(), overlapping.end());
+            std::string periods;
+            for (std::size_t i : concerned) {
+                r.loans[i].screen_reasons |= reason_periods_overlap;
+                periods += (periods.empty() ? "" : ", ") + period_text(in, i);
+            }
+            conflict c = listing_conflict(in, "claim_periods_overlap", concerned);
+            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）的贴息期间重叠：" + periods + "，均暂缓支付";
+            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + ") has overlapping claim periods: " + periods +
+                          "; all held";
+            r.conflicts.push_back(std::move(c));
+        }
+    }
+
+    if (options.already_paid.empty()) return;
+    std::unordered_map<loan_key, std::vector<const paid_period*>, loan_key_hash> paid;
+    for (const auto& p : options.already_paid) paid[loan_key{p.lender, p.loan_id}].push_back(&p);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (r.loans[i].status != rules::batch::status_ok) continue;
+        const auto it = paid.find(loan_key{in.lender[i], in.loan_id[i]});
+        if (it == paid.end()) continue;
+        for (const paid_period* p : it->second) {
+            if (!overlap(in.loans.period_from[i], in.loans.period_to[i], p->from, p->to)) continue;
+            r.loans[i].screen_reasons |= reason_already_paid;
+            conflict c = listing_conflict(in, "already_paid", {i});
+            const std::string paid_text = day_text(p->from) + ".." + day_text(p->to);
+            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）贴息期间 " + period_text(in, i) +
+                          " 与已支付的期间 " + paid_text + " 重叠，不再支付";
+            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + "): claim period " + period_text(in, i) +
+                          " overlaps the period already paid " + paid_text + "; not paid again";
+            r.conflicts.push_back(std::move(c));
+            break;
+        }
+    }
+}
+
+void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans) {
+    borrower_result& br = r.borrowers[b];
+    const std::string_view name = in.borrower[br.first_row];
+    std::vector<std::string_view> names{name};
+    for (std::size_t row : br.loans)
+        if (std::find(names.begin(), names.end(), in.borrower[row]) == names.end()) names.push_back(in.borrower[row]);
+    if (names.size() > 1) {
+        br.held = true;
+        conflict c;
+        c.kind = "borrower_name_differs";
+        c.borrower_id = std::string(in.borrower_id[br.first_row]);
+        std::set<std::string> lenders;
+        for (std::size_t row : br.loans) lenders.emplace(in.lender[row]);
+        c.lenders.assign(lenders.begin(), lenders.end());
+        c.rows = br.loans;
+        std::sort(c.rows.begin(), c.rows.end());
+        std::string joined;
+        for (auto nm : names) joined += (joined.empty() ? "" : "、") + std::string(nm);
+        c.detail_zh = "统一社会信用代码 " + c.borrower_id + " 对应不同的借款人名称：" + joined + "，暂缓支付";
+        c.detail_en = "borrower_id " + c.borrower_id + " has different names: " + joined + "; held";
+        r.conflicts.push_back(std::move(c));
+    }
+
+    // 首贷 at two lenders: the first in the fill order keeps it.
+    std::size_t keeper = SIZE_MAX;
+    std::vector<std::size_t> others;
+    std::set<std::string> other_lenders;
+    for (std::size_t row : br.loans) {
+        const loan_result& l = r.loans[row];
+        if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || l.screen_reasons != 0) continue;
+        if (keeper == SIZE_MAX) keeper = row;
+        else if (in.lender[row] != in.lender[keeper]) {
+            others.push_back(row);
+            other_lenders.emplace(in.lender[row]);
+        }
+    }
+    if (others.empty()) return;
+    if (!keep_all_first_loans)
+        for (std::size_t row : others) r.loans[row].screen_reasons |= reason_claimed_elsewhere;
+    conflict c;
+    c.kind = "first_loan_claimed_elsewhere";
+    c.borrower_id = std::string(in.borrower_id[keeper]);
+    c.loan_id = std::string(in.loan_id[keeper]);
+    c.lenders.emplace_back(in.lender[keeper]);
+    c.lenders.insert(c.lenders.end(), other_lenders.begin(), other_lenders.end());
+    c.rows = {keeper};
+    c.rows.insert(c.rows.end(), others.begin(), others.end());
+    std::string rest_zh, rest_en;
+    for (std::size_t k = 1; k < c.lenders.size(); ++k) {
+        rest_zh += (rest_zh.empty() ? "" : "、") + c.lenders[k];
+        rest_en += (rest_en.empty() ? "" : ", ") + c.lenders[k];
+    }
+    c.detail_zh = "借款人 " + std::string(name) + "（" + c.borrower_id + "）在 " + c.lenders[0] + " 和 " + rest_zh +
+                  " 均报为首贷；" +
+                  (keep_all_first_loans ? std::string("按设定均予保留，合并计算单户上限")
+                                        : "按填充顺序由 " + c.lenders[0] + "（借据号 " + c.loan_id + "）认定，" +
+                                              rest_zh + " 的首贷不予贴息");
+    c.detail_en = "borrower " + std::string(name) + " (" + c.borrower_id + ") is marked 首贷 at " + c.lenders[0] +
+                  " and at " + rest_en + "; " +
+                  (keep_all_first_loans ? std::string("all kept as asked, under the one cap")
+                                        : c.lenders[0] + " (loan " + c.loan_id +
+                                              ") comes first in the fill order and keeps it, " + rest_en +
+                                              " is not subsidised");
+    r.conflicts.push_back(std::move(c));
+}
+
+void sort_conflicts(screen_result& r) {
+    const auto rank = [](std::string_view kind) {
+        for (std::size_t k = 0; k < screen_reasons.size(); ++k)
+            if (screen_reasons[k].code == kind) return k;
+        return screen_reasons.size();
+    };
+    std::stable_sort(r.conflicts.begin(), r.conflicts.end(), [&](const conflict& a, const conflict& b) {
+        return std::tuple(rank(a.kind), std::string_view(a.borrower_id), std::string_view(a.loan_id)) <
+               std::tuple(rank(b.kind), std::string_view(b.borrower_id), std::string_view(b.loan_id));
+    });
+}
+
+}  // namespace zjcredit::screen

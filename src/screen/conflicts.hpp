@@ -1,0 +1,26 @@
+// The screen's parts besides the fill of the cap (src/screen/screen.cpp):
+// finding conflicts (conflicts.cpp) and the totals (report.cpp).
+#ifndef ZJCREDIT_SRC_SCREEN_CONFLICTS_HPP
+#define ZJCREDIT_SRC_SCREEN_CONFLICTS_HPP
+
+#include <zjcredit/screen/screen.hpp>
+
+#include <cstdint>
+
+namespace zjcredit::screen {
+
+/// Listings of one loan (lender, loan_id) and loan-periods already paid:
+/// marks the listings concerned and adds the conflicts.
+void find_listing_conflicts(const screen_input& in, screen_result& r, const screen_options& options);
+
+/// Borrower `b` (its loans in fill order): two names (held), 首贷 at two lenders.
+void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans);
+
+/// Conflicts by kind (the order of screen_reasons), borrower_id, loan_id.
+void sort_conflicts(screen_result& r);
+
+screen_totals total_of(const screen_input& in, const screen_result& r);
+
+}  // namespace zjcredit::screen
+
+#endif

@@ -1,0 +1,152 @@
+// The screen's totals, reason texts, row errors and payments (include/zjcredit/screen/screen.hpp).
+#include "conflicts.hpp"
+
+#include <zjcredit/dates/date.hpp>
+#include <zjcredit/money/decimal.hpp>
+#include <zjcredit/money/format.hpp>
+#include <zjcredit/rules/batch.hpp>
+#include <zjcredit/rules/reason.hpp>
+#include <zjcredit/screen/credit_code.hpp>
+
+#include <map>
+
+namespace zjcredit::screen {
+
+namespace {
+
+std::string_view kind_code(std::uint8_t kind) {
+    return plan::to_string(static_cast<plan::borrower_kind>(kind));
+}
+
+}  // namespace
+
+screen_totals total_of(const screen_input& in, const screen_result& r) {
+    screen_totals t;
+    t.all.key = "all";
+    std::map<std::string_view, tally> lenders;
+    std::map<std::uint8_t, tally> kinds;
+    std::vector<std::size_t> rule_counts(32, 0), screen_counts(screen_reasons.size(), 0);
+    t.loans = r.loans.size();
+    for (std::size_t i = 0; i < r.loans.size(); ++i) {
+        const loan_result& l = r.loans[i];
+        if (l.status != rules::batch::status_ok) ++t.loans_in_error;
+        const bool paid = l.eligible && l.borrower != no_borrower && r.borrowers[l.borrower].eligible;
+        if (paid) {
+            ++t.loans_eligible;
+            tally& lt = lenders[in.lender[i]];
+            ++lt.loans;
+            lt.amount += l.amount;
+            continue;
+        }
+        for (unsigned b = 0; b < 32; ++b)
+            if ((l.reasons >> b & 1U) != 0) ++rule_counts[b];
+        for (std::size_t k = 0; k < screen_reasons.size(); ++k)
+            if ((l.screen_reasons & screen_reasons[k].bit) != 0) ++screen_counts[k];
+    }
+    t.borrowers = r.borrowers.size();
+    for (const auto& br : r.borrowers) {
+        if (!br.eligible) continue;
+        ++t.borrowers_eligible;
+        for (const auto& [lender, amount] : br.lenders) ++lenders[lender].borrowers;
+        tally& kt = kinds[br.kind];
+        ++kt.borrowers;
+        kt.amount += br.amount;
+        kt.allocated += br.allocated;
+        for (std::size_t row : br.loans) kt.loans += r.loans[row].eligible ? 1U : 0U;
+        t.all.amount += br.amount;
+        t.all.allocated += br.allocated;
+    }
+    t.all.borrowers = t.borrowers_eligible;
+    t.all.loans = t.loans_eligible;
+    for (auto& [lender, tl] : lenders) {
+        tl.key = std::string(lender);
+        t.lenders.push_back(std::move(tl));
+    }
+    for (auto& [kind, tk] : kinds) {
+        tk.key = std::string(kind_code(kind));
+        t.kinds.push_back(std::move(tk));
+    }
+    for (unsigned b = 0; b < 32; ++b)
+        if (rule_counts[b] != 0) t.reasons.emplace_back(std::string(rules::batch::reason_code(1U << b)), rule_counts[b]);
+    for (std::size_t k = 0; k < screen_reasons.size(); ++k)
+        if (screen_counts[k] != 0) t.reasons.emplace_back(std::string(screen_reasons[k].code), screen_counts[k]);
+    return t;
+}
+
+std::string reason_codes(std::uint32_t rule_bits, std::uint32_t screen_bits) {
+    std::string out;
+    for (unsigned b = 0; b < 32; ++b)
+        if ((rule_bits >> b & 1U) != 0) out += (out.empty() ? "" : ";") + std::string(rules::batch::reason_code(1U << b));
+    for (const auto& s : screen_reasons)
+        if ((screen_bits & s.bit) != 0) out += (out.empty() ? "" : ";") + std::string(s.code);
+    return out;
+}
+
+std::string reason_texts(std::uint32_t rule_bits, std::uint32_t screen_bits, bool en) {
+    std::string out;
+    const std::string sep = en ? "; " : "；";
+    for (unsigned b = 0; b < 32; ++b)
+        if ((rule_bits >> b & 1U) != 0)
+            if (const rules::reason_info* info = rules::reason_of_bit(1U << b))
+                out += (out.empty() ? "" : sep) + std::string(en ? info->text_en : info->text_zh);
+    for (const auto& s : screen_reasons)
+        if ((screen_bits & s.bit) != 0) out += (out.empty() ? "" : sep) + std::string(en ? s.en : s.zh);
+    return out;
+}
+
+std::string row_error_message(const screen_input& in, const screen_result& r, std::size_t i,
+                              const plan::first_loan_subsidy_parameters& params, const screen_options& options) {
+    if (i >= r.loans.size() || r.loans[i].status == rules::batch::status_ok) return {};
+    if (!in.row_errors.empty() && !in.row_errors[i].empty()) return std::string(in.row_errors[i]);
+    const std::string where = "loans[" + std::to_string(i) + "]";
+    try {
+        const rules::loan_record loan = rules::batch::loan_record_for_row(in.loans, i, std::string(in.borrower[i]));
+        (void)rules::first_loan_subsidy(loan, params, rules::reference_of(plan::plan_2022()));
+    } catch (const error& e) {
+        return where + " (loan_id " + std::string(in.loan_id[i]) + "): " + e.what();
+    }
+    try {
+        const std::string prefix = where + ".";
+        if (in.loan_id[i].empty()) throw validation_error(prefix + "loan_id", "", "must not be empty: the screen tells loans apart by it");
+        if (in.lender[i].empty())
+            throw validation_error(prefix + "lender", "",
+                                   "must not be empty: name the lender in a column (贷款机构) or for the file (--lender)");
+        if (in.borrower[i].empty()) throw validation_error(prefix + "borrower", "", "must not be empty");
+        if (in.borrower_id[i].empty())
+            throw validation_error(prefix + "borrower_id", "",
+                                   "must not be empty: the screen keys borrowers by their 统一社会信用代码");
+        if (!options.other_ids_declared) require_credit_code(in.borrower_id[i], prefix + "borrower_id");
+    } catch (const error& e) {
+        return e.what();
+    }
+    return where + ": refused";
+}
+
+std::vector<payment> payments(const screen_input& in, const screen_result& r) {
+    std::vector<payment> out;
+    for (const auto& br : r.borrowers) {
+        if (!br.eligible) continue;
+        for (std::size_t row : br.loans) {
+            const loan_result& l = r.loans[row];
+            if (!l.eligible || l.amount == 0) continue;
+            payment p;
+            p.borrower_id = std::string(in.borrower_id[row]);
+            p.loan_id = std::string(in.loan_id[row]);
+            p.lender = std::string(in.lender[row]);
+            p.from = in.loans.period_from[row];
+            p.to = in.loans.period_to[row];
+            p.amount = l.amount;
+            const auto day = [](std::int32_t d) { return dates::detail::iso(dates::from_day_number(d)); };
+            p.receipt = "rule=first_loan_subsidy_screen;borrower_id=" + p.borrower_id + ";loan_id=" + p.loan_id +
+                        ";lender=" + p.lender + ";period=" + day(p.from) + ".." + day(p.to) +
+                        ";capped_balance_days=" + money::decimal(l.capped_sum, 2).to_string() +
+                        ";rate_used=" + money::to_string(money::rate::from_units(l.rate_used)) +
+                        ";borrower_amount=" + money::to_string(money::amount::from_fen(br.amount)) +
+                        ";amount=" + money::to_string(money::amount::from_fen(p.amount));
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+}  // namespace zjcredit::screen

@@ -1,0 +1,324 @@
+// The screen over a population of loans (include/zjcredit/screen/screen.hpp).
+#include <zjcredit/screen/screen.hpp>
+
+#include <zjcredit/money/format.hpp>
+#include <zjcredit/money/rounding.hpp>
+#include <zjcredit/rules/batch.hpp>
+#include <zjcredit/rules/first_loan_subsidy.hpp>
+#include <zjcredit/screen/credit_code.hpp>
+
+#include "conflicts.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+namespace zjcredit::screen {
+
+std::string_view to_string(fill_order o) noexcept {
+    switch (o) {
+        case fill_order::application_drawdown_loan_id: return "application";
+        case fill_order::drawdown_application_loan_id: return "drawdown";
+        case fill_order::loan_id: return "loan_id";
+    }
+    return "application";
+}
+
+std::optional<fill_order> fill_order_from_string(std::string_view s) noexcept {
+    if (s == "application" || s == "application_drawdown_loan_id") return fill_order::application_drawdown_loan_id;
+    if (s == "drawdown" || s == "drawdown_application_loan_id") return fill_order::drawdown_application_loan_id;
+    if (s == "loan_id") return fill_order::loan_id;
+    return std::nullopt;
+}
+
+namespace {
+
+using money::int128;
+constexpr std::int32_t never = std::numeric_limits<std::int32_t>::max();
+
+void check_sizes(const screen_input& in) {
+    const std::size_t n = in.size();
+    const auto need = [n](std::size_t size, const char* column) {
+        if (size != n)
+            throw validation_error(column, std::to_string(size),
+                                   "has " + std::to_string(size) + " entries for " + std::to_string(n) + " loans");
+    };
+    need(in.loan_id.size(), "loan_id");
+    need(in.borrower_id.size(), "borrower_id");
+    need(in.borrower.size(), "borrower");
+    need(in.lender.size(), "lender");
+    if (!in.row_errors.empty()) need(in.row_errors.size(), "row_errors");
+}
+
+/// Whether row i has its ids (the messages are row_error_message()'s, report.cpp).
+bool ids_ok(const screen_input& in, std::size_t i, bool other_ids) {
+    if (in.loan_id[i].empty() || in.lender[i].empty() || in.borrower[i].empty() || in.borrower_id[i].empty())
+        return false;
+    return other_ids || check_credit_code(in.borrower_id[i]).ok();
+}
+
+/// The first day with a positive balance, `never` when none.
+std::int32_t drawdown_of(const batch::loan_columns& c, std::size_t i) {
+    for (auto j = static_cast<std::size_t>(c.offsets[i]); j < static_cast<std::size_t>(c.offsets[i + 1]); ++j)
+        if (c.range_balance[j] > 0) return c.range_from[j];
+    return never;
+}
+
+/// The last day of loan i's claim that counts: its period end, or earlier
+/// under the maximum subsidy period (as the kernel counts it).
+std::int32_t last_counted_day(const batch::loan_columns& c, std::size_t i, const batch::prepared_subsidy& p,
+                              std::int32_t drawdown) {
+    std::int64_t last = c.period_to[i];
+    if (p.has_max_subsidy_days && drawdown != never) {
+        const std::int64_t end = p.max_subsidy_days - 1 >= std::int64_t{batch::last_day_number} - drawdown + 1
+                                     ? std::int64_t{batch::last_day_number}
+                                     : drawdown + (p.max_subsidy_days - 1);
+        last = std::min(last, end);
+    }
+    return static_cast<std::int32_t>(last);
+}
+
+struct fill_loan {
+    std::size_t row;
+    std::size_t j;      ///< its next range
+    std::size_t end;    ///< past its last range
+    std::int32_t from;  ///< first day counted
+    std::int32_t to;    ///< last day counted
+    std::int64_t rate;  ///< rate used
+};
+
+/// Fills the cap day by day over the borrower's eligible loans (in fill
+/// order): each loan's capped_sum and the borrower's numerator. Returns
+/// false when the numerator leaves 128 bits.
+bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::int64_t cap,
+              std::vector<loan_result>& out, int128& numerator, std::vector<std::int32_t>& points) {
+    // The days where some loan's balance may change: segment starts.
+    points.clear();
+    for (const auto& l : loans) {
+        if (l.from > l.to) continue;
+        for (std::size_t j = l.j; j < l.end; ++j) {
+            const std::int32_t lo = std::max(c.range_from[j], l.from);
+            const std::int32_t hi = std::min(c.range_to[j], l.to);
+            if (lo > hi) continue;
+            points.push_back(lo);
+            points.push_back(hi + 1);
+        }
+    }
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    numerator = 0;
+    bool ok = true;
+    for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+        const std::int32_t day = points[k];
+        const std::int64_t days = std::int64_t{points[k + 1]} - day;
+        std::int64_t room = cap;
+        for (auto& l : loans) {
+            if (room == 0) break;
+            if (day < l.from || day > l.to) continue;
+            while (l.j < l.end && c.range_to[l.j] < day) ++l.j;
+            if (l.j == l.end || c.range_from[l.j] > day) continue;
+            const std::int64_t part = std::min(c.range_balance[l.j], room);
+            room -= part;
+            const int128 sum = static_cast<int128>(part) * days;  // < 2^63 · 2^22
+            out[l.row].capped_sum += sum;
+            int128 term;
+            ok &= !__builtin_mul_overflow(sum, static_cast<int128>(l.rate), &term);
+            ok &= !__builtin_add_overflow(numerator, term, &numerator);
+        }
+    }
+    return ok;
+}
+
+/// Splits `amount` over the loans in proportion to their exact numerators,
+/// by largest remainder (ties: the fill order). False on overflow.
+bool split(std::int64_t amount, const std::vector<std::size_t>& rows, const std::vector<int128>& parts, int128 total,
+           std::vector<loan_result>& out) {
+    if (total == 0 || amount == 0) return true;
+    std::vector<int128> remainder(rows.size());
+    int128 handed = 0;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        int128 share;
+        if (__builtin_mul_overflow(static_cast<int128>(amount), parts[k], &share)) return false;
+        out[rows[k]].amount = static_cast<std::int64_t>(share / total);
+        remainder[k] = share % total;
+        handed += share / total;
+    }
+    std::vector<std::size_t> rank(rows.size());
+    std::iota(rank.begin(), rank.end(), std::size_t{0});
+    std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+    for (int128 left = amount - handed, k = 0; left > 0; --left, ++k) ++out[rows[rank[static_cast<std::size_t>(k)]]].amount;
+    return true;
+}
+
+}  // namespace
+
+screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_parameters& params,
+                         const screen_options& options) {
+    check_sizes(in);
+    const batch::prepared_subsidy prepared = batch::prepare(params);
+    const std::size_t n = in.size();
+    screen_result r;
+    r.denominator = prepared.denominator;
+    r.loans.resize(n);
+
+    // Each listing by the kernel: validation and eligibility (its amount,
+    // a loan on its own, is not used: the cap is the borrower's).
+    {
+        batch::prepared_subsidy per_loan = prepared;
+        per_loan.has_per_borrower_cap = false;
+        per_loan.has_budget = false;
+        std::vector<std::int64_t> amount(n);
+        std::vector<std::int32_t> status(n);
+        std::vector<std::uint8_t> eligible(n);
+        std::vector<std::uint32_t> reasons(n);
+        batch::first_loan_subsidy_batch(in.loans, {amount, status, eligible, reasons}, per_loan);
+        for (std::size_t i = 0; i < n; ++i) {
+            loan_result& l = r.loans[i];
+            l.status = status[i];
+            if (!in.row_errors.empty() && !in.row_errors[i].empty()) l.status = static_cast<std::int32_t>(errc::parse);
+            else if (l.status == batch::status_ok && !ids_ok(in, i, options.other_ids_declared))
+                l.status = static_cast<std::int32_t>(errc::validation);
+            if (l.status != batch::status_ok) {
+                l.screen_reasons = reason_row_error;
+                continue;
+            }
+            l.eligible = eligible[i] != 0;
+            l.reasons = reasons[i];
+            const std::int64_t rate = in.loans.annual_rate[i];
+            l.rate_used = prepared.rate_ceiling < rate ? prepared.rate_ceiling : rate;
+        }
+    }
+
+    // Borrowers, by borrower_id.
+    std::unordered_map<std::string_view, std::uint32_t> borrower_of;
+    borrower_of.reserve(n / 2 + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (r.loans[i].status != batch::status_ok) continue;
+        const auto [it, added] = borrower_of.try_emplace(in.borrower_id[i], static_cast<std::uint32_t>(r.borrowers.size()));
+        if (added) {
+            r.borrowers.emplace_back();
+            r.borrowers.back().first_row = i;
+        }
+        r.loans[i].borrower = it->second;
+        r.borrowers[it->second].loans.push_back(i);
+    }
+    // By borrower_id, byte order: the result's order whatever the input's.
+    {
+        std::vector<std::uint32_t> order(r.borrowers.size());
+        std::iota(order.begin(), order.end(), 0U);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return in.borrower_id[r.borrowers[a].first_row] < in.borrower_id[r.borrowers[b].first_row];
+        });
+        std::vector<borrower_result> sorted;
+        sorted.reserve(order.size());
+        for (std::uint32_t k = 0; k < order.size(); ++k) {
+            sorted.push_back(std::move(r.borrowers[order[k]]));
+            for (std::size_t row : sorted.back().loans) r.loans[row].borrower = k;
+        }
+        r.borrowers = std::move(sorted);
+    }
+
+    // Listings of one loan, and loan-periods already paid.
+    find_listing_conflicts(in, r, options);
+
+    std::vector<std::int32_t> drawdown(n, never);
+    std::vector<fill_loan> fill;
+    std::vector<std::int32_t> points;
+    std::vector<int128> parts;
+    std::vector<std::size_t> paid_rows;
+    for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
+        borrower_result& br = r.borrowers[b];
+        for (std::size_t row : br.loans) drawdown[row] = drawdown_of(in.loans, row);
+        const auto key = [&](std::size_t row) {
+            const std::int32_t app = in.loans.first_application[row];
+            switch (options.order) {
+                case fill_order::application_drawdown_loan_id:
+                    return std::tuple(app, drawdown[row], in.loan_id[row], in.lender[row], row);
+                case fill_order::drawdown_application_loan_id:
+                    return std::tuple(drawdown[row], app, in.loan_id[row], in.lender[row], row);
+                case fill_order::loan_id: break;
+            }
+            return std::tuple(0, 0, in.loan_id[row], in.lender[row], row);
+        };
+        if (br.loans.size() > 1)
+            std::sort(br.loans.begin(), br.loans.end(), [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+        br.kind = in.loans.borrower_kind[br.loans.front()];
+
+        find_borrower_conflicts(in, r, b, options.keep_all_first_loans);
+
+        fill.clear();
+        paid_rows.clear();
+        for (std::size_t row : br.loans) {
+            loan_result& l = r.loans[row];
+            if (br.held) l.screen_reasons |= reason_name_differs;
+            if (l.screen_reasons != 0) l.eligible = false;
+            if (!l.eligible) continue;
+            fill.push_back({row, static_cast<std::size_t>(in.loans.offsets[row]),
+                            static_cast<std::size_t>(in.loans.offsets[row + 1]), in.loans.period_from[row],
+                            last_counted_day(in.loans, row, prepared, drawdown[row]), l.rate_used});
+            paid_rows.push_back(row);
+        }
+        br.eligible = !fill.empty();
+        if (!br.eligible) {
+            for (std::size_t row : br.loans) {
+                br.reasons |= r.loans[row].reasons;
+                br.screen_reasons |= r.loans[row].screen_reasons;
+            }
+            continue;
+        }
+        if (!fill_cap(in.loans, fill, prepared.balance_cap, r.loans, br.numerator, points)) {
+            br.status = static_cast<std::int32_t>(errc::overflow);
+            br.eligible = false;
+            continue;
+        }
+        const int128 rounded = money::round_div(br.numerator, prepared.denominator, prepared.rounding);
+        if (rounded > std::numeric_limits<std::int64_t>::max()) {
+            br.status = static_cast<std::int32_t>(errc::overflow);
+            br.eligible = false;
+            continue;
+        }
+        std::int64_t amount = static_cast<std::int64_t>(rounded);
+        batch::no_trace trace;
+        batch::detail::apply_total_caps(amount, br.reasons, prepared.has_per_borrower_cap, prepared.per_borrower_cap,
+                                        batch::reason_per_borrower_cap_applied, prepared.has_budget, prepared.budget,
+                                        trace);
+        br.amount = amount;
+        br.allocated = amount;
+        parts.clear();
+        for (std::size_t row : paid_rows) parts.push_back(r.loans[row].capped_sum * r.loans[row].rate_used);
+        if (!split(amount, paid_rows, parts, br.numerator, r.loans)) {
+            br.status = static_cast<std::int32_t>(errc::overflow);
+            br.eligible = false;
+            for (std::size_t row : paid_rows) r.loans[row].amount = 0;
+            br.amount = br.allocated = 0;
+            continue;
+        }
+        for (std::size_t row : paid_rows) {
+            const std::string_view lender = in.lender[row];
+            auto it = std::find_if(br.lenders.begin(), br.lenders.end(), [&](const auto& p) { return p.first == lender; });
+            if (it == br.lenders.end()) br.lenders.emplace_back(lender, r.loans[row].amount);
+            else it->second += r.loans[row].amount;
+        }
+        if (br.lenders.size() > 1) std::sort(br.lenders.begin(), br.lenders.end());
+    }
+
+    if (options.budget) {
+        rules::budget_request request;
+        request.budget = *options.budget;
+        for (const auto& br : r.borrowers)
+            if (br.eligible)
+                request.claims.push_back({std::string(in.borrower_id[br.first_row]), money::amount::from_fen(br.amount), {}});
+        r.allocation = rules::allocate_budget(request);
+        std::size_t k = 0;  // allocations are by claim id, as the borrowers are
+        for (auto& br : r.borrowers)
+            if (br.eligible) br.allocated = r.allocation->allocations[k++].allocated.fen();
+    }
+
+    sort_conflicts(r);
+    r.totals = total_of(in, r);
+    return r;
+}
+
+}  // namespace zjcredit::screen

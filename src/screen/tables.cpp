@@ -1,0 +1,97 @@
+// The screen's input from banks' tables (include/zjcredit/screen/tables.hpp).
+#include <zjcredit/screen/tables.hpp>
+
+#include <zjcredit/dates/date.hpp>
+#include <zjcredit/rules/batch.hpp>
+#include <zjcredit/rules/columns.hpp>
+
+#include <optional>
+
+namespace zjcredit::screen {
+
+namespace {
+
+/// The carried column of `field`, by its header (rules/columns.hpp names).
+std::optional<std::size_t> carried_column(const rules::loan_table& t, std::string_view field) {
+    for (std::size_t c = 0; c < t.carried_header.size(); ++c)
+        if (rules::field_of(t.carried_header[c], rules::loan_table_fields) == field) return c;
+    return std::nullopt;
+}
+
+}  // namespace
+
+void screen_table::add(const rules::loan_table& table, const std::string& lender) {
+    const auto id_column = carried_column(table, "borrower_id");
+    if (!id_column)
+        throw parse_error(table.source + ": header", "",
+                          "the screen keys borrowers by their 统一社会信用代码: the table needs a borrower_id column "
+                          "(统一社会信用代码, 社会信用代码)");
+    const auto lender_column = carried_column(table, "lender");
+    if (!lender_column && lender.empty())
+        throw parse_error(table.source + ": header", "",
+                          "no lender column (贷款机构, 放款机构) and no --lender for this file: the screen needs each "
+                          "loan's lender");
+    if (table.loan_id_header.empty())
+        throw parse_error(table.source + ": header", "",
+                          "the screen needs a loan_id column (借据号) to tell a loan listed twice from two loans");
+    for (const auto& loan : table.loans) {
+        const std::string where = table.source + ":" + (loan.lines.empty() ? "?" : std::to_string(loan.lines.front()));
+        where_.push_back(where);
+        loan_id_.push_back(loan.loan_id);
+        borrower_.push_back(loan.borrower);
+        borrower_id_.push_back(loan.carried.at(*id_column));
+        lender_.push_back(lender_column ? loan.carried.at(*lender_column) : lender);
+        if (loan.error) {
+            error_.push_back(loan.error->message);
+            kind_.push_back(0);
+            flags_.push_back(0);
+            application_.push_back(0);
+            rate_.push_back(0);
+            period_from_.push_back(0);
+            period_to_.push_back(0);
+            offsets_.push_back(offsets_.back());
+            continue;
+        }
+        const rules::loan_record& r = *loan.record;
+        error_.emplace_back();
+        kind_.push_back(static_cast<std::uint8_t>(r.borrower_kind));
+        flags_.push_back(static_cast<std::uint8_t>((r.via_platform ? rules::batch::loan_via_platform : 0) |
+                                                   (r.local_legal_person_lender ? rules::batch::loan_local_legal_person_lender : 0) |
+                                                   (r.first_loan ? rules::batch::loan_first_loan : 0)));
+        application_.push_back(dates::to_day_number(r.first_application_date));
+        rate_.push_back(r.annual_rate.units());
+        period_from_.push_back(dates::to_day_number(r.period.from));
+        period_to_.push_back(dates::to_day_number(r.period.to));
+        for (const auto& b : r.balances) {
+            range_from_.push_back(dates::to_day_number(b.from));
+            range_to_.push_back(dates::to_day_number(b.to));
+            balance_.push_back(b.balance.fen());
+        }
+        offsets_.push_back(static_cast<std::int64_t>(balance_.size()));
+    }
+}
+
+screen_input screen_table::input() {
+    loan_id_v_.assign(loan_id_.begin(), loan_id_.end());
+    borrower_id_v_.assign(borrower_id_.begin(), borrower_id_.end());
+    borrower_v_.assign(borrower_.begin(), borrower_.end());
+    lender_v_.assign(lender_.begin(), lender_.end());
+    error_v_.assign(error_.begin(), error_.end());
+    screen_input in;
+    in.loans = {kind_, application_, flags_, rate_, period_from_, period_to_, offsets_, range_from_, range_to_, balance_};
+    in.loan_id = loan_id_v_;
+    in.borrower_id = borrower_id_v_;
+    in.borrower = borrower_v_;
+    in.lender = lender_v_;
+    in.row_errors = error_v_;
+    return in;
+}
+
+screen_table read_screen_tables(const std::vector<std::string>& paths, const rules::table_options& options,
+                                const std::string& lender) {
+    screen_table t;
+    for (const auto& p : paths) t.add(rules::read_loan_table(p, options), lender);
+    return t;
+}
+
+}  // namespace zjcredit::screen

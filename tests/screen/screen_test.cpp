@@ -1,0 +1,215 @@
+// The screen on hand-worked cases (expected values worked from the rule's
+// text, not from the code): two loans of one borrower at 800万 each share the
+// one 1000万 cap, in the fill order, each part at its own rate used.
+#include <zjcredit/dates/date.hpp>
+#include <zjcredit/plan/plan_2022.hpp>
+#include <zjcredit/screen/screen.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace zjcredit;
+namespace batch = rules::batch;
+
+namespace {
+
+std::int32_t day(unsigned short y, unsigned short m, unsigned short d) { return dates::to_day_number(dates::date(y, m, d)); }
+
+constexpr std::int64_t wan = 1'000'000;  // 1万元 in 分
+
+/// A population of loans built row by row (owns the columns).
+struct population {
+    std::vector<std::uint8_t> kind, flags;
+    std::vector<std::int32_t> application, period_from, period_to, range_from, range_to;
+    std::vector<std::int64_t> rate, offsets{0}, balance;
+    std::vector<std::string> loan_id_s, borrower_id_s, borrower_s, lender_s;
+    std::vector<std::string_view> loan_id, borrower_id, borrower, lender;
+
+    struct range {
+        std::int32_t from, to;
+        std::int64_t balance;
+    };
+    /// A small enterprise's loan via the platform from a local lender; rate in units of 10^-10.
+    void add(std::string id, std::string code, std::string name, std::string bank, std::int32_t app,
+             std::int64_t annual_rate, std::vector<range> ranges, bool first_loan = true,
+             std::int32_t from = day(2022, 4, 1), std::int32_t to = day(2022, 6, 30)) {
+        kind.push_back(batch::kind_small);
+        flags.push_back(static_cast<std::uint8_t>(batch::loan_via_platform | batch::loan_local_legal_person_lender |
+                                                  (first_loan ? batch::loan_first_loan : 0)));
+        application.push_back(app);
+        rate.push_back(annual_rate);
+        period_from.push_back(from);
+        period_to.push_back(to);
+        for (const auto& r : ranges) {
+            range_from.push_back(r.from);
+            range_to.push_back(r.to);
+            balance.push_back(r.balance);
+        }
+        offsets.push_back(static_cast<std::int64_t>(balance.size()));
+        loan_id_s.push_back(std::move(id));
+        borrower_id_s.push_back(std::move(code));
+        borrower_s.push_back(std::move(name));
+        lender_s.push_back(std::move(bank));
+    }
+    screen::screen_input input() {
+        loan_id.assign(loan_id_s.begin(), loan_id_s.end());
+        borrower_id.assign(borrower_id_s.begin(), borrower_id_s.end());
+        borrower.assign(borrower_s.begin(), borrower_s.end());
+        lender.assign(lender_s.begin(), lender_s.end());
+        screen::screen_input in;
+        in.loans = {kind, application, flags, rate, period_from, period_to, offsets, range_from, range_to, balance};
+        in.loan_id = loan_id;
+        in.borrower_id = borrower_id;
+        in.borrower = borrower;
+        in.lender = lender;
+        return in;
+    }
+};
+
+const std::string code_a = "91440800MA4W00001F";
+const std::string code_b = "91440800MA4W00002J";
+
+/// Borrower A: L1 at 甲 (applied 04-10, 800万 from 04-10, 0.8%), L2 at 乙
+/// (applied 04-20, 800万 from 04-20, 4.35%, used at the 1% ceiling).
+population two_loans(std::string id1 = "L1", std::string id2 = "L2") {
+    population p;
+    p.add(id1, code_a, "甲公司", "银行甲", day(2022, 4, 10), 80'000'000,
+          {{day(2022, 4, 1), day(2022, 4, 9), 0}, {day(2022, 4, 10), day(2022, 6, 30), 800 * wan}});
+    p.add(id2, code_a, "甲公司", "银行乙", day(2022, 4, 20), 435'000'000,
+          {{day(2022, 4, 1), day(2022, 4, 19), 0}, {day(2022, 4, 20), day(2022, 6, 30), 800 * wan}});
+    return p;
+}
+
+const plan::first_loan_subsidy_parameters& params() { return plan::plan_2022().first_loan_subsidy; }
+
+}  // namespace
+
+TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, each at its own rate") {
+    population p = two_loans();
+    screen::screen_options o;
+    o.keep_all_first_loans = true;  // both lenders' 首贷 kept: the split to two lenders
+    const auto r = screen::run_screen(p.input(), params(), o);
+    REQUIRE(r.borrowers.size() == 1);
+    const auto& b = r.borrowers[0];
+    CHECK(b.eligible);
+    // 04-10..04-19, 10 days: L1 800万. 04-20..06-30, 72 days: L1 800万 first,
+    // L2 the 200万 left. L1: 800万 × 82 × 0.8% / 360 = 14,577.777…;
+    // L2: 200万 × 72 × 1% / 360 = 4,000. Together 18,577.777…, rounded once: 18,577.78.
+    CHECK(b.amount == 1'857'778);
+    CHECK(r.loans[0].capped_sum == money::int128{800 * wan} * 82);
+    CHECK(r.loans[1].capped_sum == money::int128{200 * wan} * 72);
+    // Split: floors 14,577.77 and 4,000.00 leave 1 分, to L1 (remainder 0.777… 分).
+    CHECK(r.loans[0].amount == 1'457'778);
+    CHECK(r.loans[1].amount == 400'000);
+    CHECK(r.loans[0].amount + r.loans[1].amount == b.amount);
+    REQUIRE(b.lenders.size() == 2);
+    CHECK(b.lenders[0].first == "银行乙");  // by name, byte order
+    CHECK(b.lenders[0].second == 400'000);
+    CHECK(b.lenders[1].first == "银行甲");
+    CHECK(b.lenders[1].second == 1'457'778);
+    // The conflict is listed even when both are kept.
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "first_loan_claimed_elsewhere");
+    CHECK(r.totals.all.amount == 1'857'778);
+    CHECK(r.totals.lenders.size() == 2);
+}
+
+TEST_CASE("screen: the fill order is a parameter") {
+    // By loan_id with L2 named "A2" first: 04-20..06-30 L2 takes 800万, L1 200万;
+    // 04-10..04-19 L1 800万. L1: (800万 × 10 + 200万 × 72) × 0.8% / 360 = 4,977.777…;
+    // L2: 800万 × 72 × 1% / 360 = 16,000. Total 20,977.777… → 20,977.78.
+    population p = two_loans("B1", "A2");
+    screen::screen_options o;
+    o.keep_all_first_loans = true;
+    o.order = screen::fill_order::loan_id;
+    const auto r = screen::run_screen(p.input(), params(), o);
+    CHECK(r.borrowers[0].amount == 2'097'778);
+    CHECK(r.loans[0].amount == 497'778);
+    CHECK(r.loans[1].amount == 1'600'000);
+}
+
+TEST_CASE("screen: 首贷 at two lenders is a conflict naming both; the first in order keeps it") {
+    population p = two_loans();
+    const auto r = screen::run_screen(p.input(), params());
+    REQUIRE(r.conflicts.size() == 1);
+    const auto& c = r.conflicts[0];
+    CHECK(c.kind == "first_loan_claimed_elsewhere");
+    CHECK(c.borrower_id == code_a);
+    CHECK(c.lenders == std::vector<std::string>{"银行甲", "银行乙"});
+    CHECK(c.detail_en.find("银行甲") != std::string::npos);
+    CHECK(c.detail_en.find("银行乙") != std::string::npos);
+    CHECK_FALSE(r.loans[1].eligible);
+    CHECK(r.loans[1].screen_reasons == screen::reason_claimed_elsewhere);
+    // L1 alone: 800万 × 82 × 0.8% / 360 = 14,577.777… → 14,577.78.
+    CHECK(r.borrowers[0].amount == 1'457'778);
+    CHECK(r.loans[0].amount == 1'457'778);
+    CHECK(r.totals.loans_eligible == 1);
+    CHECK(r.totals.reasons == std::vector<std::pair<std::string, std::size_t>>{{"first_loan_claimed_elsewhere", 1}});
+}
+
+TEST_CASE("screen: a loan listed twice counts once; overlapping claim periods are held; paid periods are not paid again") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    // Borrower B: its loan for Q2 and again for 05-01..07-31: overlapping.
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000,
+          {{day(2022, 5, 1), day(2022, 7, 31), 100 * wan}}, true, day(2022, 5, 1), day(2022, 7, 31));
+    auto r = screen::run_screen(p.input(), params());
+    // A: 100万 × 91 days × 1% / 360 = 2,527.777… → 2,527.78, once.
+    CHECK(r.borrowers[0].amount == 252'778);
+    CHECK(r.loans[1].screen_reasons == screen::reason_listed_twice);
+    CHECK_FALSE(r.borrowers[1].eligible);
+    CHECK(r.loans[2].screen_reasons == screen::reason_periods_overlap);
+    CHECK(r.loans[3].screen_reasons == screen::reason_periods_overlap);
+    REQUIRE(r.conflicts.size() == 2);
+    CHECK(r.conflicts[0].kind == "loan_listed_twice");
+    CHECK(r.conflicts[1].kind == "claim_periods_overlap");
+
+    // A round replayed against what was paid: nothing is paid twice.
+    screen::screen_options o;
+    for (const auto& pay : screen::payments(p.input(), r)) o.already_paid.push_back({pay.lender, pay.loan_id, pay.from, pay.to});
+    CHECK(o.already_paid.size() == 1);
+    r = screen::run_screen(p.input(), params(), o);
+    CHECK(r.totals.all.amount == 0);
+    CHECK(r.loans[0].screen_reasons == screen::reason_already_paid);
+}
+
+TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower with two names is held") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    p.add("L1", "91440800MA4W00001G", "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    p.add("M2", code_b, "乙有限公司", "银行乙", day(2022, 4, 2), 100'000'000, full);
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params());
+    CHECK(r.loans[0].status == static_cast<std::int32_t>(errc::validation));
+    const std::string msg = screen::row_error_message(in, r, 0, params());
+    CHECK(msg.find("loans[0].borrower_id") != std::string::npos);
+    CHECK(msg.find("91440800MA4W00001G") != std::string::npos);
+    REQUIRE(r.borrowers.size() == 1);
+    CHECK_FALSE(r.borrowers[0].eligible);
+    CHECK(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "borrower_name_differs");
+    CHECK(r.totals.loans_in_error == 1);
+}
+
+TEST_CASE("screen: a budget is shared among the borrowers pro rata") {
+    population p;
+    // A: 100万 × 91 × 1% / 360 = 2,527.777… → 2,527.78; B: 300万 → 7,583.333… → 7,583.33.
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, {{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}});
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, {{day(2022, 4, 1), day(2022, 6, 30), 300 * wan}});
+    screen::screen_options o;
+    o.budget = money::amount::from_fen(300'000);
+    const auto r = screen::run_screen(p.input(), params(), o);
+    CHECK(r.borrowers[0].amount == 252'778);
+    CHECK(r.borrowers[1].amount == 758'333);
+    // 3000 × 2527.78 / 10111.11 = 750.0007…, 3000 × 7583.33 / 10111.11 = 2249.9992…:
+    // floors 750.00 and 2249.99 leave 1 分, to B (remainder 0.926 分 against 0.074).
+    CHECK(r.borrowers[0].allocated == 75'000);
+    CHECK(r.borrowers[1].allocated == 225'000);
+    CHECK(r.totals.all.allocated == 300'000);
+}
