@@ -97,7 +97,7 @@ const std::array<command, 9> commands = {{
      run_ledger,
      {"--plan", "--output", "--json", "--lang", "--month", "--xlsx"}},
     {"screen", "免申即享: the per-borrower subsidy over many lenders' files, with conflicts",
-     "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--budget AMOUNT] [-o DIR]\n"
+     "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--budget AMOUNT] [-o DIR] [--xlsx OUT]\n"
      "                       [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME] [--lang zh|en]\n"
      "FILES are banks' tables of loans (as for `zjcredit subsidy`) with the columns 统一社会信用代码,\n"
      "借据号 and 贷款机构. Each borrower's eligible loans share one 1000万 cap a day, filled in order\n"
@@ -106,14 +106,15 @@ const std::array<command, 9> commands = {{
      "  --lender NAME      the lender of files without a 贷款机构 column\n"
      "  --budget AMOUNT    share this budget among the borrowers (largest remainder)\n"
      "  -o DIR             write borrowers.csv, loans.csv, conflicts.csv and totals.csv into DIR\n"
-     "                     (without it: borrowers.csv, the notification list, to stdout)\n"
+     "                     (without -o or --xlsx: borrowers.csv, the notification list, to stdout)\n"
+     "  --xlsx OUT         the four tables as the sheets of one workbook\n"
      "  --columns FILE     your headers mapped to fields, as for subsidy\n"
      "  --rate-unit U      unit of bare rates: percent or fraction\n"
      "  --sheet NAME       the .xlsx sheet to read\n"
      "example: zjcredit screen 甲银行.xlsx 乙银行.csv --period 2022-04-01..2022-06-30 --budget 5000000 -o 筛选结果\n",
      run_screen,
      {"--plan", "--output", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet", "--lender",
-      "--budget"}},
+      "--budget", "--xlsx"}},
 }};
 
 void usage(std::ostream& out) {

@@ -45,19 +45,24 @@ double amount_cell(const std::string& text) {
 
 xlsx_results::xlsx_results(std::string path, std::vector<std::string> header, bool en, std::vector<std::string> notes,
                            std::vector<std::array<std::string, 3>> parameters)
-    : path_(std::move(path)),
-      header_(std::move(header)),
-      en_(en),
-      notes_(std::move(notes)),
-      parameters_(std::move(parameters)) {}
+    : path_(std::move(path)), en_(en), notes_(std::move(notes)), parameters_(std::move(parameters)) {
+    sheets_.push_back({en ? "results" : "结果", std::move(header), {}});
+}
+
+void xlsx_results::name_sheet(std::string name) { sheets_.back().name = std::move(name); }
+
+void xlsx_results::sheet(std::string name, std::vector<std::string> header) {
+    sheets_.push_back({std::move(name), std::move(header), {}});
+}
 
 void xlsx_results::row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns,
                        bool summary) {
-    if (rows_.size() + 1 >= LXW_ROW_MAX)
+    auto& rows = sheets_.back().rows;
+    if (rows.size() + 1 >= LXW_ROW_MAX)
         throw validation_error("--xlsx", path_, "more rows than a worksheet holds; use the CSV");
     for (const std::size_t c : money_columns)
         if (c < cells.size() && !cells[c].empty()) (void)amount_cell(cells[c]);  // refused now, not after the run
-    rows_.push_back({cells, money_columns, summary});
+    rows.push_back({cells, money_columns, summary});
 }
 
 void xlsx_results::commit() {
@@ -74,34 +79,43 @@ void xlsx_results::commit() {
         format_set_num_format(bold_money, "#,##0.00");
         format_set_bold(bold_money);
 
-        lxw_worksheet* ws = workbook_add_worksheet(wb, en_ ? "results" : "结果");
+        std::vector<lxw_worksheet*> sheets;
+        for (const auto& sh : sheets_) sheets.push_back(workbook_add_worksheet(wb, sh.name.c_str()));
         lxw_worksheet* about = workbook_add_worksheet(wb, en_ ? "about" : "说明");
         const auto col = [](std::size_t c) { return static_cast<lxw_col_t>(c); };
         const auto row = [](std::size_t r) { return static_cast<lxw_row_t>(r); };
         try {
-            for (std::size_t c = 0; c < header_.size(); ++c) {
-                check(worksheet_write_string(ws, 0, col(c), header_[c].c_str(), head), header_[c]);
-                check(worksheet_set_column(ws, col(c), col(c), c + 1 == header_.size() ? 60 : 16, nullptr), "width");
-            }
-            worksheet_freeze_panes(ws, 1, 0);
-            std::size_t data_rows = 0;
-            for (std::size_t r = 0; r < rows_.size(); ++r) {
-                const auto& l = rows_[r];
-                const bool summary = l.summary;
-                if (!summary) data_rows = r + 1;
-                for (std::size_t c = 0; c < l.cells.size(); ++c) {
-                    const bool amount = std::find(l.money_columns.begin(), l.money_columns.end(), c) !=
-                                        l.money_columns.end();
-                    if (amount && !l.cells[c].empty()) {
-                        check(worksheet_write_number(ws, row(r + 1), col(c), amount_cell(l.cells[c]),
-                                                     summary ? bold_money : money),
-                              l.cells[c]);
-                    } else if (!l.cells[c].empty()) {
-                        check(worksheet_write_string(ws, row(r + 1), col(c), l.cells[c].c_str(), nullptr), l.cells[c]);
+            for (std::size_t k = 0; k < sheets_.size(); ++k) {
+                lxw_worksheet* ws = sheets[k];
+                if (ws == nullptr) throw error(errc::io, "--xlsx", sheets_[k].name, "libxlsxwriter cannot add the sheet");
+                const auto& header = sheets_[k].header;
+                const auto& rows = sheets_[k].rows;
+                for (std::size_t c = 0; c < header.size(); ++c) {
+                    check(worksheet_write_string(ws, 0, col(c), header[c].c_str(), head), header[c]);
+                    check(worksheet_set_column(ws, col(c), col(c), c + 1 == header.size() ? 60 : 16, nullptr), "width");
+                }
+                worksheet_freeze_panes(ws, 1, 0);
+                std::size_t data_rows = 0;
+                for (std::size_t r = 0; r < rows.size(); ++r) {
+                    const auto& l = rows[r];
+                    const bool summary = l.summary;
+                    if (!summary) data_rows = r + 1;
+                    for (std::size_t c = 0; c < l.cells.size(); ++c) {
+                        const bool amount = std::find(l.money_columns.begin(), l.money_columns.end(), c) !=
+                                            l.money_columns.end();
+                        if (amount && !l.cells[c].empty()) {
+                            check(worksheet_write_number(ws, row(r + 1), col(c), amount_cell(l.cells[c]),
+                                                         summary ? bold_money : money),
+                                  l.cells[c]);
+                        } else if (!l.cells[c].empty()) {
+                            check(worksheet_write_string(ws, row(r + 1), col(c), l.cells[c].c_str(), nullptr),
+                                  l.cells[c]);
+                        }
                     }
                 }
+                if (!header.empty())
+                    check(worksheet_autofilter(ws, 0, 0, row(data_rows), col(header.size() - 1)), "autofilter");
             }
-            check(worksheet_autofilter(ws, 0, 0, row(data_rows), col(header_.size() - 1)), "autofilter");
 
             std::size_t r = 0;
             check(worksheet_write_string(about, row(r++), 0, en_ ? "Columns" : "各列说明", head), "about");

@@ -2,7 +2,8 @@
 // the CSV, Chinese (or English) headers in a frozen first row with filters,
 // amounts as numbers formatted #,##0.00, and a second sheet that explains
 // the columns and lists the rule's parameters. Shared by `subsidy`, `reward`
-// (results.hpp) and `assess`. Written whole at commit(), atomically.
+// (results.hpp), `assess` and `screen` (several result sheets). Written
+// whole at commit(), atomically.
 #ifndef ZJCREDIT_CLI_RESULTS_XLSX_HPP
 #define ZJCREDIT_CLI_RESULTS_XLSX_HPP
 
@@ -23,6 +24,10 @@ public:
     /// text, e.g. "1850.00") and are written as numbers; `summary` (a
     /// subtotal, the total) is written in bold.
     void row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns, bool summary);
+    /// Names the current result sheet (the first is "结果", "results").
+    void name_sheet(std::string name);
+    /// Starts another result sheet: the rows that follow go to it.
+    void sheet(std::string name, std::vector<std::string> header);
     void commit();
 
 private:
@@ -31,12 +36,16 @@ private:
         std::vector<std::size_t> money_columns;
         bool summary;
     };
+    struct result_sheet {
+        std::string name;
+        std::vector<std::string> header;
+        std::vector<line> rows;
+    };
     std::string path_;
-    std::vector<std::string> header_;
     bool en_;
     std::vector<std::string> notes_;
     std::vector<std::array<std::string, 3>> parameters_;
-    std::vector<line> rows_;
+    std::vector<result_sheet> sheets_;
 };
 
 }  // namespace zjcredit::cli

@@ -1,16 +1,20 @@
 // `zjcredit screen`: the per-borrower subsidy over the files of many lenders
 // (include/zjcredit/screen/screen.hpp), written as borrowers.csv (the
-// notification list), loans.csv, conflicts.csv and totals.csv.
+// notification list), loans.csv, conflicts.csv and totals.csv into -o DIR,
+// and as the four sheets of one --xlsx workbook.
 #include "command.hpp"
 #include "output.hpp"
+#include "results_xlsx.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/parse.hpp>
+#include <zjcredit/rules/first_loan_subsidy.hpp>
 #include <zjcredit/rules/columns.hpp>
 #include <zjcredit/screen/screen.hpp>
 #include <zjcredit/screen/tables.hpp>
 
+#include <array>
 #include <filesystem>
 #include <sstream>
 
@@ -21,14 +25,51 @@ std::string yuan(std::int64_t fen) { return money::to_string(money::amount::from
 
 std::string day_text(std::int32_t d) { return dates::detail::iso(dates::from_day_number(d)); }
 
+/// One result of the screen: written as DIR/<file> and as a sheet of --xlsx.
+struct result_table {
+    std::string file;   ///< "borrowers.csv"
+    std::string sheet;  ///< "借款人", "borrowers"
+    std::vector<std::string> header;
+    std::vector<std::size_t> money_columns;
+    std::vector<std::vector<std::string>> rows;
+};
+
 /// One CSV file (UTF-8 with BOM), written atomically into `dir`, or to stdout.
-void write_csv(const std::optional<std::string>& dir, const std::string& name,
-               const std::vector<std::vector<std::string>>& rows) {
-    output out(dir ? std::optional<std::string>((std::filesystem::path(*dir) / name).string()) : std::nullopt);
+void write_csv(const std::optional<std::string>& dir, const result_table& t) {
+    output out(dir ? std::optional<std::string>((std::filesystem::path(*dir) / t.file).string()) : std::nullopt);
     io::csv_writer csv(out.stream());
     csv.bom();
-    for (const auto& r : rows) csv.row(r);
+    csv.row(t.header);
+    for (const auto& r : t.rows) csv.row(r);
     out.commit();
+}
+
+/// The four tables as one workbook, with the parameters used on its 说明 sheet.
+void write_xlsx(const std::string& path, const std::vector<result_table>& tables, bool en,
+                const plan::first_loan_subsidy_parameters& params) {
+    std::vector<std::array<std::string, 3>> parameters;
+    for (const auto& u : rules::detail::subsidy_parameters_used(params))
+        parameters.push_back({u.name, u.value.value_or(""), u.clause});
+    const std::vector<std::string> notes =
+        en ? std::vector<std::string>{"borrowers: one row per borrower (统一社会信用代码), the list to publish or notify.",
+                                      "loans: every listing of every file, with its share of its borrower's subsidy.",
+                                      "conflicts: listings held or not paid for review (docs/screen.md).",
+                                      "totals: per lender, per borrower kind, in all, and counts per reason.",
+                                      "The rule's parameters, as used:"}
+           : std::vector<std::string>{"借款人：每户一行（统一社会信用代码），即可公示或通知的名单。",
+                                      "贷款：各文件的每一笔报送，及其在该户贴息中的份额。",
+                                      "冲突：暂缓或不予支付、待复核的报送（docs/screen.md）。",
+                                      "合计：按贷款机构、按企业规模、总计，及各原因的笔数。",
+                                      "本次计算所用参数："};
+    xlsx_results book(path, tables.front().header, en, notes, parameters);
+    for (std::size_t k = 0; k < tables.size(); ++k) {
+        if (k == 0)
+            book.name_sheet(tables[k].sheet);
+        else
+            book.sheet(tables[k].sheet, tables[k].header);
+        for (const auto& r : tables[k].rows) book.row(r, tables[k].money_columns, false);
+    }
+    book.commit();
 }
 
 }  // namespace
@@ -49,79 +90,90 @@ int run_screen(const options& o) {
         so.budget = money::parse_amount(*o.budget);
         if (so.budget->is_negative()) throw validation_error("--budget", *o.budget, "must not be negative");
     }
-    if (o.output) std::filesystem::create_directories(*o.output);
 
     screen::screen_table table = screen::read_screen_tables(o.args, t, o.lender.value_or(""));
     const screen::screen_input in = table.input();
     const auto& params = selected_plan(o).first_loan_subsidy;
     const screen::screen_result r = screen::run_screen(in, params, so);
+    const std::string yes = en ? "yes" : "是", no = en ? "no" : "否";
 
+    std::vector<result_table> tables;
     // borrowers.csv: the notification list, one row per borrower.
-    std::vector<std::vector<std::string>> rows;
-    rows.push_back(en ? std::vector<std::string>{"borrower_id", "borrower", "amount", "lenders", "reasons", "eligible"}
-                      : std::vector<std::string>{"统一社会信用代码", "借款人", "贴息金额", "贷款机构", "原因", "是否符合"});
-    if (so.budget) rows.back().emplace_back(en ? "allocated" : "分配金额");
+    tables.push_back({"borrowers.csv", en ? "borrowers" : "借款人",
+                      en ? std::vector<std::string>{"borrower_id", "borrower", "amount", "lenders", "reasons", "eligible"}
+                         : std::vector<std::string>{"统一社会信用代码", "借款人", "贴息金额", "贷款机构", "原因", "是否符合"},
+                      {2}, {}});
+    if (so.budget) {
+        tables.back().header.emplace_back(en ? "allocated" : "分配金额");
+        tables.back().money_columns.push_back(6);
+    }
     for (const auto& b : r.borrowers) {
         std::string lenders;
         for (const auto& [lender, fen] : b.lenders) lenders += (lenders.empty() ? "" : ";") + std::string(lender) + ":" + yuan(fen);
-        rows.push_back({std::string(in.borrower_id[b.first_row]), std::string(in.borrower[b.first_row]), yuan(b.amount),
-                        lenders, screen::reason_codes(b.reasons, b.screen_reasons),
-                        b.eligible ? (en ? "yes" : "是") : (en ? "no" : "否")});
-        if (so.budget) rows.back().push_back(yuan(b.allocated));
+        tables.back().rows.push_back({std::string(in.borrower_id[b.first_row]), std::string(in.borrower[b.first_row]),
+                                      yuan(b.amount), lenders, screen::reason_codes(b.reasons, b.screen_reasons),
+                                      b.eligible ? yes : no});
+        if (so.budget) tables.back().rows.back().push_back(yuan(b.allocated));
     }
-    write_csv(o.output, "borrowers.csv", rows);
-    const bool errors = r.totals.loans_in_error != 0;
-    if (!o.output) return errors ? rows_rejected : ok;
 
     // loans.csv: every listing, in input order.
-    rows.clear();
-    rows.push_back(en ? std::vector<std::string>{"source", "loan_id", "lender", "borrower_id", "borrower", "period_from",
-                                                 "period_to", "eligible", "amount", "reasons", "message"}
-                      : std::vector<std::string>{"来源", "借据号", "贷款机构", "统一社会信用代码", "借款人", "贴息起日",
-                                                 "贴息止日", "是否符合", "贴息金额", "原因", "说明"});
+    tables.push_back({"loans.csv", en ? "loans" : "贷款",
+                      en ? std::vector<std::string>{"source", "loan_id", "lender", "borrower_id", "borrower", "period_from",
+                                                    "period_to", "eligible", "amount", "reasons", "message"}
+                         : std::vector<std::string>{"来源", "借据号", "贷款机构", "统一社会信用代码", "借款人", "贴息起日",
+                                                    "贴息止日", "是否符合", "贴息金额", "原因", "说明"},
+                      {8}, {}});
     for (std::size_t i = 0; i < r.loans.size(); ++i) {
         const auto& l = r.loans[i];
         const bool error = l.status != rules::batch::status_ok;
         const bool paid = l.eligible && l.borrower != screen::no_borrower && r.borrowers[l.borrower].eligible;
-        rows.push_back({table.where(i), std::string(in.loan_id[i]), std::string(in.lender[i]),
-                        std::string(in.borrower_id[i]), std::string(in.borrower[i]),
-                        error ? "" : day_text(in.loans.period_from[i]), error ? "" : day_text(in.loans.period_to[i]),
-                        paid ? (en ? "yes" : "是") : (en ? "no" : "否"), yuan(l.amount),
-                        screen::reason_codes(l.reasons, l.screen_reasons),
-                        error ? screen::row_error_message(in, r, i, params, so)
-                              : screen::reason_texts(l.reasons, l.screen_reasons, en)});
+        tables.back().rows.push_back(
+            {table.where(i), std::string(in.loan_id[i]), std::string(in.lender[i]), std::string(in.borrower_id[i]),
+             std::string(in.borrower[i]), error ? "" : day_text(in.loans.period_from[i]),
+             error ? "" : day_text(in.loans.period_to[i]), paid ? yes : no, yuan(l.amount),
+             screen::reason_codes(l.reasons, l.screen_reasons),
+             error ? screen::row_error_message(in, r, i, params, so)
+                   : screen::reason_texts(l.reasons, l.screen_reasons, en)});
     }
-    write_csv(o.output, "loans.csv", rows);
 
-    rows.clear();
-    rows.push_back(en ? std::vector<std::string>{"kind", "borrower_id", "loan_id", "lenders", "detail"}
-                      : std::vector<std::string>{"类型", "统一社会信用代码", "借据号", "贷款机构", "说明"});
+    tables.push_back({"conflicts.csv", en ? "conflicts" : "冲突",
+                      en ? std::vector<std::string>{"kind", "borrower_id", "loan_id", "lenders", "detail"}
+                         : std::vector<std::string>{"类型", "统一社会信用代码", "借据号", "贷款机构", "说明"},
+                      {}, {}});
     for (const auto& c : r.conflicts) {
         std::string lenders;
         for (const auto& l : c.lenders) lenders += (lenders.empty() ? "" : ";") + l;
-        rows.push_back({std::string(c.kind), c.borrower_id, c.loan_id, lenders, en ? c.detail_en : c.detail_zh});
+        tables.back().rows.push_back({std::string(c.kind), c.borrower_id, c.loan_id, lenders, en ? c.detail_en : c.detail_zh});
     }
-    write_csv(o.output, "conflicts.csv", rows);
 
-    rows.clear();
-    rows.push_back(en ? std::vector<std::string>{"group", "name", "borrowers", "loans", "amount", "allocated"}
-                      : std::vector<std::string>{"分组", "名称", "借款人数", "贷款笔数", "贴息金额", "分配金额"});
+    tables.push_back({"totals.csv", en ? "totals" : "合计",
+                      en ? std::vector<std::string>{"group", "name", "borrowers", "loans", "amount", "allocated"}
+                         : std::vector<std::string>{"分组", "名称", "借款人数", "贷款笔数", "贴息金额", "分配金额"},
+                      {4, 5}, {}});
+    auto& totals = tables.back().rows;
     const auto tally_row = [&](std::string_view group, const screen::tally& x, bool with_allocation) {
-        rows.push_back({std::string(group), x.key, std::to_string(x.borrowers), std::to_string(x.loans), yuan(x.amount),
-                        with_allocation ? yuan(x.allocated) : ""});
+        totals.push_back({std::string(group), x.key, std::to_string(x.borrowers), std::to_string(x.loans), yuan(x.amount),
+                          with_allocation ? yuan(x.allocated) : ""});
     };
     for (const auto& x : r.totals.lenders) tally_row(en ? "lender" : "贷款机构", x, false);
     for (const auto& x : r.totals.kinds) tally_row(en ? "borrower_kind" : "企业规模", x, true);
     tally_row(en ? "total" : "合计", r.totals.all, true);
     const auto count_row = [&](std::string_view group, std::string name, std::size_t borrowers, std::size_t loans) {
-        rows.push_back({std::string(group), std::move(name), std::to_string(borrowers), std::to_string(loans), "", ""});
+        totals.push_back({std::string(group), std::move(name), std::to_string(borrowers), std::to_string(loans), "", ""});
     };
     count_row(en ? "count" : "计数", en ? "eligible" : "符合", r.totals.borrowers_eligible, r.totals.loans_eligible);
     count_row(en ? "count" : "计数", en ? "not_eligible" : "不符合", r.totals.borrowers - r.totals.borrowers_eligible,
               r.totals.loans - r.totals.loans_eligible);
     for (const auto& [code, n] : r.totals.reasons) count_row(en ? "reason" : "原因", code, 0, n);
-    write_csv(o.output, "totals.csv", rows);
-    return errors ? rows_rejected : ok;
+
+    if (o.xlsx) write_xlsx(*o.xlsx, tables, en, params);
+    if (o.output) {
+        std::filesystem::create_directories(*o.output);
+        for (const auto& x : tables) write_csv(o.output, x);
+    } else if (!o.xlsx) {
+        write_csv(std::nullopt, tables.front());  // the notification list to stdout
+    }
+    return r.totals.loans_in_error != 0 ? rows_rejected : ok;
 }
 
 }  // namespace zjcredit::cli
