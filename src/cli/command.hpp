@@ -56,6 +56,7 @@ int run_reward(const options& o);
 int run_award(const options& o);
 int run_assess(const options& o);
 int run_ledger(const options& o);
+int run_register(const options& o);
 
 }  // namespace zjcredit::cli
 
