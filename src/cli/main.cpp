@@ -99,7 +99,7 @@ const std::array<command, 9> commands = {{
     {"register", "the payout register: its hash chain checked, its rounds shown",
      "usage: zjcredit register verify DB [--json] [--lang zh|en]\n"
      "       zjcredit register show DB [--json] [--lang zh|en]\n"
-     "DB is a payout register (SQLite, docs/register.md), written by `zjcredit screen --commit`.\n"
+     "DB is a payout register (SQLite, docs/register.md), written when a screened round is committed.\n"
      "  verify  recomputes every row's SHA-256 chain and each round's count and total; exit 0 only\n"
      "          when all of it checks, 2 with the first row that does not match named\n"
      "  show    the rounds committed and what each borrower has been paid in all\n"
