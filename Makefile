@@ -11,6 +11,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 PACKAGES := g++ make cmake pkg-config \
     libboost-dev libboost-date-time-dev libmsgsl-dev doctest-dev \
     nlohmann-json3-dev libsimdjson-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
+    libsqlite3-dev libssl-dev sqlite3 \
     python3 python3-pytest python3-hypothesis python3-openpyxl python3-numpy python3-pandas python3-dask \
     abigail-tools binutils \
     man-db groff-base python3-venv python3-pip python3-build python3-setuptools python3-wheel python3-mypy

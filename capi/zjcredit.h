@@ -459,6 +459,29 @@ ZJC_API int32_t zjc_first_loan_subsidy_receipt(const zjc_plan *plan, const zjc_l
 ZJC_API int32_t zjc_receivables_reward_receipt(const zjc_plan *plan, const zjc_financing_columns *in, size_t row,
                                                const char *name, char **out);
 
+/**
+ * Checks the payout register at `path` (docs/register.md): every row's
+ * SHA-256 chain and each round's count and total are recomputed. *out
+ * receives a new string (free with zjc_string_free()), the JSON report
+ * {"ok", "rows_checked", "rounds_checked", "head_hash", "first_fault"},
+ * first_fault naming the first row (row_id, borrower_id, loan_id, round_id)
+ * or round that does not match. Returns ZJC_OK when the check ran, whatever
+ * it found (read "ok"); ZJC_EVALIDATION for a file that is not a register or
+ * a register of a newer schema version; ZJC_EIO when the file cannot be
+ * opened (missing included); ZJC_EINVALID for NULL arguments. Since 0.1.
+ */
+ZJC_API int32_t zjc_register_verify(const char *path, char **out);
+
+/**
+ * Every row of the payout register at `path` into a new string *out (free
+ * with zjc_string_free()): {"paid": [{"row_id", "round_id", "committed_at",
+ * "plan_version", "borrower_id", "borrower_name", "loan_id", "lender",
+ * "from", "to", "amount", "receipt_digest"}, ...]}, amounts as decimal
+ * strings of 元. Returns ZJC_OK, or the statuses of zjc_register_verify().
+ * Since 0.1.
+ */
+ZJC_API int32_t zjc_register_paid(const char *path, char **out);
+
 #ifdef __cplusplus
 }
 #endif

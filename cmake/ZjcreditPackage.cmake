@@ -44,7 +44,7 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME libzjcredit-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 # The headers include Boost and the GSL; zjcredit::io (libzjcredit_io.a)
 # needs its private dependencies at link time.
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libzjcredit0 (= ${_zjc_version}), libboost-dev, libboost-date-time-dev, libmsgsl-dev, nlohmann-json3-dev, libsimdjson-dev, libxlsxwriter-dev, libzip-dev, libexpat1-dev, pkg-config")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libzjcredit0 (= ${_zjc_version}), libboost-dev, libboost-date-time-dev, libmsgsl-dev, nlohmann-json3-dev, libsimdjson-dev, libxlsxwriter-dev, libzip-dev, libexpat1-dev, libsqlite3-dev, libssl-dev, pkg-config")
 set(CPACK_DEBIAN_DEV_DESCRIPTION "zjcredit development files
 Headers of the C ABI and the C++20 API of zjcredit, the static library
 zjcredit::io (JSON, CSV and .xlsx), the CMake package (find_package) and the

@@ -57,6 +57,7 @@ int run_award(const options& o);
 int run_assess(const options& o);
 int run_ledger(const options& o);
 int run_screen(const options& o);
+int run_register(const options& o);
 
 }  // namespace zjcredit::cli
 

@@ -30,7 +30,7 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
 2 bad input or usage, 3 I/O failure, 4 internal error.
 )";
 
-const std::array<command, 9> commands = {{
+const std::array<command, 10> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
@@ -115,6 +115,17 @@ const std::array<command, 9> commands = {{
      run_screen,
      {"--plan", "--output", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet", "--lender",
       "--budget", "--xlsx"}},
+    {"register", "the payout register: its hash chain checked, its rounds shown",
+     "usage: zjcredit register verify DB [--json] [--lang zh|en]\n"
+     "       zjcredit register show DB [--json] [--lang zh|en]\n"
+     "DB is a payout register (SQLite, docs/register.md), written when a screened round is committed.\n"
+     "  verify  recomputes every row's SHA-256 chain and each round's count and total; exit 0 only\n"
+     "          when all of it checks, 2 with the first row that does not match named\n"
+     "  show    the rounds committed and what each borrower has been paid in all\n"
+     "example: zjcredit register verify payouts.db\n"
+     "         zjcredit register show payouts.db --json -o register.json\n",
+     run_register,
+     {"--output", "--json", "--lang"}},
 }};
 
 void usage(std::ostream& out) {

@@ -21,6 +21,7 @@
 #include <zjcredit/plan/plan_2022.hpp>
 #include <zjcredit/rules/json.hpp>
 #include <zjcredit/rules/table.hpp>
+#include <zjcredit/screen/register.hpp>
 
 #include <algorithm>
 #include <array>
@@ -46,7 +47,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace zjcredit;
 
-constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table"};
+constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table",
+                                   "register"};
 // budget: no CLI command; csv: only the ledger CSV cases have a C++ entry point.
 constexpr std::array extra_kinds{"budget", "csv"};
 constexpr std::size_t min_cases = 150;
@@ -197,6 +199,11 @@ bool call(const bad_case& c, const std::string& text, const std::string& base_le
     const plan::plan& p = plan::plan_2022();
     if (c.kind == "table") {
         call_table(c, text);
+        return true;
+    }
+    if (c.kind == "register") {
+        // A register is a file, opened where it lies (the case's input).
+        (void)screen::payout_register::open(c.input, screen::register_open::existing).verify();
         return true;
     }
     if (c.kind == "amount") (void)money::parse_amount(text, {.field = "amount", .round_excess = std::nullopt});

@@ -32,8 +32,8 @@
 #define DEFAULT_MAX_MESSAGE 600
 #define MAX_KEYS 64
 
-static const char *const counted_kinds[] = {"amount", "month", "plan",   "subsidy", "reward",
-                                            "award",  "assess", "ledger", "table"};
+static const char *const counted_kinds[] = {"amount", "month",  "plan",  "subsidy", "reward",
+                                            "award",  "assess", "ledger", "table",  "register"};
 static const char *const extra_kinds[] = {"budget"};
 
 typedef struct {
@@ -456,6 +456,13 @@ static int32_t call(const bad_case *c, const char *data, size_t len, const char 
         int32_t status = zjc_subsidy_table(NULL, data, len, name, options, out_text);
         free(name);
         free(options);
+        return status;
+    }
+    if (strcmp(k, "register") == 0) {
+        /* A register is a file, opened where it lies (the case's input). */
+        char *path = join(c->dir, "/", c->input);
+        int32_t status = zjc_register_verify(path, out_text);
+        free(path);
         return status;
     }
     problem(c, "no C entry point for this kind", k);

@@ -109,9 +109,22 @@ def run_table(case: catalogue.Case) -> list[str]:
         return problems
 
 
+def run_register(case: catalogue.Case) -> list[str]:
+    """A `register` case through zjcredit.register_verify, on the case's file."""
+    try:
+        result = zjcredit.register_verify(case.input_path)
+    except zjcredit.Error as e:
+        return check_error(case, e, str(case.input_path))
+    except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+        return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+    return [f"no error: the call succeeded ({result})"]
+
+
 def run(case: catalogue.Case, ledger_text: str) -> list[str]:
     if case.kind == "table":
         return run_table(case)
+    if case.kind == "register":
+        return run_register(case)
     data = case.data()
     try:
         text = data.decode("utf-8")

@@ -93,6 +93,7 @@ from .rules import (
     listing_award,
     receivables_reward,
 )
+from .register import PaidPeriod, RegisterCheck, RegisterFault, register_paid, register_verify
 
 #: The version of the C library loaded, e.g. "0.1.0" (``zjc_version()``).
 __version__: str = lib.zjc_version().decode("ascii")
@@ -172,4 +173,10 @@ __all__ = [
     "RewardBatch",
     # a bank's own table of loans (zjcredit.tables, docs/columns.md)
     "subsidy_table",
+    # the payout register (zjcredit.register, docs/register.md)
+    "register_verify",
+    "register_paid",
+    "RegisterCheck",
+    "RegisterFault",
+    "PaidPeriod",
 ]

@@ -145,6 +145,8 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_status_name": ([c_int32], c_char_p, False),
     "zjc_string_free": ([c_void_p], None, False),
     "zjc_version": ([], c_char_p, False),
+    "zjc_register_paid": ([c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_register_verify": ([c_char_p, P(c_void_p)], c_int32, True),
 }
 
 

@@ -1,0 +1,33 @@
+// The payout register across the C ABI: verify and read (docs/register.md).
+#include "barrier.hpp"
+
+#include <zjcredit/screen/register.hpp>
+
+using namespace zjcredit;
+using namespace zjcredit::capi;
+
+namespace {
+
+screen::payout_register open_existing(const char* path) {
+    return screen::payout_register::open(std::string(text_arg(path, "path")), screen::register_open::existing);
+}
+
+}  // namespace
+
+extern "C" {
+
+ZJC_API int32_t zjc_register_verify(const char* path, char** out) {
+    return guarded([&] {
+        require(out, "out");
+        *out = new_string(screen::verify_report_to_json(open_existing(path).verify()));
+    });
+}
+
+ZJC_API int32_t zjc_register_paid(const char* path, char** out) {
+    return guarded([&] {
+        require(out, "out");
+        *out = new_string(screen::paid_to_json(open_existing(path).paid()));
+    });
+}
+
+}  // extern "C"

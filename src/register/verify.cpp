@@ -1,0 +1,94 @@
+// verify(): the chain and the rounds recomputed from what is stored, the
+// first mismatch named. Rows are read as SQLite's text of their values, the
+// same text the sqlite3 query of docs/register.md produces, so a value
+// changed in any way (type included) changes the hash.
+#include "register_impl.hpp"
+
+#include <map>
+
+namespace zjcredit::screen {
+
+namespace {
+
+struct round_tally {
+    std::int64_t rows = 0;
+    money::int128 total_fen = 0;  // wide: a hand-edited amount must not overflow the check
+    std::string last_hash;
+};
+
+register_fault row_fault(const std::array<std::string, 13>& f, std::int64_t row_id, std::string what) {
+    return {row_id, f[1], f[4], f[6], std::move(what)};
+}
+
+}  // namespace
+
+verify_report payout_register::verify() const {
+    detail::connection& db = impl_->db;
+    verify_report report;
+    report.head_hash = std::string(register_genesis_hash);
+
+    std::map<std::string, round_tally> tallies;
+    {
+        detail::statement s(db, "SELECT " + detail::payout_select_list() + " FROM payouts ORDER BY row_id");
+        std::string expected_prev(register_genesis_hash);
+        std::int64_t previous_id = 0;
+        while (s.step()) {
+            std::array<std::string, 13> f;
+            for (std::size_t i = 0; i < f.size(); ++i) f[i] = s.text(static_cast<int>(i));
+            const std::int64_t row_id = s.integer(0);
+            const std::string stored = s.text(13);
+            ++report.rows_checked;
+            if (f[12] != expected_prev) {
+                report.first_fault = row_fault(
+                    f, row_id,
+                    previous_id == 0 ? "prev_hash is not the chain's start (rows before it were removed)"
+                                     : "prev_hash does not match the row_hash of row " + std::to_string(previous_id) +
+                                           " (a row was removed, inserted or reordered)");
+                return report;
+            }
+            if (sha256_hex(detail::canonical_text(f)) != stored) {
+                report.first_fault = row_fault(f, row_id, "row_hash does not match the row's content (edited after commit)");
+                return report;
+            }
+            round_tally& t = tallies[f[1]];
+            t.rows += 1;
+            t.total_fen += s.integer(10);
+            t.last_hash = stored;
+            expected_prev = stored;
+            previous_id = row_id;
+            report.head_hash = stored;
+        }
+    }
+
+    detail::statement r(db, "SELECT round_id, row_count, total_fen, last_hash FROM rounds ORDER BY rowid");
+    while (r.step()) {
+        ++report.rounds_checked;
+        const std::string id = r.text(0);
+        const auto it = tallies.find(id);
+        const round_tally t = it == tallies.end() ? round_tally{} : it->second;
+        std::string what;
+        if (t.rows != r.integer(1))
+            what = "the round records " + std::to_string(r.integer(1)) + " rows but the register holds " +
+                   std::to_string(t.rows);
+        else if (t.total_fen != r.integer(2))
+            what = "the round's total_fen " + std::to_string(r.integer(2)) + " is not the sum of its rows";
+        else if (t.rows > 0 && t.last_hash != r.text(3))
+            what = "the round's last_hash is not its last row's row_hash";
+        if (!what.empty()) {
+            report.first_fault = register_fault{0, id, "", "", what};
+            return report;
+        }
+        if (it != tallies.end()) tallies.erase(it);
+    }
+    if (!tallies.empty()) {
+        const std::string& id = tallies.begin()->first;
+        detail::statement s(db, "SELECT row_id, borrower_id, loan_id FROM payouts WHERE round_id = ?1 ORDER BY row_id");
+        s.bind(1, id);
+        s.step();
+        report.first_fault =
+            register_fault{s.integer(0), id, s.text(1), s.text(2), "the row's round is not in the rounds table"};
+    }
+    return report;
+}
+
+}  // namespace zjcredit::screen
