@@ -35,6 +35,7 @@ struct options {
     bool prefix = false;                   ///< --prefix (words)
     bool help = false;                     ///< --help / -h
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
+    std::vector<std::string> set;          ///< --set RULE.NAME=VALUE (repeatable): parameter overrides
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

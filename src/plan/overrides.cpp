@@ -148,7 +148,7 @@ std::optional<std::string> canonical(const value* v) {
 
 /// The error `e` said again on the override's own field ("first_loan_subsidy.balance_cap").
 [[noreturn]] void rethrow_on(const error& e, const std::string& field, const std::string& text) {
-    const std::string quoted = e.text().empty() ? text : e.text();
+    const std::string& quoted = text;  // the whole override as given, not the part the reader saw
     switch (e.code()) {
         case errc::parse: throw parse_error(field, quoted, e.detail());
         case errc::overflow: throw overflow_error(field, quoted, e.detail());
