@@ -481,6 +481,22 @@ ZJC_API int32_t zjc_register_verify(const char *path, char **out);
  * Since 0.1.
  */
 ZJC_API int32_t zjc_register_paid(const char *path, char **out);
+/* ---- sandbox (docs/sandbox.md) ------------------------------------------------ */
+
+/**
+ * A new plan handle *out: `plan` (NULL: the embedded plan) with some rule
+ * parameters overridden. `overrides_json` is
+ * {"scenario": "name" (optional), "<rule>": {"<name>": "<value text>", ...}, ...},
+ * values written as a plan file writes them ("500万", "0.8%",
+ * "2022-04-01..2022-06-30", "none" to unset an optional one). Receipts under
+ * the new plan show each override, its scenario and the plan's value; its
+ * rule_set_version ends in "+override". `plan` itself is unchanged. Returns
+ * ZJC_OK; ZJC_ENOTFOUND for an unknown rule or parameter (the message lists
+ * the known ones); ZJC_EPARSE / ZJC_EVALIDATION for a value of the wrong kind
+ * or one the plan refuses, zjc_last_error_field() "<rule>.<name>";
+ * ZJC_EINVALID for NULL `overrides_json` or `out`. Free with zjc_plan_free().
+ */
+ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overrides_json, zjc_plan **out);
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
 
 #include <zjcredit/error.hpp>
 #include <zjcredit/plan/json.hpp>
+#include <zjcredit/plan/overrides.hpp>
 #include <zjcredit/plan/plan_2022.hpp>
 
 #include <fstream>
@@ -22,9 +23,17 @@ std::string read_file(const std::string& path) {
 }
 
 const plan::plan& selected_plan(const options& o) {
-    if (!o.plan_file) return plan::plan_2022();
+    if (!o.plan_file && o.set.empty()) return plan::plan_2022();
     static std::unique_ptr<plan::plan> loaded;
-    if (!loaded) loaded = std::make_unique<plan::plan>(plan::plan_from_json(read_file(*o.plan_file)));
+    if (!loaded) {
+        plan::plan p = o.plan_file ? plan::plan_from_json(read_file(*o.plan_file)) : plan::plan_2022();
+        // Each --set in turn, so a later one for the same parameter wins.
+        for (const std::string& text : o.set) {
+            const plan::setting s = plan::parse_setting(text);
+            p = plan::with_parameters(p, s.rule, {{s.name, s.value}});
+        }
+        loaded = std::make_unique<plan::plan>(std::move(p));
+    }
     return *loaded;
 }
 

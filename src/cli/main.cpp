@@ -30,6 +30,12 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
 2 bad input or usage, 3 I/O failure, 4 internal error.
 )";
 
+// The one description of --set, with an example for the command's own rule.
+#define SET_OPTION_HELP(example)                                                                \
+    "  --set RULE.NAME=VALUE  override a parameter of the plan for this run (repeatable); the\n" \
+    "                     receipts show the override and the plan's value (docs/sandbox.md),\n" \
+    "                     e.g. --set " example "\n"
+
 const std::array<command, 10> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
@@ -62,27 +68,30 @@ const std::array<command, 10> commands = {{
      "  --sheet NAME       the .xlsx sheet to read (default: the first)\n"
      "  --group-by COLUMN  subtotals per value of a result column (e.g. 经办机构)\n"
      "  --xlsx OUT         the results as a workbook too\n"
+     SET_OPTION_HELP("first_loan_subsidy.balance_cap=500万")
      "example: zjcredit subsidy 贷款明细.xlsx --repayments 还款.csv --period 2022-04-01..2022-06-30 \\\n"
      "           --group-by 经办机构 -o 贴息.csv --xlsx 贴息.xlsx\n",
      run_subsidy,
      {"--plan", "--output", "--json", "--receipts", "--lang", "--encoding", "--keep-going", "--rejects", "--xlsx",
-      "--columns", "--rate-unit", "--period", "--repayments", "--sheet", "--group-by"}},
+      "--columns", "--rate-unit", "--period", "--repayments", "--sheet", "--group-by", "--set"}},
     {"reward", "receivables-financing rewards (应收账款融资奖励)",
      "usage: zjcredit reward FILE [--group-by COLUMN] [--xlsx OUT] [--keep-going [--rejects FILE]]\n"
      "                       [--json [--receipts]]\n"
      "FILE is CSV (one row per financing; rows of one enterprise are consecutive) with the columns\n"
      "  core_enterprise, sme, amount, start, end, days, confirmed_on_platform\n"
      "(end or days) or a JSON array of receivables records (docs/records.md).\n"
+     SET_OPTION_HELP("receivables_reward.reward_rate=0.5%")
      "example: zjcredit reward financings.csv\n",
      run_reward,
      {"--plan", "--output", "--json", "--receipts", "--lang", "--encoding", "--keep-going", "--rejects", "--xlsx",
-      "--group-by"}},
+      "--group-by", "--set"}},
     {"award", "staged listing awards (上市奖励)",
      "usage: zjcredit award FILE [--json [--receipts]]\n"
      "FILE is a JSON listing record or an array of them (docs/records.md).\n"
+     SET_OPTION_HELP("listing_award.total_cap=800万")
      "example: zjcredit award company.json --json\n",
      run_award,
-     {"--plan", "--output", "--json", "--receipts", "--lang"}},
+     {"--plan", "--output", "--json", "--receipts", "--lang", "--set"}},
     {"assess", "verdicts on the plan's targets from observed figures",
      "usage: zjcredit assess FILE [--plan FILE] [--json] [--lang zh|en] [--xlsx OUT]\n"
      "FILE is observations JSON (docs/assessment.md) or CSV with the columns\n"

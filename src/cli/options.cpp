@@ -51,6 +51,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--group-by") o.group_by = value();
         else if (a == "--lender") o.lender = value();
         else if (a == "--budget") o.budget = value();
+        else if (a == "--set") o.set.push_back(value());
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -89,6 +90,7 @@ std::vector<std::string> given_options(const options& o) {
     add(o.lang_given, "--lang");
     add(o.lender.has_value(), "--lender");
     add(o.budget.has_value(), "--budget");
+    add(!o.set.empty(), "--set");
     return out;
 }
 

@@ -37,6 +37,7 @@ struct options {
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
     std::optional<std::string> lender;     ///< --lender NAME (screen: files without a lender column)
     std::optional<std::string> budget;     ///< --budget AMOUNT (screen)
+    std::vector<std::string> set;          ///< --set RULE.NAME=VALUE (repeatable): parameter overrides
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

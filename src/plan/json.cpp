@@ -76,6 +76,12 @@ value sources_json(const sources& s) {
         o["clause"] = src.clause;
         o["from_plan"] = src.from_plan;
         if (!src.note.empty()) o["note"] = src.note;
+        if (src.overridden) {
+            value ov = value::object();
+            ov["scenario"] = src.overridden->scenario;
+            ov["plan_value"] = src.overridden->plan_value ? value(*src.overridden->plan_value) : value(nullptr);
+            o["override"] = std::move(ov);
+        }
         out[name] = std::move(o);
     }
     return out;
@@ -292,6 +298,11 @@ sources read_sources(json::object_reader& parent) {
         src.clause = s.string("clause");
         src.from_plan = s.boolean("from_plan");
         src.note = text_or_empty(s, "note");
+        if (s.has("override")) {
+            json::object_reader ov = s.object("override");
+            src.overridden = override_note{ov.string("scenario"), ov.optional_string("plan_value")};
+            ov.finish();
+        }
         s.finish();
         out.emplace(name, std::move(src));
     }

@@ -218,6 +218,13 @@ void write_receipt(text_writer& w, const receipt& r) {
         w.member("clause", p.clause);
         w.member("from_plan", p.from_plan);
         w.member("note", p.note);
+        // Only under an override, so receipts of plain runs keep their bytes.
+        if (p.overridden) {
+            w.member("source", std::string("override"));
+            w.member("scenario", p.overridden->scenario);
+            w.key("plan_value");
+            write_optional(w, p.overridden->plan_value);
+        }
         w.end_object();
     }
     w.end_array();

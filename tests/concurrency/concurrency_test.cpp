@@ -389,6 +389,39 @@ void add_assess_and_ledger_calls(std::vector<call>& calls, const std::string& ta
                      }});
 }
 
+// zjc_plan_with_parameters: an override of the plan the call is given, the
+// subsidy under it, then the subsidy under the plan itself. An override that
+// leaked into the shared handle (or into the embedded plan) would change the
+// second result while other threads run, and differ from the recorded one.
+void add_sandbox_calls(std::vector<call>& calls, const std::string& tag) {
+    auto with = [](const std::string& overrides) {
+        return [overrides](const zjc_plan* p) {
+            zjc_plan* q = reinterpret_cast<zjc_plan*>(k_sentinel);
+            const std::int32_t rc = zjc_plan_with_parameters(p, overrides.c_str(), &q);
+            outcome o = finish(rc, k_sentinel);
+            if (rc != ZJC_OK) return o;
+            char* under = nullptr;
+            char* plain = nullptr;
+            const std::int32_t rc1 = zjc_first_loan_subsidy(q, k_loan.c_str(), &under);
+            const std::int32_t rc2 = zjc_first_loan_subsidy(p, k_loan.c_str(), &plain);
+            o.out = std::to_string(rc1) + (under ? under : "<NULL>") + std::to_string(rc2) + (plain ? plain : "<NULL>");
+            zjc_string_free(under);
+            zjc_string_free(plain);
+            zjc_plan_free(q);
+            return o;
+        };
+    };
+    calls.push_back({"zjc_plan_with_parameters(cap)", true,
+                     with(R"({"scenario": "cap50", "first_loan_subsidy": {"balance_cap": "50万"}})")});
+    calls.push_back({"zjc_plan_with_parameters(ceiling)", true,
+                     with(R"({"first_loan_subsidy": {"rate_ceiling": "0.8%", "application_window": "2022-04-01..2022-12-31"}})")});
+    // Errors naming the thread: a leaked zjc_last_error() would show another's.
+    calls.push_back({"zjc_plan_with_parameters(unknown)", true,
+                     with(R"({"first_loan_subsidy": {")" + tag + R"(": "1"}})")});
+    calls.push_back({"zjc_plan_with_parameters(bad cap)", true,
+                     with(R"({"first_loan_subsidy": {"balance_cap": ")" + tag + R"("}})")});
+}
+
 // The calls of one thread: the common ones plus those whose errors name the thread.
 std::vector<call> make_calls(const std::string& tag, const std::string& plan_json) {
     std::vector<call> calls;
@@ -396,6 +429,7 @@ std::vector<call> make_calls(const std::string& tag, const std::string& plan_jso
     add_plan_calls(calls, tag, plan_json);
     add_rule_calls(calls, tag);
     add_assess_and_ledger_calls(calls, tag);
+    add_sandbox_calls(calls, tag);
     // Loading and writing the whole plan, assessing every target and checking
     // the ledger of every unit cost a thousand times a parse: drawn rarely, so
     // that N stays a count of mostly cheap calls.

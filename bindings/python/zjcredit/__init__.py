@@ -71,6 +71,7 @@ from .batch import (
 from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount, parse_rate, round_amount
 from .plan import Plan
 from .tables import subsidy_table
+from .sandbox import with_parameters
 from .rules import (
     Allocation,
     AllocationResult,
@@ -179,4 +180,6 @@ __all__ = [
     "RegisterCheck",
     "RegisterFault",
     "PaidPeriod",
+    # overrides and the sandbox (zjcredit.sandbox, docs/sandbox.md)
+    "with_parameters",
 ]

@@ -135,6 +135,7 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_plan_load_json": ([P(PlanPtr), c_char_p, c_size_t], c_int32, True),
     "zjc_plan_query": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_plan_to_json": ([PlanPtr, P(c_void_p)], c_int32, True),
+    "zjc_plan_with_parameters": ([PlanPtr, c_char_p, P(PlanPtr)], c_int32, True),
     "zjc_subsidy_table": ([PlanPtr, c_char_p, c_size_t, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_rate_parse": ([P(c_int64), c_char_p], c_int32, True),
     "zjc_reason_info": ([c_uint32, P(c_char_p), P(c_char_p), P(c_char_p)], c_int32, True),

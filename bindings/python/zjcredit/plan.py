@@ -53,6 +53,19 @@ class Plan:
         lib.zjc_plan_load_file(ctypes.byref(handle), data)
         return cls(handle)
 
+    def with_parameters(self, rule: str, scenario: Optional[str] = None, **values: Any) -> "Plan":
+        """A new plan with parameters of ``rule`` overridden for a run; this
+        one is unchanged. Receipts under it show each override, the
+        scenario and this plan's value (docs/sandbox.md).
+
+        >>> cap = Plan.default().with_parameters("first_loan_subsidy", balance_cap="500万")
+        >>> cap.to_json().count('"scenario": "override"')
+        1
+        """
+        from .sandbox import with_parameters
+
+        return with_parameters(self, rule, scenario, **values)
+
     def close(self) -> None:
         """Frees the C plan now rather than at garbage collection."""
         if self._handle:

@@ -18,13 +18,24 @@
 
 namespace zjcredit::plan {
 
+/// A value a run put in place of the plan's (plan::with_parameters,
+/// plan/overrides.hpp), so that the receipts of that run say so.
+struct override_note {
+    std::string scenario;                   ///< the scenario's name ("cap500")
+    std::optional<std::string> plan_value;  ///< the plan's value in canonical text; nullopt: it had none
+
+    friend bool operator==(const override_note&, const override_note&) = default;
+};
+
 /// Where a parameter's value comes from: a clause of the plan, another
 /// document it points to, or zjcredit's own default (then `from_plan` is false
-/// and `note` says why that default was chosen).
+/// and `note` says why that default was chosen). `overridden` is set when a
+/// run replaced the value: `clause` still names where the plan's value came from.
 struct source {
     std::string clause;      ///< "湛金函〔2022〕86号 二、主要措施（一）"
     bool from_plan = true;
     std::string note;
+    std::optional<override_note> overridden = std::nullopt;
 
     friend bool operator==(const source&, const source&) = default;
 };

@@ -59,6 +59,9 @@ struct parameter_use {
     std::string clause;                ///< "湛金函〔2022〕86号 二、主要措施（一）" or "zjcredit default"
     bool from_plan = false;
     std::string note;
+    /// Set when the run overrode the plan's value (plan::with_parameters):
+    /// the receipt then says "source": "override", the scenario and the plan's value.
+    std::optional<plan::override_note> overridden = std::nullopt;
 
     friend bool operator==(const parameter_use&, const parameter_use&) = default;
 };
@@ -192,11 +195,12 @@ inline std::string rounding_en(money::rounding mode) {
 /// records no source for says so rather than inventing one).
 inline parameter_use parameter(const std::string& name, std::optional<std::string> value,
                                const plan::sources& sources) {
-    parameter_use p{name, std::move(value), "", false, ""};
+    parameter_use p{name, std::move(value), "", false, "", std::nullopt};
     if (auto it = sources.find(name); it != sources.end()) {
         p.clause = it->second.clause;
         p.from_plan = it->second.from_plan;
         p.note = it->second.note;
+        p.overridden = it->second.overridden;
     } else {
         p.clause = "unrecorded";
         p.note = "the plan records no source for this parameter";
@@ -207,7 +211,7 @@ inline parameter_use parameter(const std::string& name, std::optional<std::strin
 /// A parameter the caller supplied with the request (not from the plan).
 inline parameter_use request_parameter(const std::string& name, std::optional<std::string> value,
                                        const std::string& note) {
-    return parameter_use{name, std::move(value), "request", false, note};
+    return parameter_use{name, std::move(value), "request", false, note, std::nullopt};
 }
 
 inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {
