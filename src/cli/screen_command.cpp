@@ -1,6 +1,7 @@
 // `zjcredit screen`: the per-borrower subsidy over the files of many lenders
 // (include/zjcredit/screen/screen.hpp), written as borrowers.csv (the
 // notification list), loans.csv, conflicts.csv and totals.csv.
+#include "batch.hpp"
 #include "command.hpp"
 #include "output.hpp"
 
@@ -38,23 +39,19 @@ int run_screen(const options& o) {
         throw parse_error("arguments", "", "usage: zjcredit screen FILES... --period FROM..TO (zjcredit screen --help)");
     if (!o.period) throw parse_error("--period", "", "the screen needs the claim period: --period 2022-04-01..2022-06-30");
     const bool en = o.lang == "en";
-    rules::table_options t;
-    if (o.columns) t.columns = rules::read_column_mapping(*o.columns);
-    if (o.rate_unit) t.rate_unit = *o.rate_unit == "percent" ? money::rate_unit::percent : money::rate_unit::fraction;
-    t.period = rules::parse_period(*o.period, "--period");
-    if (o.sheet) t.sheet = *o.sheet;
-    if (o.encoding) t.encoding = *o.encoding;
+    const rules::table_options t = table_options_of(o);
     screen::screen_options so;
     if (o.budget) {
         so.budget = money::parse_amount(*o.budget);
         if (so.budget->is_negative()) throw validation_error("--budget", *o.budget, "must not be negative");
     }
-    if (o.output) std::filesystem::create_directories(*o.output);
 
     screen::screen_table table = screen::read_screen_tables(o.args, t, o.lender.value_or(""));
     const screen::screen_input in = table.input();
     const auto& params = selected_plan(o).first_loan_subsidy;
     const screen::screen_result r = screen::run_screen(in, params, so);
+    // Only now: a request refused whole leaves no directory behind.
+    if (o.output) std::filesystem::create_directories(*o.output);
 
     // borrowers.csv: the notification list, one row per borrower.
     std::vector<std::vector<std::string>> rows;
