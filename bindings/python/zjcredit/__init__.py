@@ -39,6 +39,11 @@ How the Python view differs from the C ABI:
   :func:`subsidy_frame` does the same for a DataFrame read with ``dtype=str``
   (see zjcredit.tables).
 
+* **The screen.** :func:`screen` takes the tables of many lenders (frames
+  or files) and pays each borrower once under the one 1000万 cap, returning
+  DataFrames ``borrowers``, ``loans``, ``conflicts`` and ``totals`` (see
+  zjcredit.screen, docs/screen.md).
+
 >>> import zjcredit
 >>> zjcredit.amount_in_words(zjcredit.parse_amount("1,409.50"))
 '壹仟肆佰零玖元伍角'
@@ -71,6 +76,7 @@ from .batch import (
 from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount, parse_rate, round_amount
 from .plan import Plan
 from .tables import subsidy_table
+from .screen import FILL_ORDERS, ScreenResult, screen
 from .rules import (
     Allocation,
     AllocationResult,
@@ -172,4 +178,8 @@ __all__ = [
     "RewardBatch",
     # a bank's own table of loans (zjcredit.tables, docs/columns.md)
     "subsidy_table",
+    # the screen per borrower over many lenders' tables (zjcredit.screen, docs/screen.md)
+    "screen",
+    "ScreenResult",
+    "FILL_ORDERS",
 ]
