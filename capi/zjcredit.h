@@ -497,6 +497,68 @@ ZJC_API int32_t zjc_register_paid(const char *path, char **out);
  * ZJC_EINVALID for NULL `overrides_json` or `out`. Free with zjc_plan_free().
  */
 ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overrides_json, zjc_plan **out);
+/* ---- the screen (免申即享): the subsidy per borrower over many lenders' tables ----
+ * The plan's 1000万 cap is on the borrower (单户), not on each loan: the screen
+ * reads the tables of every lender at once, sums each borrower's eligible
+ * loans day by day under the one cap (filled in a stated order, each part at
+ * its own loan's rate used), rounds the borrower's subsidy once, splits it
+ * back to loans and lenders to the 分, and lists conflicts (首贷 at two
+ * lenders, a loan listed twice with different data, overlapping claim
+ * periods, one code with two names) for review. docs/screen.md gives the rule.
+ *
+ * Why tables and not columns: the screen needs, besides the batch's numeric
+ * columns (zjc_loan_columns), each loan's ids as text — loan_id, the
+ * borrower's 统一社会信用代码 and name, the lender — and its claim period,
+ * and it reports row errors located in the bank's file ("甲银行.csv:7: ...").
+ * Like zjc_subsidy_table, it therefore takes the tables as the banks export
+ * them, read by the library's one table reader (docs/columns.md), so that C,
+ * Python and `zjcredit screen` read a table, and refuse it, alike. The result
+ * is columnar JSON: one array per column, ready to become a data frame.
+ */
+
+/**
+ * Screens the loans of `tables_json` under `plan` (NULL: the embedded 2022
+ * plan) into a new string *out (free with zjc_string_free()).
+ *
+ * `tables_json`: a JSON array of tables, each {"path": "甲银行.xlsx"} (a
+ * file: CSV in UTF-8 or GB18030, or .xlsx) or {"text": "借据号,...", "name":
+ * "甲银行"} (CSV text; `name` names it in messages), and optionally
+ * "lender": the lender of a table that has no 贷款机构 column. Each table
+ * needs the columns 统一社会信用代码 (borrower_id) and 借据号 (loan_id).
+ *
+ * `options_json` (may be NULL): {"period": "2022-04-01..2022-06-30",
+ * "columns", "rate_unit", "sheet", "encoding", "repayments"} as for
+ * zjc_subsidy_table(), and the screen's own: "budget" (an amount as a
+ * string, shared pro rata among the borrowers), "fill_order"
+ * ("application" — the default: first application, drawdown, loan_id —,
+ * "drawdown" or "loan_id"), "other_ids_declared" (true: accept borrower ids
+ * that are not 统一社会信用代码), "keep_all_first_loans" (true: 首贷 at two
+ * lenders all kept under the one cap), "already_paid" ([{"lender",
+ * "loan_id", "period": "FROM..TO"}]: loan-periods not to be paid again).
+ *
+ * *out: {"borrowers": {"borrower_id": [...], "borrower", "borrower_kind",
+ * "eligible", "held", "amount", "allocated", "lenders" ({lender: amount}),
+ * "reasons" ([codes]), "loans" ([listing indices in the fill order])},
+ * "loans": {"source" ("甲银行.csv:7"), "loan_id", "lender", "borrower_id",
+ * "borrower", "period_from", "period_to", "eligible", "amount", "rate_used",
+ * "capped_balance_days", "reasons", "error" (null, or the listing's located
+ * error: an invalid 统一社会信用代码, a missing lender, a bad cell)},
+ * "conflicts": [{"kind", "borrower_id", "loan_id", "lenders", "rows",
+ * "detail_zh", "detail_en"}], "totals": {"lenders", "borrower_kinds", "all",
+ * counts, "reasons"}}. Amounts are decimal strings in 元 ("18577.78"); the
+ * loans' amounts of a borrower sum to its amount exactly.
+ *
+ * A listing's problem is its "error", never the call's. The call fails for
+ * what concerns the whole request: malformed JSON or an unknown key
+ * (ZJC_EPARSE, zjc_last_error_field() the JSON path such as "tables[1]"), a
+ * refused option (ZJC_EVALIDATION or ZJC_EPARSE: "budget", "period"), a table
+ * refused whole — no header, a required column missing, neither a 贷款机构
+ * column nor "lender" (ZJC_EPARSE, the field naming the table) —, a file
+ * that cannot be read (ZJC_EIO), ZJC_EINVALID for a NULL `tables_json` or
+ * `out`. Since 0.2.
+ */
+ZJC_API int32_t zjc_screen_tables(const zjc_plan *plan, const char *tables_json, const char *options_json,
+                                  char **out);
 
 #ifdef __cplusplus
 }

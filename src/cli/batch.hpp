@@ -14,6 +14,7 @@
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/csv.hpp>
 #include <zjcredit/rules/reason.hpp>
+#include <zjcredit/rules/table.hpp>
 
 #include <functional>
 #include <optional>
@@ -54,6 +55,11 @@ struct record_kind {
 
 /// Runs `kind` over the input file of `o`; returns the exit status.
 int run_batch(const options& o, const record_kind& kind);
+
+/// The options of a bank's table (rules/table.hpp) from the command line:
+/// --columns, --rate-unit, --period, --sheet, --encoding, --repayments.
+/// Shared by `subsidy` on a bank's table and `screen`.
+rules::table_options table_options_of(const options& o);
 
 }  // namespace zjcredit::cli
 

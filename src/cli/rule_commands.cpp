@@ -56,17 +56,6 @@ std::vector<std::array<std::string, 3>> parameter_rows(const std::vector<rules::
     return out;
 }
 
-rules::table_options table_options_of(const options& o) {
-    rules::table_options t;
-    if (o.columns) t.columns = rules::read_column_mapping(*o.columns);
-    if (o.rate_unit) t.rate_unit = *o.rate_unit == "percent" ? money::rate_unit::percent : money::rate_unit::fraction;
-    if (o.period) t.period = rules::parse_period(*o.period, "--period");
-    if (o.sheet) t.sheet = *o.sheet;
-    if (o.encoding) t.encoding = *o.encoding;
-    if (o.repayments) t.repayments = *o.repayments;
-    return t;
-}
-
 /// `zjcredit subsidy` on a bank's own table: lead columns borrower, loan_id
 /// (when the table has one) and the carried ones; one line per loan.
 int run_subsidy_table(const options& o, const plan::plan& p, const record_kind& kind, std::string bytes,
@@ -97,6 +86,17 @@ int run_subsidy_table(const options& o, const plan::plan& p, const record_kind& 
 }
 
 }  // namespace
+
+rules::table_options table_options_of(const options& o) {
+    rules::table_options t;
+    if (o.columns) t.columns = rules::read_column_mapping(*o.columns);
+    if (o.rate_unit) t.rate_unit = *o.rate_unit == "percent" ? money::rate_unit::percent : money::rate_unit::fraction;
+    if (o.period) t.period = rules::parse_period(*o.period, "--period");
+    if (o.sheet) t.sheet = *o.sheet;
+    if (o.encoding) t.encoding = *o.encoding;
+    if (o.repayments) t.repayments = *o.repayments;
+    return t;
+}
 
 int run_subsidy(const options& o) {
     const plan::plan& p = selected_plan(o);

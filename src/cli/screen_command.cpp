@@ -2,6 +2,7 @@
 // (include/zjcredit/screen/screen.hpp), written as borrowers.csv (the
 // notification list), loans.csv, conflicts.csv and totals.csv into -o DIR,
 // and as the four sheets of one --xlsx workbook.
+#include "batch.hpp"
 #include "command.hpp"
 #include "output.hpp"
 #include "results_xlsx.hpp"
@@ -79,12 +80,7 @@ int run_screen(const options& o) {
         throw parse_error("arguments", "", "usage: zjcredit screen FILES... --period FROM..TO (zjcredit screen --help)");
     if (!o.period) throw parse_error("--period", "", "the screen needs the claim period: --period 2022-04-01..2022-06-30");
     const bool en = o.lang == "en";
-    rules::table_options t;
-    if (o.columns) t.columns = rules::read_column_mapping(*o.columns);
-    if (o.rate_unit) t.rate_unit = *o.rate_unit == "percent" ? money::rate_unit::percent : money::rate_unit::fraction;
-    t.period = rules::parse_period(*o.period, "--period");
-    if (o.sheet) t.sheet = *o.sheet;
-    if (o.encoding) t.encoding = *o.encoding;
+    const rules::table_options t = table_options_of(o);
     screen::screen_options so;
     if (o.budget) {
         so.budget = money::parse_amount(*o.budget);

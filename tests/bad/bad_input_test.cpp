@@ -6,7 +6,10 @@
 // its file with rules::read_loan_table_bytes (options from the case's JSON,
 // its repayments table beside it): `level=table` must throw there;
 // `level=loan` must read, and rules::subsidy_for_table on the first loan
-// must throw.
+// must throw. A `screen` case reads its file into screen::screen_table
+// (period and lender from its options): `level=table` must throw there;
+// `level=loan` must screen, the first listing's error naming the field and
+// holding every substring.
 #include <doctest/doctest.h>
 
 #include <zjcredit/assess/assess.hpp>
@@ -22,12 +25,15 @@
 #include <zjcredit/rules/json.hpp>
 #include <zjcredit/rules/table.hpp>
 #include <zjcredit/screen/register.hpp>
+#include <zjcredit/screen/screen.hpp>
+#include <zjcredit/screen/tables.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -48,7 +54,7 @@ namespace fs = std::filesystem;
 using namespace zjcredit;
 
 constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table",
-                                   "register"};
+                                   "register", "screen"};
 // budget: no CLI command; csv: only the ledger CSV cases have a C++ entry point.
 constexpr std::array extra_kinds{"budget", "csv"};
 constexpr std::size_t min_cases = 150;
@@ -194,6 +200,48 @@ void call_table(const bad_case& c, const std::string& bytes) {
     (void)rules::subsidy_for_table(*table, table->loans.front(), plan::plan_2022());
 }
 
+/// The string value of `key` in a case's flat options JSON ("" when absent; no escapes expected).
+std::string option_value(const std::string& json, const std::string& key) {
+    const std::size_t at = json.find("\"" + key + "\"");
+    if (at == std::string::npos) return {};
+    const std::size_t open = json.find('"', json.find(':', at) + 1);
+    return json.substr(open + 1, json.find('"', open + 1) - open - 1);
+}
+
+/// A `screen` case: its table read (period and lender from its options) and
+/// screened; `check` is given the input and result. Throws what the reading throws.
+void screen_case(const bad_case& c, const std::string& bytes,
+                 const std::function<void(const screen::screen_input&, const screen::screen_result&)>& check) {
+    const std::string options = c.get("options").value_or("");
+    rules::table_options t;
+    if (const std::string period = option_value(options, "period"); !period.empty())
+        t.period = rules::parse_period(period, "period");
+    screen::screen_table table;
+    table.add(rules::read_loan_table_bytes(bytes, c.file_name(), t), option_value(options, "lender"));
+    const screen::screen_input in = table.input();
+    check(in, screen::run_screen(in, plan::plan_2022().first_loan_subsidy));
+}
+
+/// A `screen` case of level loan: the first listing's error names the field and holds every substring.
+std::vector<std::string> run_screen_text(const bad_case& c) {
+    std::string text;
+    try {
+        screen_case(c, c.data(), [&](const screen::screen_input& in, const screen::screen_result& r) {
+            if (!r.loans.empty()) text = screen::row_error_message(in, r, 0, plan::plan_2022().first_loan_subsidy);
+        });
+    } catch (const zjcredit::error& e) {
+        return {std::string("the whole table was refused, expected the first listing's error: ") + e.what()};
+    }
+    if (text.empty()) return {"the first listing has no error"};
+    std::vector<std::string> problems;
+    if (text.find(c.get("field").value_or("")) == std::string::npos)
+        problems.push_back("does not name the field \"" + c.get("field").value_or("") + "\"");
+    for (const auto& m : c.messages())
+        if (text.find(m) == std::string::npos) problems.push_back("lacks \"" + m + "\"");
+    if (!problems.empty()) problems.push_back("the text was: " + text.substr(0, 1000));
+    return problems;
+}
+
 /// Runs the kind's entry point; returns false when the case has none in C++.
 bool call(const bad_case& c, const std::string& text, const std::string& base_ledger) {
     const plan::plan& p = plan::plan_2022();
@@ -204,6 +252,10 @@ bool call(const bad_case& c, const std::string& text, const std::string& base_le
     if (c.kind == "register") {
         // A register is a file, opened where it lies (the case's input).
         (void)screen::payout_register::open(c.input, screen::register_open::existing).verify();
+        return true;
+    }
+    if (c.kind == "screen") {
+        screen_case(c, text, [](const screen::screen_input&, const screen::screen_result&) {});
         return true;
     }
     if (c.kind == "amount") (void)money::parse_amount(text, {.field = "amount", .round_excess = std::nullopt});
@@ -228,6 +280,7 @@ bool call(const bad_case& c, const std::string& text, const std::string& base_le
 
 /// Runs one case; returns what is wrong with the outcome (nothing: passed).
 std::vector<std::string> run(const bad_case& c, const std::string& base_ledger) {
+    if (c.kind == "screen" && c.get("level") != "table") return run_screen_text(c);
     std::vector<std::string> problems;
     const auto want = code_of(c.get("status").value_or(""));
     if (!want) return {"no valid status in the .expect file"};

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Optional
 
 #: Kinds that every interface runs; their cases make the count of 150.
-COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table", "register")
+COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table", "register",
+                 "screen")
 #: Kinds some interfaces cannot run (budget: no CLI command; csv: CLI only).
 EXTRA_KINDS = ("budget", "csv")
 MIN_CASES = 150
@@ -141,6 +142,8 @@ def load(data_dir: Path, kinds: tuple[str, ...]) -> list[Case]:
                 if case.level() not in LEVELS:
                     raise ValueError(f"{expect}: level must be one of {LEVELS}, not {case.level()!r}")
                 case.options("")
+            if kind == "screen":
+                check_screen_case(case, expect)
             cases.append(case)
     return cases
 
@@ -191,3 +194,41 @@ def report(interface: str, results: list[tuple[Case, list[str]]], counted_kinds=
         print(f"the catalogue must hold at least {MIN_CASES} cases, it holds {len(counted)}")
         return 1
     return 0
+
+
+# ---- `screen` cases: a bank's table through the screen (docs/screen.md) ----
+#: `screen` cases: the call fails (table) or the first listing's error (loan).
+SCREEN_LEVELS = ("table", "loan")
+#: Keys of a `screen` case's `options`: the claim period, the lender of a
+#: table without a 贷款机构 column.
+SCREEN_OPTION_KEYS = ("period", "lender")
+
+
+def screen_options(case: Case, interface: str) -> dict:
+    """`screen` cases: the options, a JSON object of SCREEN_OPTION_KEYS."""
+    text = case.get("options", interface)
+    options = json.loads(text) if text else {}
+    if not isinstance(options, dict) or any(k not in SCREEN_OPTION_KEYS for k in options):
+        raise ValueError(f"{case.id}: options must be a JSON object of {SCREEN_OPTION_KEYS}, not {text!r}")
+    return options
+
+
+def check_screen_case(case: Case, expect: Path) -> None:
+    if case.level() not in SCREEN_LEVELS:
+        raise ValueError(f"{expect}: level must be one of {SCREEN_LEVELS}, not {case.level()!r}")
+    screen_options(case, "")
+
+
+def check_screen_text(case: Case, interface: str, text: str, what: str, file_name: str = "") -> list[str]:
+    """A `screen` case's listing error (`what` names it): it names the field
+    and holds every expected substring."""
+    if not text:
+        return [f"no {what}"]
+    problems: list[str] = []
+    want_field = case.field_for(interface).replace("{file}", file_name)
+    if want_field not in text:
+        problems.append(f"the {what} does not name the field {want_field!r}")
+    check_message(case, interface, text, problems, file_name)
+    if problems:
+        problems.append(f"the {what} was: {text[:1000]!r}")
+    return problems

@@ -18,6 +18,11 @@
  * repayments table, when it has one). `level=table`: the call must fail as
  * above. `level=loan`: the call must succeed and the first row's "error" in
  * the JSON must contain the expected field and every expected substring.
+ *
+ * A `screen` case's file goes to zjc_screen_tables as CSV text named
+ * "input.csv" (its "lender" option on the table, its "period" in the
+ * options). `level=table`: the call must fail as above. `level=loan`: the
+ * first listing's "error" must contain the expected field and substrings.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -32,8 +37,8 @@
 #define DEFAULT_MAX_MESSAGE 600
 #define MAX_KEYS 64
 
-static const char *const counted_kinds[] = {"amount", "month",  "plan",  "subsidy", "reward",
-                                            "award",  "assess", "ledger", "table",  "register"};
+static const char *const counted_kinds[] = {"amount", "month",  "plan",  "subsidy",  "reward", "award",
+                                            "assess", "ledger", "table", "register", "screen"};
 static const char *const extra_kinds[] = {"budget"};
 
 typedef struct {
@@ -378,18 +383,27 @@ static void put_utf8(char **o, unsigned long cp) {
     *o = (char *)u;
 }
 
+static char *string_after(const char *json, const char *section, const char *key);
+
 /*
  * The first row's "error" in zjc_subsidy_table's JSON, its escapes decoded
  * (a new string), or NULL when it is null. A key in the JSON is the only
  * place `"error":` can occur (inside a string its quotes are escaped), and
  * the first row's comes first.
  */
-static char *first_row_error(const char *json) {
-    const char *p = strstr(json, "\"rows\"");
+static char *first_row_error(const char *json) { return string_after(json, "\"rows\"", "\"error\":"); }
+
+/*
+ * The first string value of `key` ("\"error\":") after `section` in a
+ * result's JSON, its escapes decoded (a new string), the first entry when
+ * the value is an array; NULL when absent or not a string (null).
+ */
+static char *string_after(const char *json, const char *section, const char *key) {
+    const char *p = strstr(json, section);
     char *out, *o;
-    if (p == NULL || (p = strstr(p, "\"error\":")) == NULL) return NULL;
-    p += strlen("\"error\":");
-    p += strspn(p, " \t\r\n");
+    if (p == NULL || (p = strstr(p, key)) == NULL) return NULL;
+    p += strlen(key);
+    p += strspn(p, " \t\r\n[");
     if (*p != '"') return NULL;
     out = o = xmalloc(strlen(p) + 1);
     for (++p; *p != '\0' && *p != '"'; ++p) {
@@ -427,6 +441,72 @@ static char *first_row_error(const char *json) {
     return out;
 }
 
+/* `data` as the text of a JSON string, quotes included (a new string). */
+static char *json_quoted(const char *data, size_t len) {
+    char *out = xmalloc(len * 6 + 3), *o = out;
+    size_t i;
+    *o++ = '"';
+    for (i = 0; i < len; ++i) {
+        unsigned char ch = (unsigned char)data[i];
+        if (ch == '"' || ch == '\\') {
+            *o++ = '\\';
+            *o++ = (char)ch;
+        } else if (ch < 0x20) {
+            sprintf(o, "\\u%04x", ch);
+            o += 6;
+        } else {
+            *o++ = (char)ch;
+        }
+    }
+    *o++ = '"';
+    *o = '\0';
+    return out;
+}
+
+/* The string value of `key` in a case's flat options JSON (a new string; "" when absent). */
+static char *option_value(const char *options, const char *key) {
+    char needle[64];
+    const char *p, *end;
+    char *out;
+    sprintf(needle, "\"%s\"", key);
+    p = options != NULL ? strstr(options, needle) : NULL;
+    if (p == NULL) return join("", "", "");
+    p = strchr(strchr(p + strlen(needle), ':'), '"') + 1;
+    end = strchr(p, '"');
+    out = xmalloc((size_t)(end - p) + 1);
+    memcpy(out, p, (size_t)(end - p));
+    out[end - p] = '\0';
+    return out;
+}
+
+/* A `screen` case through zjc_screen_tables: its file as CSV text named "input.csv". */
+static int32_t call_screen(const bad_case *c, const char *data, size_t len, char **out_text) {
+    const char *options = get(c, "options", "capi");
+    char *text = json_quoted(data, len), *lender = option_value(options, "lender"),
+         *period = option_value(options, "period"), *tables, *screen_options, *head;
+    int32_t status;
+    head = join("[{\"name\": \"input.csv\", \"text\": ", text, "");
+    if (*lender != '\0') {
+        char *with = join(head, ", \"lender\": \"", lender);
+        free(head);
+        head = join(with, "\"", "");
+        free(with);
+    }
+    tables = join(head, "}]", "");
+    screen_options = *period != '\0' ? join("{\"period\": \"", period, "\"}") : join("{}", "", "");
+    status = zjc_screen_tables(NULL, tables, screen_options, out_text);
+    free(text);
+    free(lender);
+    free(period);
+    free(head);
+    free(tables);
+    free(screen_options);
+    return status;
+}
+
+/* A `screen` case's first listing's "error" (a new string, NULL when null). */
+static char *screen_text(const char *json) { return string_after(json, "\"loans\": {", "\"error\":"); }
+
 /* Calls the kind's entry point; returns its status. *out_text is any string it returned. */
 static int32_t call(const bad_case *c, const char *data, size_t len, const char *ledger, char **out_text) {
     const char *k = c->kind;
@@ -451,6 +531,7 @@ static int32_t call(const bad_case *c, const char *data, size_t len, const char 
     if (strcmp(k, "award") == 0) return zjc_listing_award(NULL, data, out_text);
     if (strcmp(k, "assess") == 0) return zjc_assess(NULL, data, out_text);
     if (strcmp(k, "budget") == 0) return zjc_budget_allocate(NULL, data, out_text);
+    if (strcmp(k, "screen") == 0) return call_screen(c, data, len, out_text);
     if (strcmp(k, "table") == 0) {
         char *name = table_file_name(c), *options = table_options(c);
         int32_t status = zjc_subsidy_table(NULL, data, len, name, options, out_text);
@@ -517,7 +598,7 @@ static int run_loan_level(const bad_case *c, const char *ledger, size_t max_mess
         free(file);
         return 0;
     }
-    error = out != NULL ? first_row_error(out) : NULL;
+    error = out == NULL ? NULL : strcmp(c->kind, "screen") == 0 ? screen_text(out) : first_row_error(out);
     zjc_string_free(out);
     if (error == NULL) {
         problem(c, "the first row has no error", NULL);
@@ -559,7 +640,8 @@ static int run(const bad_case *c, const char *ledger) {
     int own = has_key(c, own_key);
     char *file, *want_field;
 
-    if (strcmp(c->kind, "table") == 0 && get(c, "level", "capi") != NULL && strcmp(get(c, "level", "capi"), "loan") == 0) {
+    if ((strcmp(c->kind, "table") == 0 && get(c, "level", "capi") != NULL && strcmp(get(c, "level", "capi"), "loan") == 0) ||
+        (strcmp(c->kind, "screen") == 0 && get(c, "level", "capi") != NULL && strcmp(get(c, "level", "capi"), "table") != 0)) {
         free(data);
         return run_loan_level(c, ledger, max_message);
     }
@@ -573,7 +655,7 @@ static int run(const bad_case *c, const char *ledger) {
         free(data);
         return 0;
     }
-    file = strcmp(c->kind, "table") == 0 ? table_file_name(c) : join("input.csv", "", "");
+    file = strcmp(c->kind, "table") == 0 || strcmp(c->kind, "screen") == 0 ? table_file_name(c) : join("input.csv", "", "");
     want_field = get(c, "field", "capi") != NULL ? with_file(get(c, "field", "capi"), file) : NULL;
     if (out != NULL) {
         problem(c, "*out was written on failure", NULL);

@@ -15,7 +15,11 @@ A crash (a signal, a sanitizer report, exit status 4) fails the case.
 A `table` case runs `zjcredit subsidy input.EXT` with the flags its
 options stand for (`rate_unit` → --rate-unit, `period` → --period, `sheet`
 → --sheet, `columns` → --columns columns.json) and, when the case has one,
-`--repayments repayments.csv`; a loan's own error (`level=loan`) stops the
+`--repayments repayments.csv`. A `screen` case runs `zjcredit screen
+input.csv --period ... [--lender ...] --lang en -o out`: refused whole
+(`level=table`) as any case; otherwise its first listing's message in
+out/loans.csv (exit 1). A
+`table` case's loan's own error (`level=loan`) stops the
 run as a table's does (exit 2, the message on stderr).
 """
 
@@ -72,6 +76,11 @@ def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> 
         return [zjcredit, "plan", "--plan", name] + out, name
     if case.kind == "table":
         return [zjcredit, "subsidy", name] + table_flags(case, work) + out, name
+    if case.kind == "screen":
+        flags = []
+        for key, value in catalogue.screen_options(case, "cli").items():
+            flags += ["--" + key, value]
+        return [zjcredit, "screen", name] + flags + ["--lang", "en", "-o", "out"], name
     if case.kind in ("subsidy", "reward", "award", "assess"):
         return [zjcredit, case.kind, name] + out, name
     if case.kind == "ledger":
@@ -83,6 +92,25 @@ def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> 
         extra = ["--month", "2022-09"] if sub == "ledger" else []
         return [zjcredit, sub, name] + extra + out, name
     raise ValueError(f"no CLI command for kind {case.kind}")
+
+
+def screen_output(case: catalogue.Case, done: subprocess.CompletedProcess, work: Path, file_name: str) -> list[str]:
+    """A `screen` case of level=loan: exit status 1 and the first listing's
+    message in out/loans.csv."""
+    import csv
+
+    problems = []
+    if done.returncode != 1:
+        problems.append(f"exit status {done.returncode}, expected 1: {done.stderr[:300]!r}")
+    try:
+        with open(work / "out" / "loans.csv", encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except OSError as e:
+        return problems + [f"no out/loans.csv: {e}"]
+    if not rows:
+        return problems + ["out/loans.csv has no row"]
+    return problems + catalogue.check_screen_text(case, "cli", rows[0]["message"], "first row of out/loans.csv",
+                                                  file_name)
 
 
 def run(case: catalogue.Case, zjcredit: str, data_dir: Path) -> list[str]:
@@ -100,6 +128,8 @@ def run(case: catalogue.Case, zjcredit: str, data_dir: Path) -> list[str]:
                                   timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             return [f"timed out after {TIMEOUT_SECONDS} s"]
+        if case.kind == "screen" and case.level() != "table":
+            return screen_output(case, done, work, file_name)
         status = case.status("cli")
         if done.returncode != EXIT_STATUS[status]:
             problems.append(f"exit status {done.returncode}, expected {EXIT_STATUS[status]} ({status})")

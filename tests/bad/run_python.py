@@ -11,6 +11,10 @@ whose .field contains the expected field and whose .message contains every
 expected substring and is not longer than the case allows. Any other
 outcome (a result, another exception, a crash) fails it.
 
+A `screen` case's file is read by zjcredit.screen with its options
+(period, lender); `level=table` must raise as above, `level=loan` is
+checked in the first listing's `error`.
+
 A `table` case's input is written to a temporary file and read by
 zjcredit.subsidy_table with the case's options (and its repayments table).
 `level=table`: the call must raise, as above. `level=loan`: the call must
@@ -118,6 +122,23 @@ def run_register(case: catalogue.Case) -> list[str]:
     except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
         return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
     return [f"no error: the call succeeded ({result})"]
+def run_screen(case: catalogue.Case) -> list[str]:
+    """A `screen` case through zjcredit.screen, the table read from its file.
+    `level=table`: the call must raise. `level=loan`: the first listing's `error`."""
+    options = catalogue.screen_options(case, "python")
+    path = str(case.input_path)
+    try:
+        result = zjcredit.screen(path, **options)
+    except zjcredit.Error as e:
+        if case.level() != "table":
+            return [f"the call raised (the whole request refused), expected a {case.level()}: {e.message[:300]!r}"]
+        return check_error(case, e, path)
+    except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+        return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+    if case.level() == "table":
+        return ["no error: the call succeeded"]
+    text = result.loans["error"].iloc[0] if len(result.loans) else ""
+    return catalogue.check_screen_text(case, "python", text, "first listing's error", path)
 
 
 def run(case: catalogue.Case, ledger_text: str) -> list[str]:
@@ -125,6 +146,8 @@ def run(case: catalogue.Case, ledger_text: str) -> list[str]:
         return run_table(case)
     if case.kind == "register":
         return run_register(case)
+    if case.kind == "screen":
+        return run_screen(case)
     data = case.data()
     try:
         text = data.decode("utf-8")

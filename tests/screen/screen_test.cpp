@@ -213,3 +213,19 @@ TEST_CASE("screen: a budget is shared among the borrowers pro rata") {
     CHECK(r.borrowers[1].allocated == 225'000);
     CHECK(r.totals.all.allocated == 300'000);
 }
+
+TEST_CASE("screen: a loan listed twice with different data names the first field that differs, quoting both") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 80'000'000, full);   // 0.8%
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 435'000'000, full);  // 4.35%
+    const auto r = screen::run_screen(p.input(), params());
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "loan_data_differs");
+    CHECK(r.conflicts[0].detail_en.find("annual_rate \"0.8%\" in row 0, \"4.35%\" in row 1") != std::string::npos);
+    CHECK(r.conflicts[0].detail_zh.find("annual_rate \"0.8%\" in row 0, \"4.35%\" in row 1") != std::string::npos);
+    // Both listings held: nothing paid.
+    CHECK(r.loans[0].amount == 0);
+    CHECK(r.loans[1].amount == 0);
+    CHECK_FALSE(r.borrowers[0].eligible);
+}

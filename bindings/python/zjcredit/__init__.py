@@ -39,6 +39,11 @@ How the Python view differs from the C ABI:
   :func:`subsidy_frame` does the same for a DataFrame read with ``dtype=str``
   (see zjcredit.tables).
 
+* **The screen.** :func:`screen` takes the tables of many lenders (frames
+  or files) and pays each borrower once under the one 1000万 cap, returning
+  DataFrames ``borrowers``, ``loans``, ``conflicts`` and ``totals`` (see
+  zjcredit.screen, docs/screen.md).
+
 >>> import zjcredit
 >>> zjcredit.amount_in_words(zjcredit.parse_amount("1,409.50"))
 '壹仟肆佰零玖元伍角'
@@ -72,6 +77,7 @@ from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount,
 from .plan import Plan
 from .tables import subsidy_table
 from .sandbox import with_parameters
+from .screen import FILL_ORDERS, ScreenResult, screen
 from .rules import (
     Allocation,
     AllocationResult,
@@ -182,4 +188,8 @@ __all__ = [
     "PaidPeriod",
     # overrides and the sandbox (zjcredit.sandbox, docs/sandbox.md)
     "with_parameters",
+    # the screen per borrower over many lenders' tables (zjcredit.screen, docs/screen.md)
+    "screen",
+    "ScreenResult",
+    "FILL_ORDERS",
 ]

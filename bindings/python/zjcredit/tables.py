@@ -89,9 +89,15 @@ def table_frame(df: Any, plan: Optional[Plan] = None, *, columns: Optional[Mappi
     """:func:`subsidy_table` over a DataFrame whose cells are text (read the
     bank's file with ``dtype=str``). A float column is a TypeError: a float
     is not an exact amount or rate."""
+    return _table(frame_text(df).encode("utf-8"), "frame", plan, _options(columns, rate_unit, period, repayments, None))
+
+
+def frame_text(df: Any) -> str:
+    """A DataFrame of text cells as the CSV text the library's table reader
+    takes. A float column is a TypeError: a float is not an exact amount or
+    rate."""
     for name in df.columns:
         if df[name].dtype.kind == "f":
             raise TypeError(f"column {name!r} holds floats; read the file with dtype=str (or pass the file to "
                             "zjcredit.subsidy_table) so that amounts and rates stay exact")
-    text = df.to_csv(index=False, lineterminator="\n")
-    return _table(text.encode("utf-8"), "frame", plan, _options(columns, rate_unit, period, repayments, None))
+    return str(df.to_csv(index=False, lineterminator="\n"))

@@ -1,0 +1,207 @@
+"""The screen (免申即享, docs/screen.md): the 首贷贴息 per borrower (单户)
+over the loans tables of many lenders, through ``zjc_screen_tables``.
+
+The plan's 1000万 cap is on the borrower, not on each loan: every day the
+balances of a borrower's eligible loans fill the one cap in a stated order,
+each part at its own loan's rate used; the borrower's subsidy is rounded
+once and split back to its loans and lenders to the 分. Conflicts (首贷 at
+two lenders, a loan listed twice with different data, overlapping claim
+periods, one code with two names) are listed, never silently resolved.
+
+The tables are read by the library's own table reader, as
+``zjcredit screen`` and :func:`zjcredit.subsidy_table` read them: a
+DataFrame read with ``dtype=str`` (a float column is a TypeError), or the
+path of a bank's file (CSV in UTF-8 or GB18030, or .xlsx).
+
+Example (``frame_a`` without a 贷款机构 column, named by the dict's key)::
+
+    result = zjcredit.screen({"银行甲": frame_a, "银行乙": frame_b}, period="2022-04-01..2022-06-30")
+    result.borrowers[["borrower_id", "borrower", "amount"]]   # the notification list
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Mapping, Optional, Sequence, Union
+
+from ._convert import dumps
+from ._lib import lib, take_string
+from .plan import Plan
+from .rules import _plan_handle
+from .tables import PathLike, frame_text
+
+#: A table: a DataFrame of text cells, or a file's path.
+TableLike = Union[Any, str, "os.PathLike[str]"]
+AmountLike = Union[Decimal, int, str]
+
+#: The fill orders (docs/screen.md): first application date, then drawdown
+#: (the default); drawdown first; loan_id alone.
+FILL_ORDERS = ("application", "drawdown", "loan_id")
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    """The screen's four tables (pandas DataFrames).
+
+    ``borrowers``: one row per borrower (borrower_id, borrower,
+    borrower_kind, eligible, held, amount, allocated — Decimal —, lenders: a
+    dict lender → Decimal share, reasons: codes joined by ";", loans: the
+    borrower's listings in the fill order). ``loans``: one row per listing,
+    in input order (source "file:line", loan_id, lender, borrower_id,
+    borrower, period_from, period_to, eligible, amount, rate_used,
+    capped_balance_days, reasons, error: "" or the listing's located error).
+    ``conflicts``: kind, borrower_id, loan_id, lenders, rows, detail_zh,
+    detail_en. ``totals``: group ("lender", "borrower_kind", "total",
+    "count", "reason"), key, borrowers, loans, amount, allocated.
+    """
+
+    borrowers: Any
+    loans: Any
+    conflicts: Any
+    totals: Any
+
+
+def _table(table: TableLike, name: str, lender: Optional[str]) -> dict[str, Any]:
+    out: dict[str, Any]
+    if isinstance(table, (str, os.PathLike)):
+        out = {"path": os.fspath(table)}
+    elif hasattr(table, "to_csv") and hasattr(table, "columns"):
+        out = {"name": name, "text": frame_text(table)}
+    else:
+        raise TypeError(f"{name}: a table is a DataFrame (read with dtype=str) or a file's path, "
+                        f"not {type(table).__name__}")
+    if lender is not None:
+        out["lender"] = lender
+    return out
+
+
+def _tables(frame_or_frames: Any, lender: Optional[str]) -> list[dict[str, Any]]:
+    if isinstance(frame_or_frames, Mapping):
+        tables = []
+        for i, (name, table) in enumerate(frame_or_frames.items()):
+            if not isinstance(name, str):
+                raise TypeError(f"tables[{i}]: a mapping's keys are lenders' names (str), not {type(name).__name__}")
+            tables.append(_table(table, name, name))
+        return tables
+    if isinstance(frame_or_frames, Sequence) and not isinstance(frame_or_frames, (str, bytes, bytearray)):
+        return [_table(t, f"tables[{i}]", lender) for i, t in enumerate(frame_or_frames)]
+    return [_table(frame_or_frames, "tables[0]", lender)]
+
+
+def _decimal(text: Optional[str]) -> Optional[Decimal]:
+    return None if text is None else Decimal(text)
+
+
+def _frames(data: dict[str, Any]) -> ScreenResult:
+    import pandas as pd  # the frame form needs pandas
+
+    b = data["borrowers"]
+    borrowers = pd.DataFrame({
+        "borrower_id": b["borrower_id"],
+        "borrower": b["borrower"],
+        "borrower_kind": b["borrower_kind"],
+        "eligible": [bool(x) for x in b["eligible"]],
+        "held": [bool(x) for x in b["held"]],
+        "amount": [Decimal(x) for x in b["amount"]],
+        "allocated": [Decimal(x) for x in b["allocated"]],
+        "lenders": [{k: Decimal(v) for k, v in x.items()} for x in b["lenders"]],
+        "reasons": [";".join(x) for x in b["reasons"]],
+        "loans": b["loans"],
+    }, columns=["borrower_id", "borrower", "borrower_kind", "eligible", "held", "amount", "allocated", "lenders",
+                "reasons", "loans"])
+    ln = data["loans"]
+    loans = pd.DataFrame({
+        "source": ln["source"],
+        "loan_id": ln["loan_id"],
+        "lender": ln["lender"],
+        "borrower_id": ln["borrower_id"],
+        "borrower": ln["borrower"],
+        "period_from": ln["period_from"],
+        "period_to": ln["period_to"],
+        "eligible": [bool(x) for x in ln["eligible"]],
+        "amount": [Decimal(x) for x in ln["amount"]],
+        "rate_used": ln["rate_used"],
+        "capped_balance_days": [Decimal(x) for x in ln["capped_balance_days"]],
+        "reasons": [";".join(x) for x in ln["reasons"]],
+        "error": [x or "" for x in ln["error"]],
+    }, columns=["source", "loan_id", "lender", "borrower_id", "borrower", "period_from", "period_to", "eligible",
+                "amount", "rate_used", "capped_balance_days", "reasons", "error"])
+    conflicts = pd.DataFrame(data["conflicts"], columns=["kind", "borrower_id", "loan_id", "lenders", "rows",
+                                                         "detail_zh", "detail_en"])
+    t = data["totals"]
+    rows: list[tuple[str, str, Optional[int], int, Optional[Decimal], Optional[Decimal]]] = []
+    for group, key in (("lender", "lenders"), ("borrower_kind", "borrower_kinds")):
+        for x in t[key]:
+            rows.append((group, x["key"], x["borrowers"], x["loans"], Decimal(x["amount"]),
+                         _decimal(x["allocated"]) if group == "borrower_kind" else None))
+    a = t["all"]
+    rows.append(("total", "all", a["borrowers"], a["loans"], Decimal(a["amount"]), Decimal(a["allocated"])))
+    rows.append(("count", "eligible", t["borrowers_eligible"], t["loans_eligible"], None, None))
+    rows.append(("count", "not_eligible", t["borrowers"] - t["borrowers_eligible"],
+                 t["loans"] - t["loans_eligible"], None, None))
+    rows.append(("count", "in_error", None, t["loans_in_error"], None, None))
+    for code, n in t["reasons"].items():
+        rows.append(("reason", code, None, n, None, None))
+    totals = pd.DataFrame(rows, columns=["group", "key", "borrowers", "loans", "amount", "allocated"])
+    return ScreenResult(borrowers, loans, conflicts, totals)
+
+
+def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optional[str] = None,
+           lender: Optional[str] = None, budget: Optional[AmountLike] = None, fill_order: Optional[str] = None,
+           other_ids_declared: bool = False, keep_all_first_loans: bool = False,
+           already_paid: Optional[Sequence[Mapping[str, str]]] = None,
+           columns: Optional[Mapping[str, str]] = None, rate_unit: Optional[str] = None,
+           sheet: Optional[str] = None, encoding: Optional[str] = None,
+           repayments: Optional[PathLike] = None) -> ScreenResult:
+    """Screens the loans of one or more lenders' tables, per borrower.
+
+    ``frame_or_frames``: a table, a list of tables, or a dict ``{lender:
+    table}`` naming each table's lender; a table is a DataFrame of text
+    cells or a file's path. Each table needs the columns 统一社会信用代码 and
+    借据号, and 贷款机构 unless its lender is given (``lender=`` for all the
+    tables without one). ``period`` ("2022-04-01..2022-06-30") is every
+    loan's claim period; ``budget`` (Decimal, int or str, never float) is
+    shared pro rata among the borrowers (``allocated``); ``fill_order`` one
+    of FILL_ORDERS; ``other_ids_declared`` accepts borrower ids that are
+    not 统一社会信用代码; ``keep_all_first_loans`` keeps 首贷 at two lenders
+    under the one cap (the conflict is listed either way); ``already_paid``
+    lists loan-periods not to be paid again (``{"lender", "loan_id",
+    "period"}``); ``columns``, ``rate_unit``, ``sheet``, ``encoding``,
+    ``repayments`` as for :func:`zjcredit.subsidy_table`.
+
+    A listing's own problem (an invalid 统一社会信用代码, a missing lender, a
+    bad cell) is its row's ``error`` in ``loans``; what concerns the whole
+    request (a table without a 贷款机构 column and no lender, a bad option)
+    raises zjcredit.ParseError / ValidationError / FileError.
+    """
+    options: dict[str, Any] = {}
+    if period is not None:
+        options["period"] = period
+    if columns:
+        options["columns"] = dict(columns)
+    if rate_unit is not None:
+        options["rate_unit"] = rate_unit
+    if sheet is not None:
+        options["sheet"] = sheet
+    if encoding is not None:
+        options["encoding"] = encoding
+    if repayments is not None:
+        options["repayments"] = os.fspath(repayments)
+    if budget is not None:
+        options["budget"] = budget
+    if fill_order is not None:
+        options["fill_order"] = fill_order
+    if other_ids_declared:
+        options["other_ids_declared"] = True
+    if keep_all_first_loans:
+        options["keep_all_first_loans"] = True
+    if already_paid is not None:
+        options["already_paid"] = [dict(p) for p in already_paid]
+    tables = dumps(_tables(frame_or_frames, lender), "tables")
+    options_text = dumps(options, "options")
+    text = take_string(lambda out: lib.zjc_screen_tables(_plan_handle(plan), tables.encode("utf-8"),
+                                                         options_text.encode("utf-8"), out))
+    return _frames(json.loads(text))
