@@ -35,6 +35,9 @@ struct options {
     bool prefix = false;                   ///< --prefix (words)
     bool help = false;                     ///< --help / -h
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
+    std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)
+    std::optional<std::string> unit;       ///< --unit UNIT (ledger template)
+    std::optional<std::string> as_of;      ///< --as-of YYYY-MM-DD (ledger progress)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

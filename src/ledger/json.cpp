@@ -339,4 +339,44 @@ std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_
     return json::dump(root);
 }
 
+std::string chase_to_json(std::span<const chase_item> items) {
+    value root = header("zjcredit.ledger.chase");
+    value list = value::array();
+    for (const chase_item& c : items) {
+        value v = value::object();
+        v["matter"] = c.matter;
+        v["month"] = c.month ? value(to_string(*c.month)) : value(nullptr);
+        v["unit"] = c.unit;
+        v["unit_name"] = c.unit_name;
+        v["status"] = std::string(dates::to_string(c.status));
+        v["days_late"] = c.days_late;
+        value tasks = value::array();
+        for (const auto& t : c.tasks_not_reported) tasks.push_back(value(t));
+        v["tasks_not_reported"] = std::move(tasks);
+        value problems = value::array();
+        for (const auto& f : c.problems) {
+            value pv = value::object();
+            pv["field"] = f.field;
+            pv["zh"] = f.zh;
+            pv["en"] = f.en;
+            problems.push_back(std::move(pv));
+        }
+        v["problems"] = std::move(problems);
+        if (c.contact) {
+            value cv = value::object();
+            cv["name"] = c.contact->name;
+            cv["post"] = c.contact->post;
+            cv["phone"] = c.contact->phone;
+            cv["email"] = c.contact->email;
+            cv["received"] = dates::to_string(c.contact->received);
+            v["contact"] = std::move(cv);
+        } else {
+            v["contact"] = value(nullptr);
+        }
+        list.push_back(std::move(v));
+    }
+    root["items"] = std::move(list);
+    return json::dump(root);
+}
+
 }  // namespace zjcredit::ledger
