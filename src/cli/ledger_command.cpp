@@ -178,9 +178,7 @@ int run_progress(const options& o, const plan::plan& p) {
     const ledger::progress_report report = ledger::roll_up(p, doc.submissions, month);
     const std::vector<ledger::overdue_task> overdue = ledger::past_milestone(p, doc.submissions, as_of);
     if (o.json) {
-        write_output(o, "{\"schema_version\":" + std::to_string(ledger::ledger_schema_version) +
-                            ",\"kind\":\"zjcredit.ledger.month\",\"progress\":" + ledger::progress_to_json(report) +
-                            ",\"overdue\":" + ledger::overdue_to_json(overdue, as_of) + "}\n");
+        write_output(o, ledger::month_report_to_json(report, overdue, as_of));
         return ok;
     }
     const bool en = o.lang == "en";

@@ -278,7 +278,9 @@ std::string compliance_to_json(const period_compliance& period, const liaison_co
     return json::dump(root);
 }
 
-std::string progress_to_json(const progress_report& report) {
+namespace {
+
+value progress_value(const progress_report& report) {
     value root = header("zjcredit.ledger.progress");
     root["month"] = to_string(report.month);
     root["overall"] = status_counts_json(report.overall);
@@ -314,10 +316,10 @@ std::string progress_to_json(const progress_report& report) {
         items.push_back(std::move(v));
     }
     root["items"] = std::move(items);
-    return json::dump(root);
+    return root;
 }
 
-std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of) {
+value overdue_value(std::span<const overdue_task> tasks, dates::date as_of) {
     value root = header("zjcredit.ledger.overdue");
     root["as_of"] = dates::to_string(as_of);
     value items = value::array();
@@ -336,6 +338,22 @@ std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_
         items.push_back(std::move(v));
     }
     root["items"] = std::move(items);
+    return root;
+}
+
+}  // namespace
+
+std::string progress_to_json(const progress_report& report) { return json::dump(progress_value(report)); }
+
+std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of) {
+    return json::dump(overdue_value(tasks, as_of));
+}
+
+std::string month_report_to_json(const progress_report& report, std::span<const overdue_task> tasks,
+                                 dates::date as_of) {
+    value root = header("zjcredit.ledger.month");
+    root["progress"] = progress_value(report);
+    root["overdue"] = overdue_value(tasks, as_of);
     return json::dump(root);
 }
 

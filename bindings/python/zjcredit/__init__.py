@@ -71,6 +71,7 @@ from .batch import (
 from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount, parse_rate, round_amount
 from .plan import Plan
 from .tables import subsidy_table
+from .ledger import chase_list, ledger_progress, ledger_template, read_ledger, write_ledger_template
 from .rules import (
     Allocation,
     AllocationResult,
@@ -172,4 +173,10 @@ __all__ = [
     "RewardBatch",
     # a bank's own table of loans (zjcredit.tables, docs/columns.md)
     "subsidy_table",
+    # the ledger workflow (zjcredit.ledger, docs/ledger.md)
+    "ledger_template",
+    "write_ledger_template",
+    "read_ledger",
+    "ledger_progress",
+    "chase_list",
 ]

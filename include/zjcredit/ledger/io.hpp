@@ -215,6 +215,11 @@ ledger_document ledger_from_json(std::string_view text, const plan::plan& p);
 std::string compliance_to_json(const period_compliance& period, const liaison_compliance* liaison = nullptr);
 std::string progress_to_json(const progress_report& report);
 std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of);
+/// A month's progress and the tasks past their 时间节点 in one document
+/// ("kind": "zjcredit.ledger.month"): {"progress": progress_to_json,
+/// "overdue": overdue_to_json}.
+std::string month_report_to_json(const progress_report& report, std::span<const overdue_task> tasks,
+                                 dates::date as_of);
 /// "kind": "zjcredit.ledger.chase": {"items": [...]} (docs/ledger.md).
 std::string chase_to_json(std::span<const chase_item> items);
 
