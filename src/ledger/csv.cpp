@@ -63,7 +63,10 @@ row_table csv_rows(std::string_view text, const std::string& source) {
         } catch (const io::csv_format_error& e) {
             const std::string where =
                 e.line() != e.record() ? " (record starting on line " + std::to_string(e.line()) + ")" : "";
-            throw csv_error(errc::parse, source, e.record(), e.column(), "", e.field_text(), e.detail() + where);
+            std::string name;  // the column's name, once the header has been read
+            if (const auto h = find_header(t); h && e.column() >= 1 && e.column() <= t.rows[*h].size())
+                name = t.rows[*h][e.column() - 1];
+            throw csv_error(errc::parse, source, e.record(), e.column(), name, e.field_text(), e.detail() + where);
         }
         if (!record) break;
         t.rows.push_back(std::move(*record));

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Optional
 
 #: Kinds that every interface runs; their cases make the count of 150.
-COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table")
+COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table",
+                 "ledger_file")
 #: Kinds some interfaces cannot run (budget: no CLI command; csv: CLI only).
 EXTRA_KINDS = ("budget", "csv")
 MIN_CASES = 150

@@ -109,9 +109,25 @@ def run_table(case: catalogue.Case) -> list[str]:
         return problems
 
 
+def run_ledger_file(case: catalogue.Case) -> list[str]:
+    """A `ledger_file` case through zjcredit.read_ledger (then a check of September)."""
+    with tempfile.TemporaryDirectory(prefix="zjcredit-bad-") as tmp:
+        path = Path(tmp) / ("input" + case.input_path.suffix)
+        case.write_to(path)
+        try:
+            zjcredit.check_ledger(zjcredit.read_ledger(path), "2022-09")
+        except zjcredit.Error as e:
+            return check_error(case, e, str(path))
+        except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+            return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+    return ["no error: the call succeeded"]
+
+
 def run(case: catalogue.Case, ledger_text: str) -> list[str]:
     if case.kind == "table":
         return run_table(case)
+    if case.kind == "ledger_file":
+        return run_ledger_file(case)
     data = case.data()
     try:
         text = data.decode("utf-8")
