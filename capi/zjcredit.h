@@ -559,6 +559,50 @@ ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overr
  */
 ZJC_API int32_t zjc_screen_tables(const zjc_plan *plan, const char *tables_json, const char *options_json,
                                   char **out);
+/* ---- the ledger workflow ------------------------------------------------------
+ * docs/ledger.md. zjc_ledger_check() also takes a run of months
+ * ("2022-09..2022-12"); months outside the plan's reporting period
+ * (2022-09..2022-12 in the 2022 plan) are ZJC_EVALIDATION naming "month".
+ */
+
+/**
+ * The blank 工作台账 as CSV (UTF-8 with BOM, CRLF) into a new string *out:
+ * every task each unit owes, or one unit's (`unit`: name, alias or id; NULL
+ * for all), 月份 filled with `month` ("2022-09"; NULL: empty). Since 0.2.
+ */
+ZJC_API int32_t zjc_ledger_template_csv(const zjc_plan *plan, const char *unit, const char *month, char **out);
+
+/**
+ * The same as an .xlsx workbook written (atomically) to `path`: one sheet
+ * per unit with the 进展情况 drop-down, and a sheet of instructions. ZJC_EIO
+ * when it cannot be written. Since 0.2.
+ */
+ZJC_API int32_t zjc_ledger_template_xlsx(const zjc_plan *plan, const char *unit, const char *month,
+                                         const char *path);
+
+/**
+ * Reads a filled ledger or liaison form from a file's bytes (`data`,
+ * `size`): .xlsx (every sheet), CSV (UTF-8 or GB18030, title rows skipped)
+ * or ledger JSON; `name` (NULL: "ledger") names it in errors. *out: the
+ * ledger document as JSON, for zjc_ledger_check() and the calls below.
+ * Since 0.2.
+ */
+ZJC_API int32_t zjc_ledger_read(const zjc_plan *plan, const char *data, size_t size, const char *name, char **out);
+
+/**
+ * A month's progress (`month`, within the reporting period) rolled up per
+ * measure and per unit, and the tasks past their 时间节点 as of `as_of`
+ * ("2022-11-01"; NULL: the month's last day), from a ledger document. Since 0.2.
+ */
+ZJC_API int32_t zjc_ledger_progress(const zjc_plan *plan, const char *ledger_json, const char *month,
+                                    const char *as_of, char **out);
+
+/**
+ * The chase list over `months` ("2022-09..2022-12" or one month): every
+ * liaison form late, missing or with a problem, and every unit late,
+ * missing or short of tasks per month, with its liaison's contact. Since 0.2.
+ */
+ZJC_API int32_t zjc_ledger_chase(const zjc_plan *plan, const char *ledger_json, const char *months, char **out);
 
 #ifdef __cplusplus
 }

@@ -15,9 +15,9 @@ ZJC_API int32_t zjc_ledger_check(const zjc_plan* plan, const char* ledger_json, 
     return guarded([&] {
         require(out, "out");
         const plan::plan& p = plan_or_default(plan);
-        const ledger::year_month m = ledger::parse_year_month(text_arg(month, "month"), "month");
+        const ledger::month_range m = ledger::parse_month_range(text_arg(month, "month"), "month");
         const ledger::ledger_document doc = ledger::ledger_from_json(text_arg(ledger_json, "ledger"), p);
-        const ledger::period_compliance result = ledger::check_period(p, doc.submissions, m, m);
+        const ledger::period_compliance result = ledger::check_period(p, doc.submissions, m.first, m.last);
         const ledger::liaison_compliance liaison = ledger::check_liaison_forms(p, doc.liaison_forms);
         *out = new_string(ledger::compliance_to_json(result, doc.liaison_forms.empty() ? nullptr : &liaison));
     });

@@ -99,12 +99,31 @@ const std::array<command, 10> commands = {{
      "example: zjcredit assess observations.csv --lang en\n",
      run_assess,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--xlsx"}},
-    {"ledger", "the monthly 工作台账: compliance with its deadline",
-     "usage: zjcredit ledger FILE --month YYYY-MM [--xlsx OUT] [--json]\n"
-     "FILE is a filled ledger (CSV or JSON, docs/ledger.md); prints each unit's compliance.\n"
-     "example: zjcredit ledger ledger-2022-09.csv --month 2022-09 --xlsx compliance.xlsx\n",
+    {"ledger", "the monthly 工作台账: templates, compliance, progress and whom to chase",
+     "usage: zjcredit ledger template [--unit UNIT] [--month YYYY-MM] (--xlsx OUT | -o OUT.csv)\n"
+     "       zjcredit ledger check FILE|DIR... (--months YYYY-MM..YYYY-MM | --month YYYY-MM) [--xlsx OUT] [--json]\n"
+     "       zjcredit ledger progress FILE|DIR... --month YYYY-MM [--as-of YYYY-MM-DD] [--json]\n"
+     "       zjcredit ledger chase FILE|DIR... --months YYYY-MM..YYYY-MM [--xlsx OUT] [--json]\n"
+     "       zjcredit ledger FILE --month YYYY-MM   (the same as ledger check)\n"
+     "template writes the blank ledger, pre-filled with each unit's tasks, the 进展情况 drop-down and\n"
+     "the instructions: --xlsx OUT one workbook with a sheet per unit (one file per unit when OUT is a\n"
+     "folder), -o OUT one CSV (likewise). FILE|DIR are the filled ledgers and liaison forms (附件2)\n"
+     "the units sent: .xlsx (every sheet), CSV (UTF-8 or GB18030, title rows skipped) or JSON\n"
+     "(docs/ledger.md); a folder stands for its .xlsx, .csv and .json files.\n"
+     "  --unit UNIT        template: only this unit (name, alias or id)\n"
+     "  --month M          the month (template: fills 月份; progress: the month rolled up)\n"
+     "  --months A..B      check, chase: the months, within the plan's period (2022-09..2022-12)\n"
+     "  --as-of DATE       progress: tasks past their 时间节点 on this day (default: the month's last day)\n"
+     "  --xlsx OUT         the template, the compliance table or the chase list as a workbook\n"
+     "check prints each unit's compliance per month (liaison forms first when given; their problems on\n"
+     "stderr); progress the roll-ups per measure and per unit and the tasks past their 时间节点; chase\n"
+     "each late or missing unit and task with the liaison's name, phone and e-mail.\n"
+     "example: zjcredit ledger template --xlsx 工作台账模板.xlsx\n"
+     "example: zjcredit ledger check 台账/ --months 2022-09..2022-12 --xlsx 报送情况.xlsx\n"
+     "example: zjcredit ledger progress 台账/ --month 2022-10 --as-of 2022-11-01\n"
+     "example: zjcredit ledger chase 台账/ --months 2022-09..2022-12 -o 催报清单.csv\n",
      run_ledger,
-     {"--plan", "--output", "--json", "--lang", "--month", "--xlsx"}},
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--month", "--months", "--unit", "--as-of", "--xlsx"}},
     {"screen", "免申即享: the per-borrower subsidy over many lenders' files, with conflicts",
      "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--budget AMOUNT] [-o DIR] [--xlsx OUT]\n"
      "                       [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME] [--lang zh|en]\n"

@@ -52,6 +52,9 @@ options parse_options(int argc, char** argv) {
         else if (a == "--lender") o.lender = value();
         else if (a == "--budget") o.budget = value();
         else if (a == "--set") o.set.push_back(value());
+        else if (a == "--months") o.months = value();
+        else if (a == "--unit") o.unit = value();
+        else if (a == "--as-of") o.as_of = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -91,6 +94,9 @@ std::vector<std::string> given_options(const options& o) {
     add(o.lender.has_value(), "--lender");
     add(o.budget.has_value(), "--budget");
     add(!o.set.empty(), "--set");
+    add(o.months.has_value(), "--months");
+    add(o.unit.has_value(), "--unit");
+    add(o.as_of.has_value(), "--as-of");
     return out;
 }
 

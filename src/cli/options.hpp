@@ -38,6 +38,9 @@ struct options {
     std::optional<std::string> lender;     ///< --lender NAME (screen: files without a lender column)
     std::optional<std::string> budget;     ///< --budget AMOUNT (screen)
     std::vector<std::string> set;          ///< --set RULE.NAME=VALUE (repeatable): parameter overrides
+    std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)
+    std::optional<std::string> unit;       ///< --unit UNIT (ledger template)
+    std::optional<std::string> as_of;      ///< --as-of YYYY-MM-DD (ledger progress)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

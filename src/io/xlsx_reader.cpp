@@ -652,3 +652,24 @@ table read_xlsx(std::string_view bytes, const std::string& source, const std::st
 }
 
 }  // namespace zjcredit::io
+
+namespace zjcredit::io {
+
+std::vector<std::string> xlsx_sheet_names(std::string_view bytes, const std::string& source) {
+    archive zip(bytes, source);
+    std::string workbook_part = "xl/workbook.xml";
+    {
+        rels_handler root;
+        if (zip.parse("_rels/.rels", root))
+            if (const auto* doc = root.of_type("officeDocument")) workbook_part = resolve("", doc->target);
+    }
+    workbook_handler book;
+    if (!zip.parse(workbook_part, book))
+        throw parse_error(source, "", "a zip archive, not an .xlsx workbook: it has no " + workbook_part);
+    std::vector<std::string> out;
+    for (const auto& s : book.sheets)
+        if (!s.hidden) out.push_back(s.name);
+    return out;
+}
+
+}  // namespace zjcredit::io

@@ -34,6 +34,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zjcredit::io {
 
@@ -54,6 +55,10 @@ std::string xlsx_serial_text(std::string_view stored, bool date1904, const std::
 /// Whether a number format code shows a date or time: y, m, d, h or s
 /// outside quoted text, [brackets], \-escapes and _/* fillers.
 bool xlsx_is_date_format(std::string_view code);
+
+/// The names of the workbook's visible sheets, in its order (a reader of
+/// every sheet, such as the ledger's, reads them one by one by name).
+std::vector<std::string> xlsx_sheet_names(std::string_view bytes, const std::string& source);
 
 }  // namespace zjcredit::io
 

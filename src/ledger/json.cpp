@@ -278,7 +278,9 @@ std::string compliance_to_json(const period_compliance& period, const liaison_co
     return json::dump(root);
 }
 
-std::string progress_to_json(const progress_report& report) {
+namespace {
+
+value progress_value(const progress_report& report) {
     value root = header("zjcredit.ledger.progress");
     root["month"] = to_string(report.month);
     root["overall"] = status_counts_json(report.overall);
@@ -314,10 +316,10 @@ std::string progress_to_json(const progress_report& report) {
         items.push_back(std::move(v));
     }
     root["items"] = std::move(items);
-    return json::dump(root);
+    return root;
 }
 
-std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of) {
+value overdue_value(std::span<const overdue_task> tasks, dates::date as_of) {
     value root = header("zjcredit.ledger.overdue");
     root["as_of"] = dates::to_string(as_of);
     value items = value::array();
@@ -336,6 +338,62 @@ std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_
         items.push_back(std::move(v));
     }
     root["items"] = std::move(items);
+    return root;
+}
+
+}  // namespace
+
+std::string progress_to_json(const progress_report& report) { return json::dump(progress_value(report)); }
+
+std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of) {
+    return json::dump(overdue_value(tasks, as_of));
+}
+
+std::string month_report_to_json(const progress_report& report, std::span<const overdue_task> tasks,
+                                 dates::date as_of) {
+    value root = header("zjcredit.ledger.month");
+    root["progress"] = progress_value(report);
+    root["overdue"] = overdue_value(tasks, as_of);
+    return json::dump(root);
+}
+
+std::string chase_to_json(std::span<const chase_item> items) {
+    value root = header("zjcredit.ledger.chase");
+    value list = value::array();
+    for (const chase_item& c : items) {
+        value v = value::object();
+        v["matter"] = c.matter;
+        v["month"] = c.month ? value(to_string(*c.month)) : value(nullptr);
+        v["unit"] = c.unit;
+        v["unit_name"] = c.unit_name;
+        v["status"] = std::string(dates::to_string(c.status));
+        v["days_late"] = c.days_late;
+        value tasks = value::array();
+        for (const auto& t : c.tasks_not_reported) tasks.push_back(value(t));
+        v["tasks_not_reported"] = std::move(tasks);
+        value problems = value::array();
+        for (const auto& f : c.problems) {
+            value pv = value::object();
+            pv["field"] = f.field;
+            pv["zh"] = f.zh;
+            pv["en"] = f.en;
+            problems.push_back(std::move(pv));
+        }
+        v["problems"] = std::move(problems);
+        if (c.contact) {
+            value cv = value::object();
+            cv["name"] = c.contact->name;
+            cv["post"] = c.contact->post;
+            cv["phone"] = c.contact->phone;
+            cv["email"] = c.contact->email;
+            cv["received"] = dates::to_string(c.contact->received);
+            v["contact"] = std::move(cv);
+        } else {
+            v["contact"] = value(nullptr);
+        }
+        list.push_back(std::move(v));
+    }
+    root["items"] = std::move(list);
     return json::dump(root);
 }
 

@@ -133,6 +133,40 @@ sheet compliance_sheet(std::span<const month_compliance> months, const liaison_c
     return s;
 }
 
+sheet chase_sheet(std::span<const chase_item> items) {
+    sheet s;
+    s.name = "催报清单";
+    s.title = "工作台账及联络员信息表催报清单";
+    s.headers = headers_of(chase_columns);
+    s.widths = {14, 9, 22, 10, 9, 10, 60, 40, 10, 16, 16, 28};
+    for (const chase_item& c : items) {
+        std::vector<cell> row;
+        row.push_back(cell::of_text(matter_zh(c.matter)));
+        row.push_back(c.month ? cell::of_text(to_string(*c.month)) : cell{});
+        row.push_back(cell::of_text(c.unit_name));
+        row.push_back(cell::of_text(std::string(label_zh(c.status))));
+        row.push_back(c.status == dates::submission_status::late ? cell::of_integer(c.days_late) : cell{});
+        row.push_back(c.matter == "monthly_ledger" ? cell::of_integer(static_cast<std::int64_t>(c.tasks_not_reported.size()))
+                                                   : cell{});
+        std::string tasks, problems;
+        for (const auto& t : c.tasks_not_reported) tasks += (tasks.empty() ? "" : "、") + t;
+        for (const auto& f : c.problems) problems += (problems.empty() ? "" : "；") + f.zh;
+        row.push_back(tasks.empty() ? cell{} : cell::of_text(tasks));
+        row.push_back(problems.empty() ? cell{} : cell::of_text(problems));
+        if (c.contact) {
+            row.push_back(cell::of_text(c.contact->name));
+            row.push_back(cell::of_text(c.contact->post));
+            row.push_back(cell::of_text(c.contact->phone));
+            row.push_back(cell::of_text(c.contact->email));
+        } else {
+            row.push_back(cell::of_text("（未报联络员信息表）"));
+            for (int k = 0; k < 3; ++k) row.emplace_back();
+        }
+        s.rows.push_back(std::move(row));
+    }
+    return s;
+}
+
 note_sheet fill_in_notes(const plan::plan& p) {
     note_sheet n;
     n.name = "填报说明";

@@ -4,6 +4,7 @@
 #define ZJCREDIT_SRC_LEDGER_TABLE_HPP
 
 #include <zjcredit/dates/date.hpp>
+#include <zjcredit/ledger/chase.hpp>
 #include <zjcredit/ledger/compliance.hpp>
 #include <zjcredit/ledger/io.hpp>
 #include <zjcredit/ledger/ledger.hpp>
@@ -68,6 +69,7 @@ struct note_sheet {
 sheet blank_ledger_sheet(const plan::plan& p, const template_options& options);
 sheet ledger_sheet(const plan::plan& p, std::span<const submission> submissions);
 sheet compliance_sheet(std::span<const month_compliance> months, const liaison_compliance* liaison);
+sheet chase_sheet(std::span<const chase_item> items);
 note_sheet fill_in_notes(const plan::plan& p);
 note_sheet compliance_notes(std::span<const month_compliance> months, const liaison_compliance* liaison);
 
@@ -77,6 +79,9 @@ std::string to_csv(const sheet& s);
 /// Writes `s` (and `notes`) to `file` with libxlsxwriter. Throws on any
 /// libxlsxwriter error; the caller removes the file.
 void write_xlsx(const std::filesystem::path& file, const sheet& s, const note_sheet* notes);
+
+/// The same with several tables, one worksheet each, in order.
+void write_xlsx(const std::filesystem::path& file, std::span<const sheet> sheets, const note_sheet* notes);
 
 }  // namespace zjcredit::ledger::detail
 

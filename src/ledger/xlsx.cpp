@@ -194,21 +194,42 @@ void write_notes(lxw_workbook* wb, const note_sheet& n, const formats& f) {
 
 }  // namespace
 
-void write_xlsx(const std::filesystem::path& file, const sheet& s, const note_sheet* notes) {
+void write_xlsx(const std::filesystem::path& file, std::span<const sheet> sheets, const note_sheet* notes) {
     workbook_handle wb(file);
     const formats f = make_formats(wb.get());
-    write_table(wb.get(), s, f);
+    for (const sheet& s : sheets) write_table(wb.get(), s, f);
     if (notes != nullptr) write_notes(wb.get(), *notes, f);
     wb.close();
+}
+
+void write_xlsx(const std::filesystem::path& file, const sheet& s, const note_sheet* notes) {
+    write_xlsx(file, std::span<const sheet>(&s, 1), notes);
 }
 
 }  // namespace detail
 
 void write_blank_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
                              const template_options& options) {
-    const detail::sheet s = detail::blank_ledger_sheet(p, options);
+    std::vector<detail::sheet> sheets;
+    if (!options.sheet_per_unit) {
+        sheets.push_back(detail::blank_ledger_sheet(p, options));
+    } else {
+        // One sheet per unit: each unit fills in its own, named by it. The
+        // units asked for are checked as for one sheet (unknown, files none).
+        (void)detail::blank_ledger_sheet(p, options);
+        std::vector<std::string> ids;
+        for (const auto& name : options.units) ids.push_back(plan::find_unit(p, name).id);
+        for (const plan::unit* u : plan::ledger_units(p)) {
+            if (!ids.empty() && !plan::detail::contains(ids, u->id)) continue;
+            template_options one = options;
+            one.units = {u->id};
+            detail::sheet s = detail::blank_ledger_sheet(p, one);
+            s.name = u->name;
+            sheets.push_back(std::move(s));
+        }
+    }
     const detail::note_sheet notes = detail::fill_in_notes(p);
-    io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, &notes); });
+    io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, sheets, &notes); });
 }
 
 void write_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
@@ -222,6 +243,15 @@ void write_compliance_xlsx(const std::filesystem::path& path, std::span<const mo
     const detail::sheet s = detail::compliance_sheet(months, liaison);
     const detail::note_sheet notes = detail::compliance_notes(months, liaison);
     io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, &notes); });
+}
+
+}  // namespace zjcredit::ledger
+
+namespace zjcredit::ledger {
+
+void write_chase_xlsx(const std::filesystem::path& path, std::span<const chase_item> items) {
+    const detail::sheet s = detail::chase_sheet(items);
+    io::write_atomically(path, [&](const std::filesystem::path& temp) { detail::write_xlsx(temp, s, nullptr); });
 }
 
 }  // namespace zjcredit::ledger

@@ -19,6 +19,7 @@
 #include <zjcredit/ledger/compliance.hpp>
 #include <zjcredit/ledger/io.hpp>
 #include <zjcredit/ledger/month.hpp>
+#include <zjcredit/ledger/read.hpp>
 #include <zjcredit/money/parse.hpp>
 #include <zjcredit/plan/json.hpp>
 #include <zjcredit/plan/plan_2022.hpp>
@@ -54,7 +55,7 @@ namespace fs = std::filesystem;
 using namespace zjcredit;
 
 constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table",
-                                   "register", "screen"};
+                                   "register", "screen", "ledger_file"};
 // budget: no CLI command; csv: only the ledger CSV cases have a C++ entry point.
 constexpr std::array extra_kinds{"budget", "csv"};
 constexpr std::size_t min_cases = 150;
@@ -76,7 +77,9 @@ struct bad_case {
     std::string id() const { return kind + "/" + name; }
 
     /// The name the input is given under, as the CLI runner writes it ("input.csv").
-    std::string file_name() const { return kind == "table" ? "input" + input.extension().string() : "input.csv"; }
+    std::string file_name() const {
+        return kind == "table" || kind == "ledger_file" ? "input" + input.extension().string() : "input.csv";
+    }
 
     std::optional<std::string> get(std::string_view key) const {
         for (const auto& [k, v] : keys)
@@ -256,6 +259,11 @@ bool call(const bad_case& c, const std::string& text, const std::string& base_le
     }
     if (c.kind == "screen") {
         screen_case(c, text, [](const screen::screen_input&, const screen::screen_result&) {});
+        return true;
+    }
+    if (c.kind == "ledger_file") {  // what zjc_ledger_read reads, then September checked
+        const auto doc = ledger::read_ledger_bytes(text, c.file_name(), p);
+        (void)ledger::check_period(p, doc.submissions, ledger::year_month(2022, 9), ledger::year_month(2022, 9));
         return true;
     }
     if (c.kind == "amount") (void)money::parse_amount(text, {.field = "amount", .round_excess = std::nullopt});

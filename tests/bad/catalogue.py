@@ -12,7 +12,7 @@ from typing import Optional
 
 #: Kinds that every interface runs; their cases make the count of 150.
 COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table", "register",
-                 "screen")
+                 "screen", "ledger_file")
 #: Kinds some interfaces cannot run (budget: no CLI command; csv: CLI only).
 EXTRA_KINDS = ("budget", "csv")
 MIN_CASES = 150

@@ -38,7 +38,7 @@
 #define MAX_KEYS 64
 
 static const char *const counted_kinds[] = {"amount", "month",  "plan",  "subsidy",  "reward", "award",
-                                            "assess", "ledger", "table", "register", "screen"};
+                                            "assess", "ledger", "table", "register", "screen", "ledger_file"};
 static const char *const extra_kinds[] = {"budget"};
 
 typedef struct {
@@ -546,6 +546,12 @@ static int32_t call(const bad_case *c, const char *data, size_t len, const char 
         free(path);
         return status;
     }
+    if (strcmp(k, "ledger_file") == 0) {
+        char *name = table_file_name(c);
+        int32_t status = zjc_ledger_read(NULL, data, len, name, out_text);
+        free(name);
+        return status;
+    }
     problem(c, "no C entry point for this kind", k);
     return ZJC_OK;
 }
@@ -655,7 +661,9 @@ static int run(const bad_case *c, const char *ledger) {
         free(data);
         return 0;
     }
-    file = strcmp(c->kind, "table") == 0 || strcmp(c->kind, "screen") == 0 ? table_file_name(c) : join("input.csv", "", "");
+    file = strcmp(c->kind, "table") == 0 || strcmp(c->kind, "screen") == 0 || strcmp(c->kind, "ledger_file") == 0
+               ? table_file_name(c)
+               : join("input.csv", "", "");
     want_field = get(c, "field", "capi") != NULL ? with_file(get(c, "field", "capi"), file) : NULL;
     if (out != NULL) {
         problem(c, "*out was written on failure", NULL);

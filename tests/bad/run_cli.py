@@ -87,6 +87,8 @@ def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> 
         return [zjcredit, "ledger", name, "--month", "2022-09"] + out, name
     if case.kind == "register":
         return [zjcredit, "register", "verify", name] + out, name
+    if case.kind == "ledger_file":
+        return [zjcredit, "ledger", "check", name, "--month", "2022-09"] + out, name
     if case.kind == "csv":
         sub = case.get("command", "cli") or ""
         extra = ["--month", "2022-09"] if sub == "ledger" else []

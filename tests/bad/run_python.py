@@ -139,6 +139,18 @@ def run_screen(case: catalogue.Case) -> list[str]:
         return ["no error: the call succeeded"]
     text = result.loans["error"].iloc[0] if len(result.loans) else ""
     return catalogue.check_screen_text(case, "python", text, "first listing's error", path)
+def run_ledger_file(case: catalogue.Case) -> list[str]:
+    """A `ledger_file` case through zjcredit.read_ledger (then a check of September)."""
+    with tempfile.TemporaryDirectory(prefix="zjcredit-bad-") as tmp:
+        path = Path(tmp) / ("input" + case.input_path.suffix)
+        case.write_to(path)
+        try:
+            zjcredit.check_ledger(zjcredit.read_ledger(path), "2022-09")
+        except zjcredit.Error as e:
+            return check_error(case, e, str(path))
+        except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+            return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+    return ["no error: the call succeeded"]
 
 
 def run(case: catalogue.Case, ledger_text: str) -> list[str]:
@@ -148,6 +160,8 @@ def run(case: catalogue.Case, ledger_text: str) -> list[str]:
         return run_register(case)
     if case.kind == "screen":
         return run_screen(case)
+    if case.kind == "ledger_file":
+        return run_ledger_file(case)
     data = case.data()
     try:
         text = data.decode("utf-8")

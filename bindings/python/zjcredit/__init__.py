@@ -78,6 +78,7 @@ from .plan import Plan
 from .tables import subsidy_table
 from .sandbox import with_parameters
 from .screen import FILL_ORDERS, ScreenResult, screen
+from .ledger import chase_list, ledger_progress, ledger_template, read_ledger, write_ledger_template
 from .rules import (
     Allocation,
     AllocationResult,
@@ -192,4 +193,10 @@ __all__ = [
     "screen",
     "ScreenResult",
     "FILL_ORDERS",
+    # the ledger workflow (zjcredit.ledger, docs/ledger.md)
+    "ledger_template",
+    "write_ledger_template",
+    "read_ledger",
+    "ledger_progress",
+    "chase_list",
 ]

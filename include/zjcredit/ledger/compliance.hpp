@@ -443,11 +443,35 @@ inline month_compliance check_month(const plan::plan& p, std::span<const submiss
     return out;
 }
 
-/// Checks every month from `first` to `last` (both included).
+/// The months the plan asks the 工作台账 for: the monthly_ledger deadline's
+/// first_month..last_month (2022-09..2022-12 in the 2022 plan); nullopt
+/// when the plan gives none.
+inline std::optional<month_range> reporting_period(const plan::plan& p) {
+    const plan::deadline& d = monthly_ledger_deadline(p);
+    if (!d.first_month || !d.last_month) return std::nullopt;
+    return month_range{year_month::of(*d.first_month), year_month::of(*d.last_month)};
+}
+
+/// Refuses months outside reporting_period(p) (a validation_error naming
+/// "month", the month and the period): no ledger is owed for them, so a
+/// check would report every unit 未报送. A plan with no period allows any.
+inline void require_reporting_months(const plan::plan& p, year_month first, year_month last) {
+    const auto period = reporting_period(p);
+    if (!period) return;
+    for (const year_month m : {first, last})
+        if (m < period->first || period->last < m)
+            throw validation_error("month", to_string(m),
+                                   "is outside the plan's reporting period of the 工作台账, " +
+                                       to_string(period->first) + ".." + to_string(period->last));
+}
+
+/// Checks every month from `first` to `last` (both included); they must lie
+/// in reporting_period(p) (require_reporting_months).
 inline period_compliance check_period(const plan::plan& p, std::span<const submission> submissions,
                                       year_month first, year_month last, const check_options& options = {}) {
     if (last < first)
         throw validation_error("last", to_string(last), "precedes the first month " + to_string(first));
+    require_reporting_months(p, first, last);
     period_compliance out{first, last, monthly_rule_statement(p, options), {}, {}, {}};
     for (const plan::unit* u : plan::ledger_units(p)) out.units.push_back(unit_summary{u->id, u->name, {}, 0, 0});
     for (year_month m = first;; m = m.next()) {

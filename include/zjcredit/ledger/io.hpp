@@ -17,6 +17,7 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
+#include <zjcredit/ledger/chase.hpp>
 #include <zjcredit/ledger/compliance.hpp>
 #include <zjcredit/ledger/ledger.hpp>
 #include <zjcredit/ledger/month.hpp>
@@ -53,9 +54,17 @@ inline constexpr std::array<std::string_view, 12> compliance_columns = {
     "截止日期", "报送日期", "报送情况", "逾期天数", "未报任务数", "依据",
 };
 
+/// Columns of the chase list (催报清单).
+inline constexpr std::array<std::string_view, 12> chase_columns = {
+    "报送事项", "月份", "单位", "报送情况", "逾期天数", "未报任务数",
+    "未报任务", "信息表问题", "联络员", "职务", "联系电话", "电子邮箱",
+};
+
 // ---- errors --------------------------------------------------------------------------
 
-/// An error reading a CSV ledger, located by row and column. Rows are the
+/// An error reading a ledger or a liaison form (CSV, or a sheet of an .xlsx
+/// whose source then names the sheet: "book.xlsx [市商务局]"), located by row
+/// and column. Rows are the
 /// CSV's records counted from 1, the header being row 1 (a quoted field with
 /// a line break makes a record span lines; the message then also gives the
 /// line). Columns count from 1; 0 when the error concerns a whole row or a
@@ -101,6 +110,9 @@ struct template_options {
     std::optional<year_month> month;
     /// Only these units (any alias), in plan order; every ledger unit when empty.
     std::vector<std::string> units;
+    /// .xlsx: one worksheet per unit, named by the unit's name, instead of
+    /// one sheet "工作台账" with every unit's rows.
+    bool sheet_per_unit = false;
 };
 
 /// The blank 工作台账: one row per unit of plan::ledger_units(p) and task it
@@ -116,6 +128,10 @@ std::string ledger_csv(const plan::plan& p, std::span<const submission> submissi
 /// The compliance table: one row per liaison form (if given) then one per
 /// month and unit, in the results' order.
 std::string compliance_csv(std::span<const month_compliance> months, const liaison_compliance* liaison = nullptr);
+
+/// The chase list: one row per chase_item; the liaison's name reads
+/// （未报联络员信息表） when the unit sent none.
+std::string chase_csv(std::span<const chase_item> items);
 
 struct csv_read_options {
     /// Named in errors ("ledger-2022-09.csv").
@@ -161,6 +177,10 @@ void write_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
 void write_compliance_xlsx(const std::filesystem::path& path, std::span<const month_compliance> months,
                            const liaison_compliance* liaison = nullptr);
 
+/// Sheet "催报清单": title row 1, column names row 2, rows from row 3.
+void write_chase_csv(const std::filesystem::path& path, std::span<const chase_item> items);
+void write_chase_xlsx(const std::filesystem::path& path, std::span<const chase_item> items);
+
 /// Reads a CSV file (source in errors: the file name); errc::io if it cannot be read.
 std::vector<submission> read_ledger_csv_file(const std::filesystem::path& path, const plan::plan& p,
                                              csv_read_options options = {});
@@ -195,6 +215,13 @@ ledger_document ledger_from_json(std::string_view text, const plan::plan& p);
 std::string compliance_to_json(const period_compliance& period, const liaison_compliance* liaison = nullptr);
 std::string progress_to_json(const progress_report& report);
 std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of);
+/// A month's progress and the tasks past their 时间节点 in one document
+/// ("kind": "zjcredit.ledger.month"): {"progress": progress_to_json,
+/// "overdue": overdue_to_json}.
+std::string month_report_to_json(const progress_report& report, std::span<const overdue_task> tasks,
+                                 dates::date as_of);
+/// "kind": "zjcredit.ledger.chase": {"items": [...]} (docs/ledger.md).
+std::string chase_to_json(std::span<const chase_item> items);
 
 }  // namespace zjcredit::ledger
 

@@ -120,6 +120,31 @@ inline year_month parse_year_month(std::string_view text, std::string_view field
     return year_month(year, month);
 }
 
+/// A run of months, first..last inclusive.
+struct month_range {
+    year_month first;
+    year_month last;
+
+    friend bool operator==(const month_range&, const month_range&) = default;
+};
+
+/// Reads "2022-09..2022-12" (each end as parse_year_month reads it) or one
+/// month ("2022-09", first == last). A last month before the first is a
+/// validation_error; each end's errors name `field`.
+inline month_range parse_month_range(std::string_view text, std::string_view field = "months") {
+    const auto dots = text.find("..");
+    if (dots == std::string_view::npos) {
+        const year_month m = parse_year_month(text, field);
+        return {m, m};
+    }
+    const year_month first = parse_year_month(text.substr(0, dots), field);
+    const year_month last = parse_year_month(text.substr(dots + 2), field);
+    if (last < first)
+        throw validation_error(std::string(field), std::string(text),
+                               "the last month " + to_string(last) + " precedes the first " + to_string(first));
+    return {first, last};
+}
+
 }  // namespace zjcredit::ledger
 
 #endif
