@@ -49,6 +49,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--repayments") o.repayments = value();
         else if (a == "--sheet") o.sheet = value();
         else if (a == "--group-by") o.group_by = value();
+        else if (a == "--unit") o.unit = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -85,6 +86,7 @@ std::vector<std::string> given_options(const options& o) {
     add(o.prefix, "--prefix");
     add(o.receipts, "--receipts");
     add(o.lang_given, "--lang");
+    add(o.unit.has_value(), "--unit");
     return out;
 }
 

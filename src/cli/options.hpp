@@ -35,6 +35,7 @@ struct options {
     bool prefix = false;                   ///< --prefix (words)
     bool help = false;                     ///< --help / -h
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
+    std::optional<std::string> unit;       ///< --unit: (assess) the unit of bare amounts, 亿元/万元/元
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.
