@@ -5,6 +5,8 @@
 #include "../json/reader.hpp"
 #include "../json/writer.hpp"
 
+#include <zjcredit/assess/figure_unit.hpp>
+#include <zjcredit/detail/suggest.hpp>
 #include <zjcredit/money/parse.hpp>
 
 #include <cstdint>
@@ -24,9 +26,18 @@ std::optional<plan::measure_unit> unit_of(const plan::plan& p, std::string_view 
 }
 
 money::decimal read_figure(json::object_reader& r, std::string_view key, const std::string& text,
-                           plan::measure_unit unit) {
+                           plan::measure_unit unit, const std::optional<figure_unit>& declared) {
     const std::string field = r.path_of(key);
-    const money::number_syntax n = money::parse_number(text, field);
+    money::number_syntax n = money::parse_number(text, field);
+    if (declared) {
+        // The declaration says what a bare number means; a figure that also
+        // carries its own unit would be read twice (251.6亿 in 亿元).
+        if (n.units || n.currency || n.percent)
+            throw validation_error(field, text,
+                                   "the figures are declared in " + std::string(declared->word) +
+                                       ": write the bare number, or drop the declared unit");
+        n.value = from_unit(n.value, *declared, field);
+    }
     switch (unit) {
         case plan::measure_unit::yuan:
             if (n.percent) throw validation_error(field, text, "a percentage is not an amount in 元");
@@ -43,17 +54,69 @@ money::decimal read_figure(json::object_reader& r, std::string_view key, const s
             return n.value.normalized();
         }
         case plan::measure_unit::percent:
-            if (!n.percent)
+            if (!n.percent && !declared)
                 throw validation_error(field, text, "a percent indicator is written with '%' (\"4.35%\")");
             // parse_number divided by 100; the figure is kept in percentage points.
-            return money::decimal(n.value.coefficient(), n.value.scale() - 2);
+            return n.percent ? money::decimal(n.value.coefficient(), n.value.scale() - 2) : n.value;
     }
     return n.value;
+}
+
+/// Whether `text` is a bare number: no 万/亿, so read as 元 unless declared.
+bool bare(const std::string& text, const std::string& field) {
+    return !money::parse_number(text, field).units;
+}
+
+/// a × 10^6 < b, both positive: a figure a million times smaller than
+/// another is not the same unit (10⁸ for 亿元 read as 元, 10⁴ for 万元 is
+/// left alone: too close to real differences between indicators).
+bool far_below(const money::decimal& a, const money::decimal& b) {
+    if (a.is_negative() || a.is_zero() || b.is_negative() || b.is_zero()) return false;
+    const int s = std::max(a.scale(), b.scale());
+    return detail::scaled(a, s) * 1'000'000 < detail::scaled(b, s);
+}
+
+/// Refuses a bare amount that is a million times or more below the fixed
+/// threshold of a target measured by the indicator (251.6 against 250亿元:
+/// a sheet kept in 亿元 read as 元), or below an explicit figure of the same
+/// observation, with the hint to declare the unit.
+void check_scale(json::object_reader& o, const plan::plan& p, const observation& ob,
+                 const std::optional<std::string> (&texts)[3], const figure (&figures)[3]) {
+    for (int k = 0; k < 3; ++k) {
+        if (!texts[k] || !bare(*texts[k], o.path_of(to_string(figures[k])))) continue;
+        const money::decimal& d = *ob.get(figures[k]);
+        const std::string key(to_string(figures[k]));
+        for (const auto& t : p.targets) {
+            if (t.indicator != ob.indicator || !t.threshold || !far_below(d, *t.threshold)) continue;
+            const figure_unit u = stated_unit(t);
+            o.invalid(key, *texts[k],
+                      "a bare figure is read in 元, and " + *texts[k] + " 元 is far below the target " + t.id +
+                          " (" + in_unit(*t.threshold, u).to_string() + std::string(u.word) +
+                          "): if the sheet is kept in " + std::string(u.word) + ", write " + *texts[k] +
+                          std::string(u.word) + " or declare the unit (\"unit\": \"" + std::string(u.word) +
+                          "\", a CSV header " + key + "(" + std::string(u.word) + "), or --unit " +
+                          std::string(u.word) + ")");
+        }
+        for (int j = 0; j < 3; ++j) {
+            if (j == k || !texts[j] || bare(*texts[j], o.path_of(to_string(figures[j])))) continue;
+            if (!far_below(d, *ob.get(figures[j]))) continue;
+            o.invalid(key, *texts[k],
+                      "a bare figure is read in 元, a million times or more below " +
+                          std::string(to_string(figures[j])) + " (" + *texts[j] +
+                          "): declare the unit (\"unit\": \"亿元\", a CSV header " + key +
+                          "(亿元), or --unit 亿元) or write it as " + *texts[j] + " is written");
+        }
+    }
 }
 
 json::value figure_or_null(const std::optional<money::decimal>& d, plan::measure_unit unit) {
     if (!d) return nullptr;
     return detail::figure_text(*d, unit);
+}
+
+json::value stated_or_null(const std::optional<money::decimal>& d, const figure_unit& u) {
+    if (!d) return nullptr;
+    return in_unit(*d, u).to_string();
 }
 
 json::value string_or_null(const std::optional<std::string>& s) {
@@ -82,10 +145,22 @@ observations observations_from_json(std::string_view text, const plan::plan& p) 
         for (int k = 0; k < 3; ++k) texts[k] = o.optional_string(to_string(figures[k]));
         const auto own_as_of = o.optional_date("as_of");
         const std::string source = o.string("source");
+        const auto unit_word = o.optional_string("unit");
         o.finish();
 
         const auto unit = unit_of(p, indicator);
-        if (!unit) o.invalid("indicator", indicator, "no target of the plan uses this indicator");
+        if (!unit)
+            o.invalid("indicator", indicator,
+                      "no target of the plan uses this indicator" + zjcredit::detail::did_you_mean(indicator, plan::indicators(p)));
+        std::optional<figure_unit> declared;
+        if (unit_word) {
+            declared = figure_unit_named(*unit_word);
+            if (!declared) o.invalid("unit", *unit_word, "not a unit of figures; use one of " + figure_unit_names());
+            if (declared->base != *unit)
+                o.invalid("unit", *unit_word,
+                          "the indicator is counted in " + std::string(plan::chinese_word(*unit)) + ", not in " +
+                              *unit_word);
+        }
         for (std::size_t k = 0; k < out.items().size(); ++k)
             if (out.items()[k].indicator == indicator)
                 o.invalid("indicator", indicator, "the indicator is already observed at " + paths[k]);
@@ -96,7 +171,7 @@ observations observations_from_json(std::string_view text, const plan::plan& p) 
         for (int k = 0; k < 3; ++k) {
             if (!texts[k]) continue;
             any = true;
-            const money::decimal d = read_figure(o, to_string(figures[k]), *texts[k], *unit);
+            const money::decimal d = read_figure(o, to_string(figures[k]), *texts[k], *unit, declared);
             if (figures[k] == figure::year_start) ob.year_start = d;
             else if (figures[k] == figure::current) ob.current = d;
             else ob.prior_year_total = d;
@@ -104,6 +179,7 @@ observations observations_from_json(std::string_view text, const plan::plan& p) 
         if (!any)
             throw validation_error(o.path(), "",
                                    "an observation needs at least one of year_start, current, prior_year_total");
+        if (!declared && *unit == plan::measure_unit::yuan) check_scale(o, p, ob, texts, figures);
         ob.as_of = own_as_of.value_or(as_of);
         ob.source = source;
         if (ob.source.empty()) o.invalid("source", "", "the source of the figures must be named");
@@ -161,9 +237,16 @@ std::string assessment_to_json(const assessment& a) {
         j["qualitative"] = v.qualitative;
         j["due"] = dates::to_string(v.due);
         j["status"] = std::string(to_string(v.result));
+        j["status_zh"] = std::string(chinese_word(v.result, v.provisional));
         j["evaluated_at"] = dates::to_string(v.evaluated_at);
         j["figures_as_of"] = json::date_or_null(v.figures_as_of);
         j["provisional"] = v.provisional;
+        const figure_unit u =
+            stated_unit(v.text, v.unit, v.baseline == plan::baseline_kind::fixed ? v.threshold : std::nullopt);
+        j["stated_unit"] = std::string(u.word);
+        j["observed_stated"] = stated_or_null(v.observed, u);
+        j["threshold_stated"] = stated_or_null(v.threshold, u);
+        j["margin_stated"] = stated_or_null(v.margin, u);
         j["observed"] = figure_or_null(v.observed, v.unit);
         j["threshold"] = figure_or_null(v.threshold, v.unit);
         j["margin"] = figure_or_null(v.margin, v.unit);
@@ -217,6 +300,14 @@ std::string assessment_to_json(const assessment& a) {
     }
     doc["groups"] = std::move(groups);
     doc["unused_indicators"] = a.unused_indicators;
+    json::value summary = json::value::object();
+    summary["total"] = a.summary.total;
+    summary["met"] = a.summary.met;
+    summary["not_met"] = a.summary.not_met;
+    summary["not_yet_met"] = a.summary.not_yet_met;
+    summary["not_assessable"] = a.summary.not_assessable;
+    summary["provisional"] = a.summary.provisional;
+    doc["summary"] = std::move(summary);
     return json::dump(doc);
 }
 

@@ -93,12 +93,16 @@ const std::array<command, 10> commands = {{
      run_award,
      {"--plan", "--output", "--json", "--receipts", "--lang", "--set"}},
     {"assess", "verdicts on the plan's targets from observed figures",
-     "usage: zjcredit assess FILE [--plan FILE] [--json] [--lang zh|en] [--xlsx OUT]\n"
+     "usage: zjcredit assess FILE [--plan FILE] [--unit U] [--json] [--lang zh|en] [--xlsx OUT]\n"
      "FILE is observations JSON (docs/assessment.md) or CSV with the columns\n"
-     "  indicator, year_start, current, prior_year_total, as_of, source\n"
-     "example: zjcredit assess observations.csv --lang en\n",
+     "  indicator, year_start, current, prior_year_total, as_of, source [, unit]\n"
+     "A figure column may declare its unit in its header: current(亿元). Bare amounts are 元\n"
+     "unless declared; one far too small for its target is refused. Figures are printed in the\n"
+     "unit the target is stated in (250亿元 → 亿元); zjcredit plan lists the indicator ids.\n"
+     "  --unit U        the unit of bare amounts no header or row declares: 亿元, 万元 or 元\n"
+     "example: zjcredit assess 台账指标.csv --unit 亿元 --lang en\n",
      run_assess,
-     {"--plan", "--output", "--json", "--lang", "--encoding", "--xlsx"}},
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--xlsx", "--unit"}},
     {"ledger", "the monthly 工作台账: templates, compliance, progress and whom to chase",
      "usage: zjcredit ledger template [--unit UNIT] [--month YYYY-MM] (--xlsx OUT | -o OUT.csv)\n"
      "       zjcredit ledger check FILE|DIR... (--months YYYY-MM..YYYY-MM | --month YYYY-MM) [--xlsx OUT] [--json]\n"

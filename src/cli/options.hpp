@@ -39,7 +39,7 @@ struct options {
     std::optional<std::string> budget;     ///< --budget AMOUNT (screen)
     std::vector<std::string> set;          ///< --set RULE.NAME=VALUE (repeatable): parameter overrides
     std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)
-    std::optional<std::string> unit;       ///< --unit UNIT (ledger template)
+    std::optional<std::string> unit;       ///< --unit: ledger template: the organisational unit; assess: the unit of bare amounts (亿元/万元/元)
     std::optional<std::string> as_of;      ///< --as-of YYYY-MM-DD (ledger progress)
 };
 

@@ -54,14 +54,20 @@ int run_plan(const options& o) {
             for (std::size_t i = 0; i < m.rules.size(); ++i) out << (i ? ", " : "") << m.rules[i];
         }
         out << "\n";
+        for (const auto& t : m.tasks) out << "        " << t.id << (t.target ? "  → " + *t.target : "") << "\n";
     }
     out << "\n" << (en ? "Targets (due " : "工作目标（期限 ") << dates::to_string(p.doc.due) << (en ? ")\n" : "）\n");
     for (const auto& t : p.targets) {
         out << "  " << t.id << ": " << (en ? threshold_text(t) : t.text);
         if (!en) out << "  [" << t.comparator_word << " " << plan::symbol(t.op) << "]";
         if (t.group) out << "  (" << *t.group << ")";
+        out << "\n      " << (en ? "indicator: " : "指标：") << t.indicator;
+        if (t.reference_indicator) out << (en ? ", reference: " : "，参照：") << *t.reference_indicator;
         out << "\n";
     }
+    // The ids observations are keyed by (assess, report), each once.
+    out << "\n" << (en ? "Indicators (the ids observations give figures for)\n" : "指标（观测数据所用标识）\n");
+    for (const auto& i : plan::indicators(p)) out << "  " << i << "\n";
     out << "\n" << (en ? "Deadlines\n" : "报送期限\n");
     for (const auto& d : p.deadlines) {
         out << "  " << d.id << ": ";

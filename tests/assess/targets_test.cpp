@@ -37,7 +37,7 @@ TEST_CASE("sme_credit_loans: 中小微企业信用贷款余额达250亿元以上
         CHECK(contains(v.explanation_zh, "【一、工作目标】“中小微企业信用贷款余额达250亿元以上”"));
         CHECK(contains(v.explanation_zh, "“以上”包括本数"));
         CHECK(contains(v.explanation_zh, "目标为25000000000.00元"));
-        CHECK(contains(v.explanation_zh, "差额0.00元，已达成"));
+        CHECK(contains(v.explanation_zh, "差额0.00元，达成"));
         CHECK(contains(v.explanation_en, "以上 includes the threshold"));
         CHECK(contains(v.explanation_en, "margin 0.00 yuan: met"));
     }
@@ -301,7 +301,7 @@ TEST_CASE("inclusive_sme_growth: 普惠小微贷款余额较年初增速不低�
         CHECK(v.rates->value.to_string() == "0.1201");
         CHECK(v.rates->margin.to_string() == "0.0001");
         CHECK(v.rates->margin_sign == 1);
-        CHECK(contains(v.explanation_zh, "增速差+0.01个百分点，已达成"));
+        CHECK(contains(v.explanation_zh, "增速差+0.01个百分点，达成"));
     }
     SUBCASE("a fall while all loans grow is not met") {
         const verdict v = run("99亿");

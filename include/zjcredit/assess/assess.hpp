@@ -50,6 +50,18 @@ struct assess_options {
     money::rounding growth_rounding = money::rounding::half_up;
 };
 
+/// How many targets have each verdict (groups not counted).
+struct assessment_summary {
+    int met = 0;
+    int not_met = 0;          ///< final (due date reached) not met
+    int not_yet_met = 0;      ///< provisional not met: 暂未达成, still reachable
+    int not_assessable = 0;
+    int provisional = 0;      ///< verdicts given before their due date
+    int total = 0;
+
+    friend bool operator==(const assessment_summary&, const assessment_summary&) = default;
+};
+
 /// The verdicts on every target of a plan.
 struct assessment {
     dates::date as_of;  ///< the assessment date actually used
@@ -59,6 +71,7 @@ struct assessment {
     std::vector<verdict> verdicts;             ///< one per target, in plan order
     std::vector<group_verdict> groups;         ///< one per group ("两增"), in plan order
     std::vector<std::string> unused_indicators;///< observed indicators no target uses
+    assessment_summary summary;                ///< the counts of `verdicts`
 
     /// The verdict on target `id`; not_found_error otherwise.
     const verdict& find(std::string_view id) const {
@@ -218,6 +231,13 @@ inline std::string margin_en(const money::decimal& d, plan::measure_unit unit) {
 inline std::string percent_text(const money::decimal& fraction) {
     if (fraction.scale() >= 2) return money::decimal(fraction.coefficient(), fraction.scale() - 2).to_string() + "%";
     return money::decimal(fraction.coefficient_at(2), 0).to_string() + "%";
+}
+
+/// A rounded growth rate as the bureau writes it: 增长10.00%, 下降0.63%
+/// (never 增长-0.63%); a rate that rounds to zero reads 增长0.00%.
+inline std::string change_zh(const money::decimal& fraction) {
+    if (fraction.is_negative()) return "下降" + percent_text(money::decimal(-fraction.coefficient(), fraction.scale()));
+    return "增长" + percent_text(fraction);
 }
 
 /// A rounded margin between fractions, in percentage points, with the exact sign.
@@ -561,13 +581,13 @@ private:
                 zs += (zs.empty() ? "" : "；") + p.message_zh;
                 es += (es.empty() ? "" : "; ") + p.message_en;
             }
-            zh_body = "。无法评估：" + zs + "。";
+            zh_body = "。暂无法评估：" + zs + "。";
             en_body = ". Not assessable: " + es + ".";
         } else {
             const bilingual c = comparator_phrase(t_);
             const std::string asof = dates::to_string(*v_.figures_as_of);
             const std::string& i = t_.indicator;
-            const std::string sz = std::string(chinese_word(v_.result));
+            const std::string sz = std::string(chinese_word(v_.result, v_.provisional));
             const std::string se = v_.result == status::met ? "met" : "not met";
             using b = plan::baseline_kind;
             switch (t_.baseline) {
@@ -582,7 +602,7 @@ private:
                     std::string gz;
                     std::string ge;
                     if (v_.rates) {
-                        gz = "（较年初增长" + percent_text(v_.rates->value) + "）";
+                        gz = "（较年初" + change_zh(v_.rates->value) + "）";
                         ge = " (growth " + percent_text(v_.rates->value) + ")";
                     }
                     zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "，年初为" + zh(*v_.threshold) +
@@ -599,8 +619,8 @@ private:
                     const auto& r = *v_.rates;
                     zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "；" + year + "年合计" + zh(total) +
                               "，须达到" + figure_text(total, t_.unit) + "×" + f + "=" + zh(*v_.threshold) + "；" +
-                              c.zh + "；差额" + margin_zh(*v_.margin, t_.unit) + "；较" + year + "年增长" +
-                              percent_text(r.value) + "，要求" + percent_text(r.reference) + "，增速差" +
+                              c.zh + "；差额" + margin_zh(*v_.margin, t_.unit) + "；较" + year + "年" +
+                              change_zh(r.value) + "，要求" + percent_text(r.reference) + "，增速差" +
                               points_text(r.margin, r.margin_sign) + "个百分点，" + sz + "。" + rounding_note_zh();
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + "; the " + year +
                               " total was " + en(total) + ", so " + figure_text(total, t_.unit) + " × " + f + " = " +
@@ -753,6 +773,15 @@ inline assessment assess(const plan::plan& p, const observations& obs, const ass
         a.groups.push_back(detail::make_group(name, members));
     }
 
+    for (const auto& v : a.verdicts) {
+        ++a.summary.total;
+        if (v.provisional) ++a.summary.provisional;
+        switch (v.result) {
+            case status::met: ++a.summary.met; break;
+            case status::not_met: ++(v.provisional ? a.summary.not_yet_met : a.summary.not_met); break;
+            case status::not_assessable: ++a.summary.not_assessable; break;
+        }
+    }
     for (const auto& o : obs.items()) {
         const bool used = std::any_of(p.targets.begin(), p.targets.end(), [&](const plan::target& t) {
             return t.indicator == o.indicator || t.reference_indicator == o.indicator;

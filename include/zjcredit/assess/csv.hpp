@@ -9,6 +9,7 @@
 #include <zjcredit/plan/plan_2022.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,8 +17,10 @@ namespace zjcredit::assess {
 
 /// The columns of an observations CSV, one row per indicator. Any subset in
 /// any order; an empty cell is a figure (or date, or source) not given.
-inline constexpr std::array<std::string_view, 6> observation_csv_columns = {
-    "indicator", "year_start", "current", "prior_year_total", "as_of", "source",
+/// A figure column may declare the unit of its bare numbers in its header,
+/// "current(亿元)" or "current（万元）"; the column "unit" declares it per row.
+inline constexpr std::array<std::string_view, 7> observation_csv_columns = {
+    "indicator", "year_start", "current", "prior_year_total", "as_of", "source", "unit",
 };
 
 /// How the bytes of a CSV are text.
@@ -30,6 +33,11 @@ struct csv_read_options {
     /// Named in errors ("observations.csv").
     std::string source = "observations.csv";
     csv_encoding encoding = csv_encoding::detect;
+    /// The unit of bare amounts where neither a header nor the row's "unit"
+    /// declares one ("亿元", "万元", "元"; --unit). Never guessed: a bare
+    /// figure with no declaration is 元, and one far too small for its
+    /// target is refused (observations_from_json).
+    std::optional<std::string> unit = std::nullopt;
 };
 
 /// Reads an observations CSV: a header row of observation_csv_columns, then
@@ -41,6 +49,12 @@ struct csv_read_options {
 /// the text. The CSV itself (quoting, encoding, an unknown column, a short
 /// row) is a parse_error naming `source` and, for a row, its line
 /// ("observations.csv:3").
+///
+/// Units: a row's figures are in the unit its "unit" cell names; else in the
+/// unit its figure columns' headers declare ("current(亿元)": for the rows of
+/// amount indicators, a count's row is not scaled by an amount unit); else in
+/// options.unit for amounts. Figure columns declaring different units, or a
+/// header that disagrees with options.unit, are a parse_error.
 observations observations_from_csv(std::string_view text, const plan::plan& p = plan::plan_2022(),
                                    const csv_read_options& options = {});
 

@@ -32,14 +32,22 @@ constexpr std::string_view to_string(status s) noexcept {
     return "not_assessable";
 }
 
-/// 已达成 / 未达成 / 无法评估
+/// The bureau's words: 达成 / 未达成 / 暂无法评估.
 constexpr std::string_view chinese_word(status s) noexcept {
     switch (s) {
-        case status::met: return "已达成";
+        case status::met: return "达成";
         case status::not_met: return "未达成";
-        case status::not_assessable: return "无法评估";
+        case status::not_assessable: return "暂无法评估";
     }
-    return "无法评估";
+    return "暂无法评估";
+}
+
+/// The word for a verdict as a table shows it: a progress check before the
+/// due date that is not (yet) met reads 暂未达成, never 未达成, since the
+/// target can still be reached; otherwise chinese_word().
+constexpr std::string_view chinese_word(status s, bool provisional) noexcept {
+    if (provisional && s == status::not_met) return "暂未达成";
+    return chinese_word(s);
 }
 
 /// Why a target cannot be assessed.

@@ -6,6 +6,7 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
+#include <zjcredit/detail/suggest.hpp>
 #include <zjcredit/plan/deadline.hpp>
 #include <zjcredit/plan/measure.hpp>
 #include <zjcredit/plan/parameters.hpp>
@@ -82,9 +83,26 @@ inline const measure& find_measure(const plan& p, std::string_view id) {
 }
 
 inline const target& find_target(const plan& p, std::string_view id) {
-    for (const auto& t : p.targets)
+    std::vector<std::string> ids;
+    for (const auto& t : p.targets) {
         if (t.id == id) return t;
-    throw not_found_error("target", std::string(id), "no target has this id");
+        ids.push_back(t.id);
+    }
+    throw not_found_error("target", std::string(id), "no target has this id" + zjcredit::detail::did_you_mean(id, ids));
+}
+
+/// The indicator ids observations give figures for: each target's indicator
+/// and reference indicator, in plan order, each once.
+inline std::vector<std::string> indicators(const plan& p) {
+    std::vector<std::string> out;
+    const auto add = [&](const std::string& i) {
+        if (std::find(out.begin(), out.end(), i) == out.end()) out.push_back(i);
+    };
+    for (const auto& t : p.targets) {
+        add(t.indicator);
+        if (t.reference_indicator) add(*t.reference_indicator);
+    }
+    return out;
 }
 
 namespace detail {
