@@ -468,7 +468,7 @@ ZJC_API int32_t zjc_receivables_reward_receipt(const zjc_plan *plan, const zjc_f
  * or round that does not match. Returns ZJC_OK when the check ran, whatever
  * it found (read "ok"); ZJC_EVALIDATION for a file that is not a register or
  * a register of a newer schema version; ZJC_EIO when the file cannot be
- * opened (missing included); ZJC_EINVALID for NULL arguments. Since 0.1.
+ * opened (missing included); ZJC_EINVALID for NULL arguments. Since 0.2.
  */
 ZJC_API int32_t zjc_register_verify(const char *path, char **out);
 
@@ -478,7 +478,7 @@ ZJC_API int32_t zjc_register_verify(const char *path, char **out);
  * "plan_version", "borrower_id", "borrower_name", "loan_id", "lender",
  * "from", "to", "amount", "receipt_digest"}, ...]}, amounts as decimal
  * strings of 元. Returns ZJC_OK, or the statuses of zjc_register_verify().
- * Since 0.1.
+ * Since 0.2.
  */
 ZJC_API int32_t zjc_register_paid(const char *path, char **out);
 /* ---- sandbox (docs/sandbox.md) ------------------------------------------------ */
@@ -495,8 +495,10 @@ ZJC_API int32_t zjc_register_paid(const char *path, char **out);
  * the known ones); ZJC_EPARSE / ZJC_EVALIDATION for a value of the wrong kind
  * or one the plan refuses, zjc_last_error_field() "<rule>.<name>";
  * ZJC_EINVALID for NULL `overrides_json` or `out`. Free with zjc_plan_free().
+ * Since 0.2.
  */
 ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overrides_json, zjc_plan **out);
+
 /* ---- the screen (免申即享): the subsidy per borrower over many lenders' tables ----
  * The plan's 1000万 cap is on the borrower (单户), not on each loan: the screen
  * reads the tables of every lender at once, sums each borrower's eligible
