@@ -32,6 +32,7 @@ struct chase_item {
     /// sent no liaison form (or none was given to the check).
     std::optional<liaison_form> contact;
 
+    /// Field by field.
     friend bool operator==(const chase_item&, const chase_item&) = default;
 };
 
