@@ -55,7 +55,7 @@ struct assessment_summary {
     int met = 0;              ///< 已达成
     int not_met = 0;          ///< final (due date reached) not met
     int not_yet_met = 0;      ///< provisional not met: 暂未达成, still reachable
-    int not_assessable = 0;   ///< 暂无法评估: a figure missing, stale or invalid
+    int not_assessable = 0;   ///< 暂无法评估 (each verdict's problems say why)
     int provisional = 0;      ///< verdicts given before their due date
     int total = 0;            ///< every target: met + not_met + not_yet_met + not_assessable
 
