@@ -52,22 +52,23 @@ struct assess_options {
 
 /// How many targets have each verdict (groups not counted).
 struct assessment_summary {
-    int met = 0;
+    int met = 0;              ///< 已达成
     int not_met = 0;          ///< final (due date reached) not met
     int not_yet_met = 0;      ///< provisional not met: 暂未达成, still reachable
-    int not_assessable = 0;
+    int not_assessable = 0;   ///< 暂无法评估 (each verdict's problems say why)
     int provisional = 0;      ///< verdicts given before their due date
-    int total = 0;
+    int total = 0;            ///< every target: met + not_met + not_yet_met + not_assessable
 
+    /// Field by field.
     friend bool operator==(const assessment_summary&, const assessment_summary&) = default;
 };
 
 /// The verdicts on every target of a plan.
 struct assessment {
     dates::date as_of;  ///< the assessment date actually used
-    std::int32_t max_staleness_days = 31;
-    int growth_places = 4;
-    money::rounding growth_rounding = money::rounding::half_up;
+    std::int32_t max_staleness_days = 31;  ///< as given in assess_options
+    int growth_places = 4;                 ///< as given in assess_options
+    money::rounding growth_rounding = money::rounding::half_up;  ///< as given in assess_options
     std::vector<verdict> verdicts;             ///< one per target, in plan order
     std::vector<group_verdict> groups;         ///< one per group ("两增"), in plan order
     std::vector<std::string> unused_indicators;///< observed indicators no target uses

@@ -29,10 +29,11 @@ enum class csv_encoding {
     gb18030,  ///< GB18030 whatever the bytes look like
 };
 
+/// How an observations CSV is named in errors, decoded and its bare amounts read.
 struct csv_read_options {
     /// Named in errors ("observations.csv").
     std::string source = "observations.csv";
-    csv_encoding encoding = csv_encoding::detect;
+    csv_encoding encoding = csv_encoding::detect;  ///< how the bytes are text
     /// The unit of bare amounts where neither a header nor the row's "unit"
     /// declares one ("亿元", "万元", "元"; --unit). Never guessed: a bare
     /// figure with no declaration is 元, and one far too small for its

@@ -19,10 +19,11 @@ namespace zjcredit::assess {
 
 /// A unit of figures: `base` × 10^exponent (亿元 is 元 × 10^8).
 struct figure_unit {
-    plan::measure_unit base = plan::measure_unit::yuan;
-    int exponent = 0;
+    plan::measure_unit base = plan::measure_unit::yuan;  ///< 元, 户, 家, 场 or %
+    int exponent = 0;  ///< power of ten of the base: 8 for 亿元, 4 for 万元
     std::string_view word = "元";  ///< as the bureau writes it: "亿元"
 
+    /// Field by field.
     friend bool operator==(const figure_unit&, const figure_unit&) = default;
 };
 
@@ -96,6 +97,8 @@ inline figure_unit stated_unit(std::string_view text, plan::measure_unit unit,
     return figure_units[2];  // default_amount_exponent
 }
 
+/// The unit target `t` is stated in: stated_unit() of its text, its unit and,
+/// for a fixed baseline, its threshold.
 inline figure_unit stated_unit(const plan::target& t) {
     return stated_unit(t.text, t.unit, t.baseline == plan::baseline_kind::fixed ? t.threshold : std::nullopt);
 }

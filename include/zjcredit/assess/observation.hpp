@@ -24,6 +24,7 @@ enum class figure {
     prior_year_total,  ///< the whole prior year's total (2021 for the 2022 plan)
 };
 
+/// Stable ASCII id: "year_start", "current", "prior_year_total".
 constexpr std::string_view to_string(figure f) noexcept {
     switch (f) {
         case figure::year_start: return "year_start";
@@ -41,10 +42,10 @@ constexpr std::string_view to_string(figure f) noexcept {
 /// assess() reports a figure that breaks this as not assessable
 /// (reason::invalid_figure) rather than rounding it.
 struct observation {
-    std::string indicator;
-    std::optional<money::decimal> year_start;
-    std::optional<money::decimal> current;
-    std::optional<money::decimal> prior_year_total;
+    std::string indicator;                           ///< the indicator's id, non-empty
+    std::optional<money::decimal> year_start;        ///< 年初 figure; none: not reported
+    std::optional<money::decimal> current;           ///< figure as of `as_of`; none: not reported
+    std::optional<money::decimal> prior_year_total;  ///< the prior year's total; none: not reported
     dates::date as_of;   ///< the day the current figure stands at
     std::string source;  ///< where the figures come from ("人民银行湛江市中心支行 2022年12月报表")
 
@@ -58,6 +59,7 @@ struct observation {
         return current;
     }
 
+    /// Field by field.
     friend bool operator==(const observation&, const observation&) = default;
 };
 
@@ -70,6 +72,7 @@ public:
         if (as_of.is_special()) throw validation_error("as_of", "", "not a calendar date (a special Boost value)");
     }
 
+    /// The report's date, the default assessment date.
     dates::date as_of() const noexcept { return as_of_; }
 
     /// Adds an observation. Throws validation_error for an empty indicator, a
@@ -92,8 +95,10 @@ public:
 
     /// In the order they were added.
     const std::vector<observation>& items() const noexcept { return items_; }
+    /// No observation added.
     bool empty() const noexcept { return items_.empty(); }
 
+    /// Field by field.
     friend bool operator==(const observations&, const observations&) = default;
 
 private:

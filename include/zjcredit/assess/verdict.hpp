@@ -17,12 +17,14 @@
 
 namespace zjcredit::assess {
 
+/// The verdict on a target.
 enum class status {
     met,            ///< the figures satisfy the target's comparator
     not_met,        ///< they do not
     not_assessable, ///< a figure is missing, stale, invalid, or a baseline makes the rate undefined
 };
 
+/// Stable ASCII id: "met", "not_met", "not_assessable".
 constexpr std::string_view to_string(status s) noexcept {
     switch (s) {
         case status::met: return "met";
@@ -62,6 +64,7 @@ enum class reason {
     plan_incomplete,         ///< the target lacks its threshold, factor or reference indicator
 };
 
+/// Stable ASCII id, the enumerator's name ("missing_figure").
 constexpr std::string_view to_string(reason r) noexcept {
     switch (r) {
         case reason::missing_figure: return "missing_figure";
@@ -78,11 +81,12 @@ constexpr std::string_view to_string(reason r) noexcept {
 
 /// One reason a target is not assessable.
 struct problem {
-    reason code = reason::missing_figure;
+    reason code = reason::missing_figure;  ///< why
     std::string field;       ///< "inclusive_sme_loan_balance.year_start", or the target field
     std::string message_zh;  ///< "缺少 inclusive_sme_loan_balance.year_start"
     std::string message_en;  ///< "inclusive_sme_loan_balance.year_start is missing"
 
+    /// Field by field.
     friend bool operator==(const problem&, const problem&) = default;
 };
 
@@ -92,6 +96,7 @@ enum class rate_kind {
     share,   ///< indicator / reference indicator: share_growth
 };
 
+/// Stable ASCII id: "growth" or "share".
 constexpr std::string_view to_string(rate_kind k) noexcept {
     return k == rate_kind::share ? "share" : "growth";
 }
@@ -112,40 +117,41 @@ constexpr std::string_view to_string(rate_kind k) noexcept {
 ///   (reported when the year-start figure is positive and the unit is not a
 ///   percentage; informative only).
 struct rate_comparison {
-    rate_kind kind = rate_kind::growth;
-    money::decimal value;
-    money::decimal reference;
-    money::decimal margin;
+    rate_kind kind = rate_kind::growth;  ///< growth rates or shares
+    money::decimal value;      ///< the target's rate, rounded (see above for each baseline)
+    money::decimal reference;  ///< the rate it is compared with, rounded
+    money::decimal margin;     ///< value − reference, rounded from the exact difference
     int margin_sign = 0;  ///< −1, 0 or 1: the sign of the exact value − reference
-    bool value_exact = true;
-    bool reference_exact = true;
-    bool margin_exact = true;
-    int places = 4;
-    money::rounding rounding = money::rounding::half_up;
+    bool value_exact = true;      ///< `value` is the exact rate (rounding changed nothing)
+    bool reference_exact = true;  ///< `reference` is the exact rate
+    bool margin_exact = true;     ///< `margin` is the exact difference
+    int places = 4;               ///< decimal places of the fractions (assess_options::growth_places)
+    money::rounding rounding = money::rounding::half_up;  ///< how they were rounded (assess_options::growth_rounding)
 
+    /// Field by field.
     friend bool operator==(const rate_comparison&, const rate_comparison&) = default;
 };
 
 /// The verdict on one target.
 struct verdict {
     // -- the target, as the plan states it
-    std::string target_id;
-    std::string text;
-    std::string clause;
-    std::string indicator;
-    std::optional<std::string> reference_indicator;
-    std::optional<std::string> group;
-    plan::measure_unit unit = plan::measure_unit::yuan;
-    plan::comparator op = plan::comparator::at_least;
-    std::string comparator_word;
-    plan::baseline_kind baseline = plan::baseline_kind::fixed;
+    std::string target_id;   ///< plan::target::id ("sme_credit_loans")
+    std::string text;        ///< the words of the plan
+    std::string clause;      ///< "一、工作目标" or the measure that sets it
+    std::string indicator;   ///< the observed indicator ("sme_credit_loan_balance")
+    std::optional<std::string> reference_indicator;  ///< peer_growth and share_growth: the other indicator
+    std::optional<std::string> group;  ///< the group it is reported in ("两增"), if any
+    plan::measure_unit unit = plan::measure_unit::yuan;  ///< what the indicator counts
+    plan::comparator op = plan::comparator::at_least;    ///< how observed must compare with the baseline
+    std::string comparator_word;  ///< the legal word the comparator came from: "以上"
+    plan::baseline_kind baseline = plan::baseline_kind::fixed;  ///< what observed is compared with
     std::optional<money::decimal> factor;  ///< prior_year_total only
-    bool qualitative = false;
+    bool qualitative = false;  ///< the plan sets no figure; the verdict compares with the baseline
     std::string note;                      ///< the target's note (what zjcredit read into the text)
-    dates::date due;
+    dates::date due;  ///< the day the target must be met by
 
     // -- the result
-    status result = status::not_assessable;
+    status result = status::not_assessable;  ///< met, not met, or not assessable
     std::vector<problem> problems;  ///< empty unless not_assessable
     /// The day the target is judged at: the earlier of the assessment date and the due date.
     dates::date evaluated_at;
@@ -165,9 +171,10 @@ struct verdict {
     /// The rates of a growth target (see rate_comparison).
     std::optional<rate_comparison> rates;
 
-    std::string explanation_zh;
-    std::string explanation_en;
+    std::string explanation_zh;  ///< the verdict and its arithmetic, in Chinese
+    std::string explanation_en;  ///< the same, in English
 
+    /// Field by field.
     friend bool operator==(const verdict&, const verdict&) = default;
 };
 
@@ -176,10 +183,11 @@ struct verdict {
 struct group_verdict {
     std::string group;                 ///< "两增"
     std::vector<std::string> targets;  ///< ids, in plan order
-    status result = status::not_assessable;
-    std::string explanation_zh;
-    std::string explanation_en;
+    status result = status::not_assessable;  ///< met if all are met, not_met if any is not met
+    std::string explanation_zh;  ///< the group's verdict and why, in Chinese
+    std::string explanation_en;  ///< the same, in English
 
+    /// Field by field.
     friend bool operator==(const group_verdict&, const group_verdict&) = default;
 };
 

@@ -42,6 +42,7 @@
 
 namespace zjcredit::assess {
 
+/// The grade of an early warning.
 enum class grade {
     green,      ///< 绿: projected to meet with a month's average change to spare
     yellow,     ///< 黄: projected to meet with less, or needing a faster pace than achieved
@@ -49,6 +50,7 @@ enum class grade {
     ungraded,   ///< 暂无法预警: no year-start figure, no figure yet, or not a level target
 };
 
+/// Stable ASCII id: "green", "yellow", "red", "ungraded".
 constexpr std::string_view to_string(grade g) noexcept {
     switch (g) {
         case grade::green: return "green";
@@ -86,42 +88,43 @@ struct warning_options {
     /// (亿元: 2 places is 100万元). Default 2, half up; the grade never
     /// depends on it.
     int display_places = 2;
-    money::rounding display_rounding = money::rounding::half_up;
+    money::rounding display_rounding = money::rounding::half_up;  ///< how displayed figures are rounded
 };
 
 /// One figure of the series: month index since the year start, and value.
 struct warning_point {
-    int month = 0;
+    int month = 0;         ///< 0 for the year start, k for a figure dated in month k
     money::decimal value;  ///< in the base unit (元, 户 …)
 
+    /// Field by field.
     friend bool operator==(const warning_point&, const warning_point&) = default;
 };
 
 /// The early warning on one target.
 struct warning {
-    std::string target_id;
-    std::string text;
-    std::string indicator;
+    std::string target_id;            ///< plan::target::id
+    std::string text;                 ///< the words of the plan
+    std::string indicator;            ///< the observed indicator
     figure_unit unit;                 ///< the unit the figures below are shown in
     std::vector<std::string> lead;    ///< lead unit names (牵头单位), e.g. 市金融局
-    grade result = grade::ungraded;
+    grade result = grade::ungraded;   ///< 绿, 黄, 红 or 暂无法预警
     std::string why_ungraded_zh;      ///< when ungraded
-    std::string why_ungraded_en;
+    std::string why_ungraded_en;      ///< the same, in English
     std::vector<warning_point> series;  ///< month 0 (the year start) first when known
-    int months_elapsed = 0;
-    int months_left = 0;
-    dates::date deadline;
+    int months_elapsed = 0;           ///< m: the month of the latest figure
+    int months_left = 0;              ///< r = 12 − m
+    dates::date deadline;             ///< the day the projection runs to
     // Rounded once for display, in `unit` (the exact rationals are in the receipt's arithmetic).
-    std::optional<money::decimal> threshold;
-    std::optional<money::decimal> latest;
-    std::optional<money::decimal> pace_achieved;
-    std::optional<money::decimal> pace_needed;
-    std::optional<money::decimal> projected;
-    std::optional<money::decimal> best;
-    std::optional<money::decimal> worst;
+    std::optional<money::decimal> threshold;      ///< T
+    std::optional<money::decimal> latest;         ///< V, the latest figure
+    std::optional<money::decimal> pace_achieved;  ///< a = (V − S) / m, per month
+    std::optional<money::decimal> pace_needed;    ///< n = (T − V) / r, per month; none when r = 0
+    std::optional<money::decimal> projected;      ///< P = V + a·r
+    std::optional<money::decimal> best;           ///< V + r × the most favourable monthly change
+    std::optional<money::decimal> worst;          ///< V + r × the least favourable monthly change
     std::optional<money::decimal> projected_margin;  ///< P − T (or T − P for ≤ targets)
     std::vector<std::string> receipt_zh;  ///< figures, arithmetic, thresholds, one line each
-    std::vector<std::string> receipt_en;
+    std::vector<std::string> receipt_en;  ///< the same, in English
 };
 
 namespace detail {

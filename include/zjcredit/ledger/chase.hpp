@@ -23,7 +23,7 @@ struct chase_item {
     std::string matter;               ///< "liaison_form" or "monthly_ledger"
     std::optional<year_month> month;  ///< the ledger's month; none for the liaison form
     std::string unit;                 ///< unit id
-    std::string unit_name;
+    std::string unit_name;            ///< the plan's name for it
     dates::submission_status status = dates::submission_status::missing;  ///< on_time: filed, but tasks are missing
     std::int64_t days_late = 0;       ///< late: calendar days after the due day
     std::vector<std::string> tasks_not_reported;  ///< ledger: tasks its submissions left out (all when missing)
@@ -32,6 +32,7 @@ struct chase_item {
     /// sent no liaison form (or none was given to the check).
     std::optional<liaison_form> contact;
 
+    /// Field by field.
     friend bool operator==(const chase_item&, const chase_item&) = default;
 };
 

@@ -75,6 +75,7 @@ struct rule_statement {
     std::string zh;                         ///< the whole reading, in Chinese
     std::string en;                         ///< and in English
 
+    /// Field by field.
     friend bool operator==(const rule_statement&, const rule_statement&) = default;
 };
 
@@ -89,16 +90,19 @@ struct unit_compliance {
     /// Tasks the unit owes this month that none of its submissions reported.
     std::vector<std::string> tasks_not_reported;
 
+    /// Field by field.
     friend bool operator==(const unit_compliance&, const unit_compliance&) = default;
 };
 
 /// Tallies of a check.
 struct compliance_counts {
-    std::size_t on_time = 0;
-    std::size_t late = 0;
-    std::size_t missing = 0;
+    std::size_t on_time = 0;  ///< units (or unit-months) received by the due day
+    std::size_t late = 0;     ///< received after the due day
+    std::size_t missing = 0;  ///< not received at all
 
+    /// Every unit (or unit-month) checked.
     std::size_t total() const noexcept { return on_time + late + missing; }
+    /// Counts one more of status `s`.
     void add(dates::submission_status s) noexcept {
         switch (s) {
             case dates::submission_status::on_time: ++on_time; break;
@@ -106,57 +110,65 @@ struct compliance_counts {
             case dates::submission_status::missing: ++missing; break;
         }
     }
+    /// Field by field.
     friend bool operator==(const compliance_counts&, const compliance_counts&) = default;
 };
 
 /// One month of the 工作台账.
 struct month_compliance {
-    year_month month;
-    rule_statement rule;
+    year_month month;     ///< the month whose ledger is due
+    rule_statement rule;  ///< the reading of the deadline used
     dates::date named_day;    ///< the 25th
     dates::date before_roll;  ///< the last on-time day by "前" alone
     dates::date due;          ///< the last on-time day after rolling
     std::vector<unit_compliance> units;         ///< plan::ledger_units order
     std::vector<std::string> unexpected_units;  ///< units of the plan that filed but owe no ledger (the issuer)
-    compliance_counts counts;
+    compliance_counts counts;    ///< over `units`
     std::string explanation_zh;  ///< how this month's due day was found
-    std::string explanation_en;
+    std::string explanation_en;  ///< the same, in English
 
+    /// Whether a rest day moved the due day past before_roll.
     bool rolled() const noexcept { return due != before_roll; }
+    /// The standing of unit `id`; not_found_error when it is not among `units`.
     const unit_compliance& unit(std::string_view id) const {
         for (const auto& u : units)
             if (u.unit == id) return u;
         throw not_found_error("unit", std::string(id), "not among the units of this check");
     }
+    /// Field by field.
     friend bool operator==(const month_compliance&, const month_compliance&) = default;
 };
 
 /// One unit over a run of months.
 struct unit_summary {
-    std::string unit;
-    std::string unit_name;
-    compliance_counts counts;
+    std::string unit;          ///< unit id
+    std::string unit_name;     ///< the plan's name for it
+    compliance_counts counts;  ///< its months, by status
     std::int64_t days_late_total = 0;  ///< sum of days late over the late months
-    std::int64_t days_late_max = 0;
+    std::int64_t days_late_max = 0;    ///< the most days late in one month; 0 when never late
 
+    /// Field by field.
     friend bool operator==(const unit_summary&, const unit_summary&) = default;
 };
 
 /// The 工作台账 over a run of months (by default the plan's, 2022-09..2022-12).
 struct period_compliance {
-    year_month first;
-    year_month last;
-    rule_statement rule;
-    std::vector<month_compliance> months;
+    year_month first;                      ///< the first month checked, included
+    year_month last;                       ///< the last month checked, included
+    rule_statement rule;                   ///< the reading of the deadline used
+    std::vector<month_compliance> months;  ///< each month, first to last
     std::vector<unit_summary> units;  ///< plan::ledger_units order
-    compliance_counts counts;
+    compliance_counts counts;              ///< over every unit-month
 
+    /// No unit-month late or missing.
     bool all_on_time() const noexcept { return counts.late == 0 && counts.missing == 0; }
+    /// The summary of unit `id`; not_found_error when it is not among `units`.
     const unit_summary& unit(std::string_view id) const {
         for (const auto& u : units)
             if (u.unit == id) return u;
         throw not_found_error("unit", std::string(id), "not among the units of this check");
     }
+    /// Field by field.
     friend bool operator==(const period_compliance&, const period_compliance&) = default;
 };
 
@@ -164,41 +176,47 @@ struct period_compliance {
 /// the form still arrived.
 struct form_problem {
     std::string field;  ///< "name", "post", "phone", "email"
-    std::string zh;
-    std::string en;
+    std::string zh;     ///< what is wrong, in Chinese
+    std::string en;     ///< the same, in English
 
+    /// Field by field.
     friend bool operator==(const form_problem&, const form_problem&) = default;
 };
 
+/// One unit's standing for the liaison form.
 struct liaison_unit {
-    std::string unit;
-    std::string unit_name;
+    std::string unit;       ///< unit id
+    std::string unit_name;  ///< the plan's name for it
     dates::deadline_check check;       ///< received: the earliest form's date
     std::size_t forms = 0;             ///< how many were received
     std::optional<liaison_form> form;  ///< the latest form: the contact to use
     std::vector<form_problem> problems;  ///< of the latest form
 
+    /// Field by field.
     friend bool operator==(const liaison_unit&, const liaison_unit&) = default;
 };
 
 /// The liaison forms (附件2), due 2022-09-16 in the 2022 plan.
 struct liaison_compliance {
-    rule_statement rule;
-    dates::date named_day;
-    dates::date before_roll;
-    dates::date due;
+    rule_statement rule;      ///< the reading of the deadline used
+    dates::date named_day;    ///< the day the plan names (2022-09-16)
+    dates::date before_roll;  ///< the last on-time day by "前" alone
+    dates::date due;          ///< the last on-time day after rolling
     std::vector<liaison_unit> units;  ///< plan::ledger_units order
-    std::vector<std::string> unexpected_units;
-    compliance_counts counts;
-    std::string explanation_zh;
-    std::string explanation_en;
+    std::vector<std::string> unexpected_units;  ///< units of the plan that sent a form but owe none
+    compliance_counts counts;    ///< over `units`
+    std::string explanation_zh;  ///< how the due day was found
+    std::string explanation_en;  ///< the same, in English
 
+    /// Whether a rest day moved the due day past before_roll.
     bool rolled() const noexcept { return due != before_roll; }
+    /// The standing of unit `id`; not_found_error when it is not among `units`.
     const liaison_unit& unit(std::string_view id) const {
         for (const auto& u : units)
             if (u.unit == id) return u;
         throw not_found_error("unit", std::string(id), "not among the units of this check");
     }
+    /// Field by field.
     friend bool operator==(const liaison_compliance&, const liaison_compliance&) = default;
 };
 

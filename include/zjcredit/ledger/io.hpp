@@ -73,6 +73,8 @@ inline constexpr std::array<std::string_view, 12> chase_columns = {
 /// a row that breaks a rule (a task the unit does not own, a duplicate).
 class csv_error : public error {
 public:
+    /// An error of kind `code` at `row` and `column` (0: none) of `source`;
+    /// `text` is the offending text, `message` what is wrong with it.
     csv_error(errc code, std::string source, std::size_t row, std::size_t column, std::string column_name,
               std::string text, std::string message)
         : error(code, locate(source, row, column, column_name), std::move(text), std::move(message)),
@@ -81,9 +83,13 @@ public:
           column_(column),
           column_name_(std::move(column_name)) {}
 
+    /// The file, or file and sheet, named in the message; may be empty.
     const std::string& source() const noexcept { return source_; }
+    /// The CSV record (or sheet row), from 1; the header is row 1.
     std::size_t row() const noexcept { return row_; }
+    /// The column, from 1; 0 for a whole row or an absent column.
     std::size_t column() const noexcept { return column_; }
+    /// The column's header ("进展情况"); may be empty.
     const std::string& column_name() const noexcept { return column_name_; }
 
 private:
@@ -133,6 +139,7 @@ std::string compliance_csv(std::span<const month_compliance> months, const liais
 /// （未报联络员信息表） when the unit sent none.
 std::string chase_csv(std::span<const chase_item> items);
 
+/// How read_ledger_csv() names its source and fills empty cells.
 struct csv_read_options {
     /// Named in errors ("ledger-2022-09.csv").
     std::string source = "ledger.csv";
@@ -155,10 +162,14 @@ std::vector<submission> read_ledger_csv(std::string_view text, const plan::plan&
 
 // ---- files -----------------------------------------------------------------------------
 
+/// Writes blank_ledger_csv() to `path`. Files appear whole or not at all (a
+/// temporary file renamed over the target); a failure is errc::io naming it.
 void write_blank_ledger_csv(const std::filesystem::path& path, const plan::plan& p,
                             const template_options& options = {});
+/// Writes ledger_csv() to `path`, whole or not at all; errc::io on failure.
 void write_ledger_csv(const std::filesystem::path& path, const plan::plan& p,
                       std::span<const submission> submissions);
+/// Writes compliance_csv() to `path`, whole or not at all; errc::io on failure.
 void write_compliance_csv(const std::filesystem::path& path, std::span<const month_compliance> months,
                           const liaison_compliance* liaison = nullptr);
 
@@ -169,6 +180,8 @@ void write_compliance_csv(const std::filesystem::path& path, std::span<const mon
 /// "填报说明" says how to fill it in.
 void write_blank_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
                              const template_options& options = {});
+/// The filled ledger as ledger_csv() has it, in the layout of the blank
+/// template's sheet "工作台账"; each submission is validate()d first.
 void write_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
                        std::span<const submission> submissions);
 /// Sheet "报送情况" (title row 1, column names row 2, rows from row 3; 逾期天数
@@ -177,8 +190,9 @@ void write_ledger_xlsx(const std::filesystem::path& path, const plan::plan& p,
 void write_compliance_xlsx(const std::filesystem::path& path, std::span<const month_compliance> months,
                            const liaison_compliance* liaison = nullptr);
 
-/// Sheet "催报清单": title row 1, column names row 2, rows from row 3.
+/// Writes chase_csv() to `path`, whole or not at all; errc::io on failure.
 void write_chase_csv(const std::filesystem::path& path, std::span<const chase_item> items);
+/// Sheet "催报清单": title row 1, column names row 2, rows from row 3.
 void write_chase_xlsx(const std::filesystem::path& path, std::span<const chase_item> items);
 
 /// Reads a CSV file (source in errors: the file name); errc::io if it cannot be read.
@@ -192,9 +206,10 @@ inline constexpr int ledger_schema_version = 1;
 
 /// Everything a unit sends: its monthly ledgers and its liaison form.
 struct ledger_document {
-    std::vector<submission> submissions;
-    std::vector<liaison_form> liaison_forms;
+    std::vector<submission> submissions;      ///< monthly ledgers, in the order given
+    std::vector<liaison_form> liaison_forms;  ///< liaison forms (附件2), in the order given
 
+    /// Field by field.
     friend bool operator==(const ledger_document&, const ledger_document&) = default;
 };
 
@@ -213,7 +228,9 @@ ledger_document ledger_from_json(std::string_view text, const plan::plan& p);
 /// Results as JSON for the C ABI ("kind": "zjcredit.ledger.compliance",
 /// ".progress", ".overdue"); write-only, deterministic.
 std::string compliance_to_json(const period_compliance& period, const liaison_compliance* liaison = nullptr);
+/// A progress report as JSON ("kind": "zjcredit.ledger.progress").
 std::string progress_to_json(const progress_report& report);
+/// The tasks past their 时间节点 on `as_of` as JSON ("kind": "zjcredit.ledger.overdue").
 std::string overdue_to_json(std::span<const overdue_task> tasks, dates::date as_of);
 /// A month's progress and the tasks past their 时间节点 in one document
 /// ("kind": "zjcredit.ledger.month"): {"progress": progress_to_json,

@@ -40,6 +40,7 @@ enum class progress_status {
     at_risk,      ///< 存在风险: behind, or blocked
 };
 
+/// Every status, in the order of the enum (and of the template's drop-down).
 inline constexpr std::array<progress_status, 4> all_progress_statuses = {
     progress_status::not_started, progress_status::in_progress, progress_status::done, progress_status::at_risk};
 
@@ -85,6 +86,7 @@ struct entry {
     std::string note;                      ///< 备注
     dates::date received;                  ///< 报送日期 of the submission that carried the row
 
+    /// Field by field.
     friend bool operator==(const entry&, const entry&) = default;
 };
 
@@ -93,11 +95,12 @@ struct entry {
 /// A unit may send a month's ledger more than once (a correction): the
 /// earliest decides whether it was on time, the latest is its progress.
 struct submission {
-    std::string unit;
-    year_month month;
-    dates::date received;
-    std::vector<entry> entries;
+    std::string unit;            ///< unit id (find_unit() accepts any alias)
+    year_month month;            ///< the month reported on (当月)
+    dates::date received;        ///< 报送日期: the day it arrived
+    std::vector<entry> entries;  ///< one per task reported
 
+    /// Field by field.
     friend bool operator==(const submission&, const submission&) = default;
 };
 
@@ -109,8 +112,9 @@ struct liaison_form {
     std::string post;   ///< 职务
     std::string phone;  ///< 联系电话
     std::string email;  ///< 电子邮箱
-    dates::date received;
+    dates::date received;  ///< 报送日期: the day it arrived
 
+    /// Field by field.
     friend bool operator==(const liaison_form&, const liaison_form&) = default;
 };
 
@@ -118,9 +122,9 @@ struct liaison_form {
 
 /// One row a unit owes each month: a task of a measure it leads or shares.
 struct assignment {
-    const plan::unit* unit = nullptr;
-    const plan::measure* measure = nullptr;
-    const plan::task* task = nullptr;
+    const plan::unit* unit = nullptr;        ///< the unit that owes the row (points into the plan)
+    const plan::measure* measure = nullptr;  ///< the measure the task belongs to
+    const plan::task* task = nullptr;        ///< the task reported on
 };
 
 /// The task with this id and its measure; not_found_error otherwise.

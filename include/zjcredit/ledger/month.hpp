@@ -19,6 +19,8 @@ namespace zjcredit::ledger {
 /// default month on purpose: a ledger row without its month is a bug.
 class year_month {
 public:
+    /// The month `month` (1..12) of `year`; validation_error naming "month"
+    /// or "year" outside those ranges.
     year_month(int year, int month) : year_(year), month_(month) {
         if (month < 1 || month > 12) throw validation_error("month", std::to_string(month), "must be 1..12");
         if (year < dates::min_year || year > dates::max_year)
@@ -34,10 +36,14 @@ public:
         return year_month(static_cast<int>(ymd.year), static_cast<int>(ymd.month));
     }
 
+    /// The year, dates::min_year..dates::max_year.
     int year() const noexcept { return year_; }
+    /// The month, 1..12.
     int month() const noexcept { return month_; }
 
+    /// The month's 1st.
     dates::date first_day() const { return dates::detail::make_date(year_, month_, 1, "month", text()); }
+    /// The month's last day (28th to 31st).
     dates::date last_day() const {
         return dates::detail::make_date(year_, month_, dates::detail::days_in_month(year_, month_), "month", text());
     }
@@ -45,7 +51,9 @@ public:
     /// The month after this one; validation_error after 9999-12.
     year_month next() const { return month_ == 12 ? year_month(year_ + 1, 1) : year_month(year_, month_ + 1); }
 
+    /// Field by field.
     friend bool operator==(const year_month&, const year_month&) = default;
+    /// Earlier months first: by year, then month.
     friend std::strong_ordering operator<=>(const year_month&, const year_month&) = default;
 
 private:
@@ -122,9 +130,10 @@ inline year_month parse_year_month(std::string_view text, std::string_view field
 
 /// A run of months, first..last inclusive.
 struct month_range {
-    year_month first;
-    year_month last;
+    year_month first;  ///< the first month, included
+    year_month last;   ///< the last month, included; not before `first`
 
+    /// Field by field.
     friend bool operator==(const month_range&, const month_range&) = default;
 };
 

@@ -24,14 +24,17 @@ namespace zjcredit::ledger {
 /// the unit owes but did not send (no ledger that month, or a ledger
 /// without that task).
 struct status_counts {
-    std::size_t not_started = 0;
-    std::size_t in_progress = 0;
-    std::size_t done = 0;
-    std::size_t at_risk = 0;
-    std::size_t not_reported = 0;
+    std::size_t not_started = 0;   ///< 未启动
+    std::size_t in_progress = 0;   ///< 推进中
+    std::size_t done = 0;          ///< 已完成
+    std::size_t at_risk = 0;       ///< 存在风险
+    std::size_t not_reported = 0;  ///< owed but not sent
 
+    /// Rows with a reported status.
     std::size_t reported() const noexcept { return not_started + in_progress + done + at_risk; }
+    /// Every row owed, reported or not.
     std::size_t total() const noexcept { return reported() + not_reported; }
+    /// Counts one more row of status `s`; nullopt counts as not reported.
     void add(std::optional<progress_status> s) noexcept {
         if (!s) {
             ++not_reported;
@@ -44,56 +47,66 @@ struct status_counts {
             case progress_status::at_risk: ++at_risk; break;
         }
     }
+    /// Field by field.
     friend bool operator==(const status_counts&, const status_counts&) = default;
 };
 
 /// One (unit, task) row of a month, as last reported.
 struct task_state {
-    std::string unit;
-    std::string measure;
-    std::string task;
+    std::string unit;     ///< unit id
+    std::string measure;  ///< measure id, "m3"
+    std::string task;     ///< task id, "m3.fx_facilitation"
     std::optional<progress_status> status;  ///< none: not reported this month
     std::optional<dates::date> milestone;   ///< the unit's, else the plan's
-    std::string figures;
+    std::string figures;                    ///< 完成数据 as reported; "" when not reported
     std::optional<dates::date> received;    ///< of the submission it came from
 
+    /// Field by field.
     friend bool operator==(const task_state&, const task_state&) = default;
 };
 
+/// One measure's rows in a month, over all filing units.
 struct measure_progress {
     std::string measure;  ///< "m3"
     std::string numeral;  ///< "三"
-    std::string title;
-    status_counts counts;
+    std::string title;    ///< the plan's title of the measure
+    status_counts counts;  ///< the rows of its tasks
 
+    /// Field by field.
     friend bool operator==(const measure_progress&, const measure_progress&) = default;
 };
 
+/// One unit's own rows in a month.
 struct unit_progress {
-    std::string unit;
-    std::string unit_name;
-    status_counts counts;
+    std::string unit;       ///< unit id
+    std::string unit_name;  ///< the plan's name for it
+    status_counts counts;   ///< the rows it owes
 
+    /// Field by field.
     friend bool operator==(const unit_progress&, const unit_progress&) = default;
 };
 
+/// A month's progress: every owed row, and its counts by measure, by unit and overall.
 struct progress_report {
-    year_month month;
+    year_month month;  ///< the month rolled up
     std::vector<task_state> items;         ///< assignments() order
     std::vector<measure_progress> measures;  ///< plan order, every measure
     std::vector<unit_progress> units;      ///< plan::ledger_units order
-    status_counts overall;
+    status_counts overall;  ///< every row
 
+    /// The measure `id` ("m3"); not_found_error when it is not in the report.
     const measure_progress& measure(std::string_view id) const {
         for (const auto& m : measures)
             if (m.measure == id) return m;
         throw not_found_error("measure", std::string(id), "not in this report");
     }
+    /// The unit `id`; not_found_error when it is not in the report.
     const unit_progress& unit(std::string_view id) const {
         for (const auto& u : units)
             if (u.unit == id) return u;
         throw not_found_error("unit", std::string(id), "not in this report");
     }
+    /// Field by field.
     friend bool operator==(const progress_report&, const progress_report&) = default;
 };
 
@@ -155,17 +168,18 @@ inline progress_report roll_up(const plan::plan& p, std::span<const submission> 
 
 /// A task past its 时间节点 and not done.
 struct overdue_task {
-    std::string unit;
-    std::string unit_name;
-    std::string measure;
-    std::string task;
-    dates::date milestone;
+    std::string unit;       ///< unit id
+    std::string unit_name;  ///< the plan's name for it
+    std::string measure;    ///< measure id
+    std::string task;       ///< task id
+    dates::date milestone;  ///< the 时间节点 that has passed
     bool milestone_from_plan = false;       ///< the plan's, the unit having set none
     std::optional<progress_status> status;  ///< last reported; none: never reported
-    std::optional<year_month> reported_month;
-    std::optional<dates::date> reported_on;
+    std::optional<year_month> reported_month;  ///< the month of that last report; none: never reported
+    std::optional<dates::date> reported_on;    ///< the day that report was received; none: never reported
     std::int64_t days_past = 0;             ///< as_of − milestone, in calendar days (≥ 1)
 
+    /// Field by field.
     friend bool operator==(const overdue_task&, const overdue_task&) = default;
 };
 

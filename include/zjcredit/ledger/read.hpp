@@ -39,6 +39,7 @@ inline constexpr std::array<std::string_view, 6> liaison_columns = {
     "单位", "姓名", "职务", "联系电话", "电子邮箱", "报送日期",
 };
 
+/// How read_ledger_bytes() and the file readers fill empty cells and decode CSV.
 struct file_read_options {
     /// Used for rows whose 报送日期 is empty (e.g. the e-mail's date).
     std::optional<dates::date> received;

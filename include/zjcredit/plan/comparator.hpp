@@ -19,6 +19,7 @@ enum class comparator {
     less_than,  ///< < : 不满, 低于
 };
 
+/// Stable ASCII id, as the plan's JSON writes it: "at_least", "more_than", "at_most", "less_than".
 constexpr std::string_view to_string(comparator c) noexcept {
     switch (c) {
         case comparator::at_least: return "at_least";
@@ -29,6 +30,7 @@ constexpr std::string_view to_string(comparator c) noexcept {
     return "at_least";
 }
 
+/// The comparator of a to_string() id; nullopt for any other text.
 constexpr std::optional<comparator> comparator_from_string(std::string_view s) noexcept {
     if (s == "at_least") return comparator::at_least;
     if (s == "more_than") return comparator::more_than;

@@ -49,10 +49,11 @@ plan with_parameters_json(const plan& p, std::string_view overrides_json);
 /// "rule.name=value" split into its three parts; parse_error quoting the
 /// text when a part is missing.
 struct setting {
-    std::string rule;
-    std::string name;
-    std::string value;
+    std::string rule;   ///< "first_loan_subsidy"
+    std::string name;   ///< "balance_cap"
+    std::string value;  ///< the text after '=', as given
 };
+/// Splits `text` ("first_loan_subsidy.balance_cap=5000000") into a setting.
 setting parse_setting(std::string_view text);
 
 }  // namespace zjcredit::plan

@@ -24,6 +24,7 @@ struct override_note {
     std::string scenario;                   ///< the scenario's name ("cap500")
     std::optional<std::string> plan_value;  ///< the plan's value in canonical text; nullopt: it had none
 
+    /// Field by field.
     friend bool operator==(const override_note&, const override_note&) = default;
 };
 
@@ -33,10 +34,11 @@ struct override_note {
 /// run replaced the value: `clause` still names where the plan's value came from.
 struct source {
     std::string clause;      ///< "湛金函〔2022〕86号 二、主要措施（一）"
-    bool from_plan = true;
-    std::string note;
-    std::optional<override_note> overridden = std::nullopt;
+    bool from_plan = true;   ///< false for a zjcredit default or an overridden value
+    std::string note;        ///< why a zjcredit default was chosen; "" for the plan's values
+    std::optional<override_note> overridden = std::nullopt;  ///< set when a run replaced the value
 
+    /// Field by field.
     friend bool operator==(const source&, const source&) = default;
 };
 
@@ -49,6 +51,7 @@ using sources = std::map<std::string, source>;
 /// not eligible rather than an error. The order is the batch's kind codes.
 enum class borrower_kind { small, micro, individual_business, medium, large };
 
+/// Stable ASCII id, as JSON records and plans write it: "small", "micro", ...
 constexpr std::string_view to_string(borrower_kind k) noexcept {
     switch (k) {
         case borrower_kind::small: return "small";
@@ -100,13 +103,13 @@ struct first_loan_subsidy_parameters {
     dates::window application_window;     ///< first application dated inside (2022-04-01..06-30)
     money::amount balance_cap;            ///< 1000万元, "不超过" so the cap itself is included
     money::rate rate_ceiling;             ///< 1%, "不高于"
-    dates::day_basis basis = dates::day_basis::actual_360;
-    money::rounding rounding = money::rounding::half_up;
+    dates::day_basis basis = dates::day_basis::actual_360;  ///< days counted actual, over a 360-day year
+    money::rounding rounding = money::rounding::half_up;    ///< the one rounding of the total to the 分
     std::vector<borrower_kind> eligible_kinds;  ///< 小微企业: small and micro
     std::optional<std::int64_t> max_subsidy_days;   ///< none in the plan
     std::optional<money::amount> per_borrower_cap;  ///< none in the plan
     std::optional<money::amount> budget;            ///< none in the plan
-    plan::sources sources;
+    plan::sources sources;                          ///< where each value above comes from
     /// The highest actual annual rate a record may carry (included): a
     /// zjcredit default of 24%, not from the plan. A rate above it is refused
     /// as implausible, which catches a fraction read as a percent ("4.35"
@@ -114,6 +117,7 @@ struct first_loan_subsidy_parameters {
     /// the fields before it keep their meaning and leave it at the default.
     money::rate annual_rate_max = default_annual_rate_max;
 
+    /// Field by field.
     friend bool operator==(const first_loan_subsidy_parameters&,
                            const first_loan_subsidy_parameters&) = default;
 };
@@ -125,6 +129,7 @@ enum class straddle_policy {
     exclude,                  ///< it does not count at all
 };
 
+/// Stable ASCII id, the enumerator's name ("days_in_window").
 constexpr std::string_view to_string(straddle_policy p) noexcept {
     switch (p) {
         case straddle_policy::full_if_start_in_window: return "full_if_start_in_window";
@@ -134,6 +139,7 @@ constexpr std::string_view to_string(straddle_policy p) noexcept {
     return "full_if_start_in_window";
 }
 
+/// The policy of a to_string() id; nullopt for any other text.
 constexpr std::optional<straddle_policy> straddle_policy_from_string(std::string_view s) noexcept {
     for (auto p : {straddle_policy::full_if_start_in_window, straddle_policy::days_in_window,
                    straddle_policy::exclude})
@@ -145,14 +151,15 @@ constexpr std::optional<straddle_policy> straddle_policy_from_string(std::string
 struct receivables_reward_parameters {
     dates::window financing_window;  ///< 2022-01-01..2023-06-30
     money::rate reward_rate;         ///< 1%, "不超过"
-    dates::day_basis basis = dates::day_basis::actual_365;
-    money::rounding rounding = money::rounding::half_up;
-    straddle_policy straddle = straddle_policy::full_if_start_in_window;
+    dates::day_basis basis = dates::day_basis::actual_365;  ///< days counted actual, over a 365-day year
+    money::rounding rounding = money::rounding::half_up;    ///< the one rounding of the total to the 分
+    straddle_policy straddle = straddle_policy::full_if_start_in_window;  ///< how a financing running past the window's end counts
     bool require_platform_confirmation = true;  ///< "通过中征应收账款融资服务平台在线确认"
     std::optional<money::amount> per_enterprise_cap;  ///< none in the provincial rule
-    std::optional<money::amount> budget;
-    plan::sources sources;
+    std::optional<money::amount> budget;              ///< cap on the total after per_enterprise_cap; none in the plan
+    plan::sources sources;                            ///< where each value above comes from
 
+    /// Field by field.
     friend bool operator==(const receivables_reward_parameters&,
                            const receivables_reward_parameters&) = default;
 };
@@ -163,18 +170,20 @@ struct listing_stage {
     std::string name;      ///< "辅导备案"
     money::amount award;   ///< paid once when the stage is reached
 
+    /// Field by field.
     friend bool operator==(const listing_stage&, const listing_stage&) = default;
 };
 
 /// 上市奖励 (measure 六): staged, at most `total_cap` per company.
 struct listing_award_parameters {
     money::amount total_cap;  ///< 900万元, "最高"
-    std::vector<listing_stage> stages;
+    std::vector<listing_stage> stages;  ///< the stages and each one's award, in order
     /// True when the stage table is not from the city's 奖励办法 (the plan
     /// gives only the total), so every result says so.
     bool stages_are_placeholder = true;
-    plan::sources sources;
+    plan::sources sources;  ///< where each value above comes from
 
+    /// Field by field.
     friend bool operator==(const listing_award_parameters&, const listing_award_parameters&) = default;
 };
 

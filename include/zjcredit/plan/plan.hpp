@@ -25,6 +25,7 @@ struct section {
     std::string numeral;  ///< "一"
     std::string title;    ///< "工作目标"
 
+    /// Field by field.
     friend bool operator==(const section&, const section&) = default;
 };
 
@@ -34,6 +35,7 @@ struct attachment {
     std::string title;     ///< "湛江市金融系统优化营商环境行动工作任务台账"
     bool included = false; ///< whether the published text carries it
 
+    /// Field by field.
     friend bool operator==(const attachment&, const attachment&) = default;
 };
 
@@ -41,29 +43,31 @@ struct attachment {
 struct document {
     std::string issuer;         ///< "湛江市金融工作局"
     std::string number;         ///< "湛金函〔2022〕86号"
-    std::string title;
+    std::string title;          ///< the document's title as printed
     dates::date issued;         ///< 2022-09-13
     dates::date due;            ///< every target's year end: 2022-12-31
     std::string recipients;     ///< the 主送 line as printed
-    std::vector<section> sections;
-    std::vector<attachment> attachments;
+    std::vector<section> sections;        ///< its top-level section headings, in printed order
+    std::vector<attachment> attachments;  ///< the attachments the text refers to (附件1, 附件2)
     std::string rule_set_version;  ///< version of the rules' parameters, e.g. "2022.1"
 
+    /// Field by field.
     friend bool operator==(const document&, const document&) = default;
 };
 
 /// A whole plan. A plain value: copy it, compare it, load and save it. It has
 /// no default constructor: a plan always comes with its rules' parameters.
 struct plan {
-    document doc;
-    std::vector<unit> units;
-    std::vector<measure> measures;
-    std::vector<target> targets;
-    std::vector<deadline> deadlines;
-    first_loan_subsidy_parameters first_loan_subsidy;
-    receivables_reward_parameters receivables_reward;
-    listing_award_parameters listing_award;
+    document doc;                                      ///< the document: number, title, dates, headings
+    std::vector<unit> units;                           ///< every unit it names, the issuer included
+    std::vector<measure> measures;                     ///< 主要措施, in plan order
+    std::vector<target> targets;                       ///< 工作目标, in plan order
+    std::vector<deadline> deadlines;                   ///< its reporting deadlines (monthly_ledger, liaison_form)
+    first_loan_subsidy_parameters first_loan_subsidy;  ///< measure 一's parameters
+    receivables_reward_parameters receivables_reward;  ///< measure 二's parameters
+    listing_award_parameters listing_award;            ///< measure 六's parameters
 
+    /// Field by field.
     friend bool operator==(const plan&, const plan&) = default;
 };
 
@@ -76,12 +80,14 @@ inline const unit& find_unit(const plan& p, std::string_view name_or_alias) {
     throw not_found_error("unit", std::string(name_or_alias), "no unit has this name or alias");
 }
 
+/// The measure with this id ("m3"); not_found_error otherwise.
 inline const measure& find_measure(const plan& p, std::string_view id) {
     for (const auto& m : p.measures)
         if (m.id == id) return m;
     throw not_found_error("measure", std::string(id), "no measure has this id");
 }
 
+/// The target with this id; not_found_error (with a did-you-mean hint) otherwise.
 inline const target& find_target(const plan& p, std::string_view id) {
     std::vector<std::string> ids;
     for (const auto& t : p.targets) {

@@ -77,23 +77,25 @@ namespace batch {
 
 /// borrower_kind column codes (the order of plan::borrower_kind).
 inline constexpr std::uint8_t kind_small = 0;
-inline constexpr std::uint8_t kind_micro = 1;
-inline constexpr std::uint8_t kind_individual_business = 2;
-inline constexpr std::uint8_t kind_medium = 3;
-inline constexpr std::uint8_t kind_large = 4;
+inline constexpr std::uint8_t kind_micro = 1;                ///< plan::borrower_kind::micro
+inline constexpr std::uint8_t kind_individual_business = 2;  ///< plan::borrower_kind::individual_business
+inline constexpr std::uint8_t kind_medium = 3;               ///< plan::borrower_kind::medium
+inline constexpr std::uint8_t kind_large = 4;                ///< plan::borrower_kind::large; the highest code
 
 /// Loan flags column: one byte per loan, these bits; any other bit is refused.
 inline constexpr std::uint8_t loan_via_platform = 1U << 0;
-inline constexpr std::uint8_t loan_local_legal_person_lender = 1U << 1;
-inline constexpr std::uint8_t loan_first_loan = 1U << 2;
+inline constexpr std::uint8_t loan_local_legal_person_lender = 1U << 1;  ///< the lender is a local legal-person bank
+inline constexpr std::uint8_t loan_first_loan = 1U << 2;                 ///< the loan is the borrower's first loan (首贷)
+/// Every loan flag bit; a flags byte with any bit outside it is a validation error.
 inline constexpr std::uint8_t loan_flags_all = loan_via_platform | loan_local_legal_person_lender | loan_first_loan;
 
 /// Financing flags column: one byte per financing. Exactly one of has_end and
 /// has_days is required (both or neither is the rule's validation error, as
 /// for a record); the end / days column is read only where its bit is set.
 inline constexpr std::uint8_t financing_confirmed = 1U << 0;
-inline constexpr std::uint8_t financing_has_end = 1U << 1;
-inline constexpr std::uint8_t financing_has_days = 1U << 2;
+inline constexpr std::uint8_t financing_has_end = 1U << 1;   ///< the end column holds the financing's end date
+inline constexpr std::uint8_t financing_has_days = 1U << 2;  ///< the days column holds the financing's term in days
+/// Every financing flag bit; a flags byte with any bit outside it is a validation error.
 inline constexpr std::uint8_t financing_flags_all = financing_confirmed | financing_has_end | financing_has_days;
 
 /// Row status: 0, or the zjcredit::errc of the error the rule throws for the row.
@@ -102,17 +104,29 @@ inline constexpr std::int32_t status_ok = 0;
 /// Reason bits: the bits of rules::reason_table (rules/reason.hpp), which is
 /// the one list of codes, bits and texts; a misspelt code does not compile.
 inline constexpr std::uint32_t reason_application_outside_window = reason_bit_of("application_outside_window");
+/// The borrower's kind is not among the parameters' eligible_kinds.
 inline constexpr std::uint32_t reason_borrower_kind_not_eligible = reason_bit_of("borrower_kind_not_eligible");
+/// The loan was not made through the platform (loan_via_platform unset).
 inline constexpr std::uint32_t reason_not_via_platform = reason_bit_of("not_via_platform");
+/// The lender is not a local legal-person bank (loan_local_legal_person_lender unset).
 inline constexpr std::uint32_t reason_lender_not_local_legal_person = reason_bit_of("lender_not_local_legal_person");
+/// The loan is not the borrower's first (loan_first_loan unset).
 inline constexpr std::uint32_t reason_not_first_loan = reason_bit_of("not_first_loan");
+/// The subsidy was cut to the per-borrower cap.
 inline constexpr std::uint32_t reason_per_borrower_cap_applied = reason_bit_of("per_borrower_cap_applied");
+/// The amount was cut to the budget (either rule).
 inline constexpr std::uint32_t reason_budget_cap_applied = reason_bit_of("budget_cap_applied");
+/// A financing was not confirmed on the platform while the parameters require it.
 inline constexpr std::uint32_t reason_financing_not_confirmed = reason_bit_of("financing_not_confirmed");
+/// A financing starts outside the financing window.
 inline constexpr std::uint32_t reason_financing_outside_window = reason_bit_of("financing_outside_window");
+/// A financing runs past the window's end and the straddle policy is exclude.
 inline constexpr std::uint32_t reason_financing_straddles_window_end = reason_bit_of("financing_straddles_window_end");
+/// A financing runs past the window's end and only its days up to the end counted (days_in_window).
 inline constexpr std::uint32_t reason_financing_days_truncated = reason_bit_of("financing_days_truncated");
+/// No financing of the enterprise counts: the enterprise is not eligible.
 inline constexpr std::uint32_t reason_no_eligible_financing = reason_bit_of("no_eligible_financing");
+/// The reward was cut to the per-enterprise cap.
 inline constexpr std::uint32_t reason_per_enterprise_cap_applied = reason_bit_of("per_enterprise_cap_applied");
 
 /// The eligibility failures of the subsidy (any of them: not eligible).
@@ -130,8 +144,8 @@ constexpr std::string_view reason_code(std::uint32_t bit) noexcept {
 }
 
 /// Day numbers of Boost's range (dates::from_day_number accepts exactly these).
-inline constexpr std::int32_t first_day_number = -208188;  // 1400-01-01
-inline constexpr std::int32_t last_day_number = 2932896;   // 9999-12-31
+inline constexpr std::int32_t first_day_number = -208188;  ///< 1400-01-01
+inline constexpr std::int32_t last_day_number = 2932896;   ///< 9999-12-31, the last day of the range
 
 // ---- columns ---------------------------------------------------------------------
 
@@ -149,6 +163,7 @@ struct loan_columns {
     std::span<const std::int32_t> range_to;            ///< day number, included
     std::span<const std::int64_t> range_balance;       ///< end-of-day balance in 分 on each day of the range
 
+    /// The number of loans, n.
     std::size_t size() const noexcept { return borrower_kind.size(); }
 };
 
@@ -165,6 +180,7 @@ struct financing_columns {
     std::span<const std::int64_t> days;     ///< term in days, read where flags has financing_has_days
     std::span<const std::uint8_t> flags;    ///< financing_confirmed | financing_has_end | financing_has_days
 
+    /// The number of enterprises, n.
     std::size_t size() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
 };
 
@@ -196,39 +212,39 @@ constexpr reduced_ratio reduce(std::int64_t rate, std::int64_t denominator, bool
 
 /// The subsidy's parameters as plain integers.
 struct prepared_subsidy {
-    std::int32_t window_from = 0;
-    std::int32_t window_to = 0;
-    std::int64_t balance_cap = 0;
-    std::int64_t rate_ceiling = 0;
+    std::int32_t window_from = 0;  ///< application window's first day, day number, included
+    std::int32_t window_to = 0;    ///< application window's last day, day number, included
+    std::int64_t balance_cap = 0;  ///< 分, the most of a day's balance that is summed
+    std::int64_t rate_ceiling = 0;  ///< units of 10^-10, the highest rate the subsidy pays
     std::int64_t annual_rate_max = 0;  ///< the highest actual rate a row may carry, included
-    std::int64_t basis = 360;
+    std::int64_t basis = 360;  ///< days in the year of the day basis (360 or 365)
     std::int64_t denominator = 0;  ///< rate::scale × basis
     detail::reduced_ratio ceiling_ratio;  ///< rate_ceiling / denominator, reduced
-    money::rounding rounding = money::rounding::half_up;
+    money::rounding rounding = money::rounding::half_up;  ///< the one rounding of the total
     std::uint8_t eligible_kinds = 0;  ///< bit (1 << code) per eligible kind
-    bool has_max_subsidy_days = false;
-    std::int64_t max_subsidy_days = 0;
-    bool has_per_borrower_cap = false;
-    std::int64_t per_borrower_cap = 0;
-    bool has_budget = false;
-    std::int64_t budget = 0;
+    bool has_max_subsidy_days = false;  ///< whether max_subsidy_days applies
+    std::int64_t max_subsidy_days = 0;  ///< days from the first drawn day that are summed, ≥ 1
+    bool has_per_borrower_cap = false;  ///< whether per_borrower_cap applies
+    std::int64_t per_borrower_cap = 0;  ///< 分, the most one loan's subsidy may be
+    bool has_budget = false;  ///< whether budget applies
+    std::int64_t budget = 0;  ///< 分, cap applied after per_borrower_cap
 };
 
 /// The reward's parameters as plain integers.
 struct prepared_reward {
-    std::int32_t window_from = 0;
-    std::int32_t window_to = 0;
-    std::int64_t reward_rate = 0;
-    std::int64_t basis = 365;
+    std::int32_t window_from = 0;   ///< financing window's first day, day number, included
+    std::int32_t window_to = 0;     ///< financing window's last day, day number, included
+    std::int64_t reward_rate = 0;   ///< units of 10^-10 (1% = 100'000'000)
+    std::int64_t basis = 365;       ///< days in the year of the day basis (360 or 365)
     std::int64_t denominator = 0;  ///< rate::scale × basis
     detail::reduced_ratio rate_ratio;  ///< reward_rate / denominator, reduced
-    money::rounding rounding = money::rounding::half_up;
-    plan::straddle_policy straddle = plan::straddle_policy::full_if_start_in_window;
-    bool require_platform_confirmation = true;
-    bool has_per_enterprise_cap = false;
-    std::int64_t per_enterprise_cap = 0;
-    bool has_budget = false;
-    std::int64_t budget = 0;
+    money::rounding rounding = money::rounding::half_up;  ///< the one rounding of the total
+    plan::straddle_policy straddle = plan::straddle_policy::full_if_start_in_window;  ///< how a financing past the window's end counts
+    bool require_platform_confirmation = true;  ///< whether an unconfirmed financing is refused
+    bool has_per_enterprise_cap = false;  ///< whether per_enterprise_cap applies
+    std::int64_t per_enterprise_cap = 0;  ///< 分, the most one enterprise's reward may be
+    bool has_budget = false;  ///< whether budget applies
+    std::int64_t budget = 0;  ///< 分, cap applied after per_enterprise_cap
 };
 
 /// Validates the parameters as the rule does (the same validation_error) and
@@ -262,6 +278,8 @@ inline prepared_subsidy prepare(const plan::first_loan_subsidy_parameters& p) {
     return out;
 }
 
+/// Validates the reward's parameters as the rule does (the same
+/// validation_error) and turns them into integers.
 inline prepared_reward prepare(const plan::receivables_reward_parameters& p) {
     rules::detail::validate_parameters(p);
     prepared_reward out;
@@ -301,15 +319,15 @@ constexpr std::int32_t errc_code(errc c) noexcept { return static_cast<std::int3
 
 /// One row's outcome.
 struct row_result {
-    std::int32_t status = status_ok;
-    std::int64_t amount = 0;
-    std::uint32_t reasons = 0;
-    bool eligible = false;
+    std::int32_t status = status_ok;  ///< status_ok, or the errc code of the error the rule throws
+    std::int64_t amount = 0;  ///< 分, after rounding and caps; 0 when not eligible or refused
+    std::uint32_t reasons = 0;  ///< reason bits: every failed check, each cap that bit, days truncated
+    bool eligible = false;  ///< passed every eligibility check (the amount may still be 0)
 };
 
 /// The trace of the batch: nothing is recorded, every hook compiles away.
 struct no_trace {
-    static constexpr bool enabled = false;
+    static constexpr bool enabled = false;  ///< false: the kernel calls no hook
 };
 
 /// The caps on a rule's rounded total, in the order applied.

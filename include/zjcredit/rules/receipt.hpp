@@ -38,16 +38,19 @@ struct plan_reference {
     std::string document;          ///< "湛金函〔2022〕86号"
     std::string rule_set_version;  ///< "2022.1"
 
+    /// Field by field.
     friend bool operator==(const plan_reference&, const plan_reference&) = default;
 };
 
+/// The document number and rule-set version of plan `p`.
 inline plan_reference reference_of(const plan::plan& p) { return {p.doc.number, p.doc.rule_set_version}; }
 
 /// A name and a value in canonical text ("2022-04-01", "1234.56", "4.35%", "true").
 struct entry {
-    std::string name;
-    std::string value;
+    std::string name;   ///< an input's JSON path ("balances[0].from") or a step value's name
+    std::string value;  ///< canonical text
 
+    /// Field by field.
     friend bool operator==(const entry&, const entry&) = default;
 };
 
@@ -57,12 +60,13 @@ struct parameter_use {
     std::string name;                  ///< "balance_cap"
     std::optional<std::string> value;  ///< "10000000.00"
     std::string clause;                ///< "湛金函〔2022〕86号 二、主要措施（一）" or "zjcredit default"
-    bool from_plan = false;
-    std::string note;
+    bool from_plan = false;            ///< false for a zjcredit default, a request's own value or an override
+    std::string note;                  ///< why a zjcredit default was chosen; "" otherwise
     /// Set when the run overrode the plan's value (plan::with_parameters):
     /// the receipt then says "source": "override", the scenario and the plan's value.
     std::optional<plan::override_note> overridden = std::nullopt;
 
+    /// Field by field.
     friend bool operator==(const parameter_use&, const parameter_use&) = default;
 };
 
@@ -72,9 +76,10 @@ struct step {
     std::string kind;             ///< "check", "cap", "decision", "compute", "round" or "note"
     std::optional<bool> passed;   ///< check: the outcome; cap: whether it bit; decision: false; else nullopt
     std::vector<entry> values;    ///< what the step looked at and produced, in canonical text
-    std::string text_zh;
-    std::string text_en;
+    std::string text_zh;          ///< what the step did, in Chinese
+    std::string text_en;          ///< the same, in English
 
+    /// Field by field.
     friend bool operator==(const step&, const step&) = default;
 };
 
@@ -85,9 +90,10 @@ struct exact_value {
     std::string numerator;    ///< may be negative
     std::string denominator;  ///< positive
     std::string decimal;      ///< "2527.777777777777"
-    int decimal_places = receipt_decimal_places;
-    bool decimal_exact = false;
+    int decimal_places = receipt_decimal_places;  ///< places in `decimal`
+    bool decimal_exact = false;                   ///< `decimal` is the whole value (no digit was cut)
 
+    /// Field by field.
     friend bool operator==(const exact_value&, const exact_value&) = default;
 };
 
@@ -96,16 +102,17 @@ struct receipt {
     std::string rule;              ///< "first_loan_subsidy", "receivables_reward", "listing_award", "budget_allocation"
     std::string rule_set_version;  ///< plan::document::rule_set_version
     std::string plan_document;     ///< plan::document::number
-    std::vector<parameter_use> parameters;
+    std::vector<parameter_use> parameters;  ///< every parameter the rule consulted, with its source
     std::vector<entry> inputs;     ///< every input after parsing, by JSON path ("balances[0].from")
-    std::vector<step> steps;
+    std::vector<step> steps;       ///< the steps of the decision and computation, in the order taken
     std::optional<exact_value> unrounded;     ///< the value before the one rounding (none when nothing was computed)
     std::optional<money::rounding> rounding;  ///< the mode of that rounding (none for rules that do not round)
     std::optional<money::amount> rounded;     ///< the rounded value, before caps on the total
     money::amount result;                     ///< the amount the result pays
-    std::string explanation_zh;
-    std::string explanation_en;
+    std::string explanation_zh;               ///< a short explanation with the arithmetic, in Chinese
+    std::string explanation_en;               ///< the same, in English
 
+    /// Field by field.
     friend bool operator==(const receipt&, const receipt&) = default;
 };
 

@@ -25,11 +25,13 @@ inline constexpr std::size_t credit_code_length = 18;
 /// What is wrong with a code, if anything.
 enum class credit_code_problem { none, length, character, check_character };
 
+/// The result of checking a unified social credit code (统一社会信用代码).
 struct credit_code_check {
-    credit_code_problem problem = credit_code_problem::none;
+    credit_code_problem problem = credit_code_problem::none;  ///< none when the code is well formed
     std::size_t position = 0;  ///< 1-based: the bad character (character), 18 (check_character)
     char expected = '\0';      ///< check_character: the check character the first 17 call for
 
+    /// The code has no problem.
     constexpr bool ok() const noexcept { return problem == credit_code_problem::none; }
 };
 

@@ -27,6 +27,7 @@ public:
     /// The view the screen reads; valid until the next add().
     screen_input input();
 
+    /// How many loans were added, refused ones included.
     std::size_t size() const noexcept { return kind_.size(); }
     /// Where loan i was read ("loans.csv:7").
     const std::string& where(std::size_t i) const { return where_.at(i); }

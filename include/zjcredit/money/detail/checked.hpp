@@ -12,7 +12,7 @@ namespace zjcredit::money {
 
 /// 128-bit intermediates (GCC and Clang). `__extension__` keeps -Wpedantic quiet.
 __extension__ typedef __int128 int128;
-__extension__ typedef unsigned __int128 uint128;
+__extension__ typedef unsigned __int128 uint128;  ///< the unsigned twin of int128
 
 namespace detail {
 
