@@ -606,6 +606,32 @@ ZJC_API int32_t zjc_ledger_progress(const zjc_plan *plan, const char *ledger_jso
  */
 ZJC_API int32_t zjc_ledger_chase(const zjc_plan *plan, const char *ledger_json, const char *months, char **out);
 
+/* ---- the sandbox: an exact goal seek ------------------------------------------
+ * docs/sandbox.md. The tables are given as for zjc_screen_tables() and read
+ * by the same table reader as `zjcredit seek`.
+ */
+
+/**
+ * The extreme value of a parameter of 首贷贴息 that keeps the total of the
+ * loans of `tables_json` (a JSON array of {"path"} or {"text", "name"})
+ * within a budget, or ("reach": true) the smallest that reaches it, exactly
+ * at the parameter's step, under `plan` (NULL: the embedded 2022 plan).
+ * `options_json`: {"parameter": "first_loan_subsidy.balance_cap", "budget":
+ * "5000万", "within": "100万..1000万" (optional), "reach": false} and the
+ * table reader's keys of zjc_subsidy_table(). *out (free with
+ * zjc_string_free()): {"parameter", "value", "total", "next_value",
+ * "next_total" (null when the answer is the end of the range),
+ * "evaluations": [{"value", "total"}]}, values in the parameter's canonical
+ * text, totals in 元. ZJC_ENOTFOUND for an unknown parameter (the known ones
+ * listed); ZJC_EPARSE for a value of the wrong kind; ZJC_EVALIDATION for a
+ * negative budget, a reversed range, a budget no value meets, a loan the
+ * rule refuses, or a parameter whose totals do not rise with it (the
+ * evaluations that show it in the message); ZJC_EINVALID for NULL
+ * `tables_json`, `options_json` or `out`. Since 0.2.
+ */
+ZJC_API int32_t zjc_seek_tables(const zjc_plan *plan, const char *tables_json, const char *options_json,
+                                char **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -36,7 +36,7 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
     "                     receipts show the override and the plan's value (docs/sandbox.md),\n" \
     "                     e.g. --set " example "\n"
 
-const std::array<command, 10> commands = {{
+const std::array<command, 11> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
@@ -158,6 +158,28 @@ const std::array<command, 10> commands = {{
      "         zjcredit register show payouts.db --json -o register.json\n",
      run_register,
      {"--output", "--json", "--lang"}},
+    {"seek", "the exact goal seek: the largest parameter value a budget affords",
+     "usage: zjcredit seek FILES... --parameter NAME --budget AMOUNT [--within FROM..TO] [--reach] [--json]\n"
+     "                     [--period FROM..TO] [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME]\n"
+     "FILES are banks' tables of loans (as for `zjcredit subsidy`). The answer is exact at the parameter's\n"
+     "step (1 分, the rate unit 10^-10, 1 day), found by bisection, with its certificate: the total at the\n"
+     "answer and at the next step beyond it, both computed (docs/sandbox.md).\n"
+     "  --parameter NAME   first_loan_subsidy.balance_cap, .rate_ceiling, .per_borrower_cap or\n"
+     "                     .application_window.to\n"
+     "  --budget AMOUNT    the largest value whose total stays within AMOUNT (with --reach: the total to reach)\n"
+     "  --within A..B      search only this range, written as the parameter is (100万..1000万, 0.5%..1%)\n"
+     "  --reach            the smallest value whose total reaches --budget instead\n"
+     "  --json             {\"parameter\", \"value\", \"total\", \"next_value\", \"next_total\", \"evaluations\"}\n"
+     "  --period A..B      the claim period of every loan (else columns 贴息起日, 贴息止日)\n"
+     "  --columns FILE     your headers mapped to fields, as for subsidy\n"
+     "  --rate-unit U      unit of bare rates: percent or fraction\n"
+     "  --sheet NAME       the .xlsx sheet to read\n"
+     SET_OPTION_HELP("first_loan_subsidy.rate_ceiling=0.8%")
+     "example: zjcredit seek 贷款明细.xlsx --parameter first_loan_subsidy.balance_cap --budget 5000万 \\\n"
+     "           --within 100万..1000万\n",
+     run_seek,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet",
+      "--set", "--parameter", "--budget", "--within", "--reach"}},
 }};
 
 void usage(std::ostream& out) {

@@ -55,6 +55,9 @@ options parse_options(int argc, char** argv) {
         else if (a == "--months") o.months = value();
         else if (a == "--unit") o.unit = value();
         else if (a == "--as-of") o.as_of = value();
+        else if (a == "--parameter") o.parameter = value();
+        else if (a == "--within") o.within = value();
+        else if (a == "--reach") flag(o.reach);
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -97,6 +100,9 @@ std::vector<std::string> given_options(const options& o) {
     add(o.months.has_value(), "--months");
     add(o.unit.has_value(), "--unit");
     add(o.as_of.has_value(), "--as-of");
+    add(o.parameter.has_value(), "--parameter");
+    add(o.within.has_value(), "--within");
+    add(o.reach, "--reach");
     return out;
 }
 

@@ -41,6 +41,9 @@ struct options {
     std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)
     std::optional<std::string> unit;       ///< --unit: ledger template: the organisational unit; assess: the unit of bare amounts (亿元/万元/元)
     std::optional<std::string> as_of;      ///< --as-of YYYY-MM-DD (ledger progress)
+    std::optional<std::string> parameter;  ///< --parameter RULE.NAME (seek)
+    std::optional<std::string> within;     ///< --within FROM..TO (seek: the range searched)
+    bool reach = false;                    ///< --reach (seek: the smallest value reaching --budget)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import threading
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,3 +88,58 @@ def test_no_leak_across_threads() -> None:
     for t in threads:
         t.join()
     assert wrong == []
+
+
+# The goal seek (zjcredit.seek over zjc_seek_tables) on docs/examples/loans.csv,
+# worked by hand for a balance cap c between 45万 and 46万 (below every balance;
+# 1% ceiling, ACT/360, each loan rounded half up to the 分; 丙 applied before
+# the window, 0): 甲 c x 91 x 1% / 360, 乙 c x (52 + 31) x 0.8% / 360.
+#   c = 457,435.38: 甲 4,162,661,958/36000 分 -> 1156.29, 乙 3,796,713,654/45000 分 -> 843.71: 2000.00
+#   c = 457,435.39: 甲 4,162,662,049/36000 分 = 115,629.50.. -> 1156.30:                      2000.01
+#   c = 457,431.43: 甲 4,162,626,013/36000 分 = 115,628.50.. -> 1156.29, 乙 -> 843.71:           2000.00
+#   c = 457,431.42: 甲 4,162,625,922/36000 分 = 115,628.49.. -> 1156.28:                      1999.99
+EXAMPLE_LOANS = Path(__file__).resolve().parents[2] / "docs" / "examples" / "loans.csv"
+
+
+def test_seek_budget_and_certificate() -> None:
+    r = zjcredit.seek(EXAMPLE_LOANS, parameter="first_loan_subsidy.balance_cap", budget=Decimal("2000"),
+                      within="45万..46万")
+    assert (r.parameter, r.value, r.total) == ("first_loan_subsidy.balance_cap", "457435.38", Decimal("2000.00"))
+    assert (r.next_value, r.next_total) == ("457435.39", Decimal("2000.01"))
+    assert (r.value, r.total) in r.evaluations and (r.next_value, r.next_total) in r.evaluations
+    assert len(r.evaluations) <= 2 + 20  # bisection over 1,000,000 分
+
+
+def test_seek_reach_from_a_frame() -> None:
+    import pandas as pd
+
+    frame = pd.read_csv(EXAMPLE_LOANS, dtype=str, keep_default_na=False)
+    r = zjcredit.seek(frame, parameter="first_loan_subsidy.balance_cap", budget="2000", within=("45万", "46万"),
+                      reach=True)
+    assert (r.value, r.total, r.next_value, r.next_total) == ("457431.43", Decimal("2000.00"), "457431.42",
+                                                               Decimal("1999.99"))
+
+
+def test_seek_whole_range_and_plan() -> None:
+    # A budget above everything: the answer is the top of the natural range,
+    # the largest balance (1200万), with no next step. Under the full cap the
+    # total is 2527.78 + (12,000,000 x 52 + 5,000,000 x 31) x 0.8% / 360 =
+    # 2527.78 + 17311.11 = 19838.89.
+    r = zjcredit.seek(EXAMPLE_LOANS, parameter="first_loan_subsidy.balance_cap", budget="1亿")
+    assert (r.value, r.total, r.next_value, r.next_total) == ("12000000.00", Decimal("19838.89"), None, None)
+
+
+def test_seek_errors() -> None:
+    kw: dict[str, Any] = {"parameter": "first_loan_subsidy.balance_cap", "budget": "2000"}
+    with pytest.raises(zjcredit.NotFoundError, match="balance_kap"):
+        zjcredit.seek(EXAMPLE_LOANS, **{**kw, "parameter": "first_loan_subsidy.balance_kap"})
+    with pytest.raises(zjcredit.ParseError, match="within"):
+        zjcredit.seek(EXAMPLE_LOANS, **kw, within="1%..2%")
+    with pytest.raises(zjcredit.ValidationError, match="ends before it starts"):
+        zjcredit.seek(EXAMPLE_LOANS, **kw, within="46万..45万")
+    with pytest.raises(zjcredit.ValidationError, match="negative"):
+        zjcredit.seek(EXAMPLE_LOANS, **{**kw, "budget": "-1"})
+    with pytest.raises(zjcredit.ValidationError, match="does not rise"):
+        zjcredit.seek(EXAMPLE_LOANS, **{**kw, "parameter": "first_loan_subsidy.application_window.from"})
+    with pytest.raises(TypeError):
+        zjcredit.seek(EXAMPLE_LOANS, **{**kw, "budget": 2000.0})

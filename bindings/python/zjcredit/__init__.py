@@ -76,7 +76,7 @@ from .batch import (
 from .money import ROUNDING_MODES, amount_in_words, format_amount, parse_amount, parse_rate, round_amount
 from .plan import Plan
 from .tables import subsidy_table
-from .sandbox import with_parameters
+from .sandbox import SeekResult, seek, with_parameters
 from .screen import FILL_ORDERS, ScreenResult, screen
 from .ledger import chase_list, ledger_progress, ledger_template, read_ledger, write_ledger_template
 from .rules import (
@@ -189,6 +189,8 @@ __all__ = [
     "PaidPeriod",
     # overrides and the sandbox (zjcredit.sandbox, docs/sandbox.md)
     "with_parameters",
+    "seek",
+    "SeekResult",
     # the screen per borrower over many lenders' tables (zjcredit.screen, docs/screen.md)
     "screen",
     "ScreenResult",

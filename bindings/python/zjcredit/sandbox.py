@@ -8,15 +8,16 @@ from __future__ import annotations
 import ctypes
 import datetime
 import json
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from ._lib import PlanPtr, encode, lib
 
 if TYPE_CHECKING:
     from .plan import Plan
 
-__all__ = ["with_parameters", "override_text"]
+__all__ = ["with_parameters", "override_text", "seek", "SeekResult"]
 
 
 def override_text(name: str, value: Any) -> str:
@@ -54,3 +55,63 @@ def with_parameters(plan: Optional["Plan"], rule: str, scenario: Optional[str] =
     handle = PlanPtr()
     lib.zjc_plan_with_parameters(plan._live() if plan is not None else None, data, ctypes.byref(handle))
     return Plan(handle)
+
+
+@dataclass(frozen=True)
+class SeekResult:
+    """The answer of :func:`seek` and its certificate. ``value`` and
+    ``next_value`` are in the parameter's canonical text ("457435.38",
+    "0.8%", "2022-06-30"); ``total`` and ``next_total`` are the totals there
+    (Decimal 元), both computed; ``next_value`` is None when the answer is
+    the end of the range. ``evaluations``: every (value, total) evaluated, in
+    the order made."""
+
+    parameter: str
+    value: str
+    total: Decimal
+    next_value: Optional[str]
+    next_total: Optional[Decimal]
+    evaluations: list[tuple[str, Decimal]]
+
+
+def seek(frame_or_path: Any, plan: Optional["Plan"] = None, *, parameter: str, budget: Any,
+         within: Any = None, reach: bool = False, period: Optional[str] = None,
+         columns: Optional[Mapping[str, str]] = None, rate_unit: Optional[str] = None,
+         sheet: Optional[str] = None, encoding: Optional[str] = None) -> SeekResult:
+    """The exact goal seek (docs/sandbox.md) through ``zjc_seek_tables``: the
+    largest value of ``parameter`` ("first_loan_subsidy.balance_cap", …)
+    whose total over the loans stays within ``budget``, or with ``reach`` the
+    smallest whose total reaches it, exactly at the parameter's step.
+
+    ``frame_or_path``: a loans table (a DataFrame of text cells, or a file's
+    path) or a list of them, read as :func:`zjcredit.subsidy_table` reads
+    them. ``budget`` is an amount (Decimal, int or str such as "5000万",
+    never float); ``within`` a range "100万..1000万" or a (from, to) pair.
+    ``period``, ``columns``, ``rate_unit``, ``sheet``, ``encoding`` as for
+    :func:`zjcredit.subsidy_table`. An unknown parameter is NotFoundError;
+    a value of the wrong kind ParseError; a negative budget, a reversed
+    range or a parameter whose totals do not rise with it ValidationError.
+    """
+    from ._convert import dumps
+    from ._lib import take_string
+    from .rules import _plan_handle
+    from .screen import _tables
+
+    options: dict[str, Any] = {"parameter": parameter, "budget": override_text("budget", budget)}
+    if within is not None:
+        options["within"] = override_text("within", tuple(within) if isinstance(within, list) else within)
+    if reach:
+        options["reach"] = True
+    for key, value in (("period", period), ("rate_unit", rate_unit), ("sheet", sheet), ("encoding", encoding)):
+        if value is not None:
+            options[key] = value
+    if columns:
+        options["columns"] = dict(columns)
+    tables = dumps(_tables(frame_or_path, None), "tables")
+    options_text = dumps(options, "options")
+    text = take_string(lambda out: lib.zjc_seek_tables(_plan_handle(plan), tables.encode("utf-8"),
+                                                       options_text.encode("utf-8"), out))
+    r = json.loads(text)
+    return SeekResult(r["parameter"], r["value"], Decimal(r["total"]), r["next_value"],
+                      None if r["next_total"] is None else Decimal(r["next_total"]),
+                      [(e["value"], Decimal(e["total"])) for e in r["evaluations"]])

@@ -1,0 +1,144 @@
+// The sandbox over banks' tables (include/zjcredit/sandbox/tables.hpp).
+#include <zjcredit/sandbox/tables.hpp>
+
+#include "../json/document.hpp"
+#include "../json/reader.hpp"
+
+#include <zjcredit/rules/batch.hpp>
+
+#include <array>
+#include <utility>
+
+namespace zjcredit::sandbox {
+
+loan_population population_of(const std::vector<rules::loan_table>& tables, const plan::plan& p) {
+    loan_population population;
+    std::vector<std::pair<const rules::loan_table*, const rules::table_loan*>> where;
+    for (const auto& t : tables)
+        for (const auto& loan : t.loans) {
+            // A loan refused for its cells: subsidy_for_table throws its located error.
+            if (!loan.record) (void)rules::subsidy_for_table(t, loan, p);
+            population.add(*loan.record);
+            where.emplace_back(&t, &loan);
+        }
+    // A loan the rule refuses would make every total of a seek or a scenario
+    // wrong; say which one here, where its table and row are still known.
+    const auto c = population.columns();
+    std::vector<std::int64_t> amount(c.size());
+    std::vector<std::int32_t> status(c.size());
+    const rules::batch::batch_summary s =
+        rules::batch::first_loan_subsidy_batch(c, {amount, status, {}, {}}, p.first_loan_subsidy);
+    if (s.errors != 0)
+        for (std::size_t i = 0; i < status.size(); ++i)
+            if (status[i] != rules::batch::status_ok) {
+                (void)rules::subsidy_for_table(*where[i].first, *where[i].second, p);
+                throw validation_error(where[i].first->source, where[i].second->borrower,
+                                       "the rule refuses this loan; every loan must be computed");
+            }
+    return population;
+}
+
+seek_request seek_request_from_text(std::string_view parameter, std::string_view target,
+                                    const std::optional<std::string>& within, bool reach, std::string_view prefix) {
+    const auto field = [&](std::string_view name) { return std::string(prefix) + std::string(name); };
+    seek_request r;
+    try {
+        r.parameter = seek_parameter_from(parameter);
+    } catch (const error& e) {
+        throw not_found_error(field("parameter"), std::string(parameter), e.detail());
+    }
+    try {
+        r.target = money::parse_amount(target);
+    } catch (const error& e) {
+        throw parse_error(field("budget"), std::string(target), e.detail());
+    }
+    if (r.target.is_negative()) throw validation_error(field("budget"), std::string(target), "must not be negative");
+    r.reach = reach;
+    if (within) {
+        const auto dots = within->find("..");
+        if (dots == std::string::npos)
+            throw parse_error(field("within"), *within,
+                              "expected a range FROM..TO written as " + std::string(parameter) +
+                                  " is (100万..1000万, 0.5%..1%, 2022-06-01..2022-06-30)");
+        r.lo = value_from_text(r.parameter, std::string_view(*within).substr(0, dots), field("within"));
+        r.hi = value_from_text(r.parameter, std::string_view(*within).substr(dots + 2), field("within"));
+        if (*r.hi < *r.lo) throw validation_error(field("within"), *within, "the range ends before it starts");
+    }
+    return r;
+}
+
+std::string seek_result_json(const seek_result& r) {
+    json::value out = json::value::object();
+    out["parameter"] = std::string(name_of(r.parameter));
+    out["value"] = value_text(r.parameter, r.value);
+    out["total"] = rules::detail::fen_text(r.total_fen);
+    out["next_value"] = r.next_value ? json::value(value_text(r.parameter, *r.next_value)) : json::value(nullptr);
+    out["next_total"] = r.next_total_fen ? json::value(rules::detail::fen_text(*r.next_total_fen)) : json::value(nullptr);
+    json::value evals = json::value::array();
+    for (const auto& e : r.evaluations) {
+        json::value one = json::value::object();
+        one["value"] = value_text(r.parameter, e.value);
+        one["total"] = rules::detail::fen_text(e.total_fen);
+        evals.push_back(std::move(one));
+    }
+    out["evaluations"] = std::move(evals);
+    return json::dump(out);
+}
+
+namespace {
+
+/// The seek's own keys of the options; the others are the table reader's.
+constexpr std::array<std::string_view, 4> seek_option_keys{"parameter", "budget", "within", "reach"};
+
+std::vector<rules::loan_table> read_tables(std::string_view text, const rules::table_options& options) {
+    const json::value doc = json::parse(text, "tables");
+    if (!doc.is_array())
+        throw parse_error("tables", "", "expected a JSON array of tables ({\"path\": ...} or {\"text\": ..., "
+                                        "\"name\": ...}), found " + json::describe(doc));
+    std::vector<rules::loan_table> tables;
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        json::object_reader r(doc[i], "tables[" + std::to_string(i) + "]");
+        if (!doc[i].is_object())
+            throw parse_error(r.path(), "", "expected a table object, found " + json::describe(doc[i]));
+        const auto path = r.optional_string("path");
+        const auto data = r.optional_string("text");
+        const auto name = r.optional_string("name");
+        if (path.has_value() == data.has_value())
+            throw parse_error(r.path(), "", "a table has either \"path\" (a file) or \"text\" (CSV text), not " +
+                                                std::string(path ? "both" : "neither"));
+        if (path && name) r.invalid("name", *name, "a file is named by its path: give \"name\" with \"text\" only");
+        r.finish();
+        tables.push_back(path ? rules::read_loan_table(*path, options)
+                              : rules::read_loan_table_bytes(*data, name.value_or(r.path()), options));
+    }
+    return tables;
+}
+
+}  // namespace
+
+std::string seek_tables_json(std::string_view tables_json, std::string_view options_json, const plan::plan& p) {
+    if (options_json.empty())
+        throw parse_error("options", "", "a seek needs at least {\"parameter\": ..., \"budget\": ...}");
+    json::value doc = json::parse(options_json, "options");
+    if (!doc.is_object()) throw parse_error("options", "", "expected a JSON object, found " + json::describe(doc));
+    json::value own = json::value::object();
+    for (const std::string_view key : seek_option_keys) {
+        const std::string k(key);
+        if (doc.contains(k)) {
+            own[k] = std::move(doc[k]);
+            doc.erase(k);
+        }
+    }
+    json::object_reader r(own, "");
+    const std::string parameter = r.string("parameter");
+    const std::string budget = r.string("budget");
+    const std::optional<std::string> within = r.optional_string("within");
+    const bool reach = r.optional_boolean("reach").value_or(false);
+    r.finish();
+    const seek_request request = seek_request_from_text(parameter, budget, within, reach);
+    const std::vector<rules::loan_table> tables = read_tables(tables_json, rules::table_options_from_json(json::dump(doc)));
+    const loan_population population = population_of(tables, p);
+    return seek_result_json(seek(population.columns(), p.first_loan_subsidy, request));
+}
+
+}  // namespace zjcredit::sandbox
