@@ -55,6 +55,10 @@ options parse_options(int argc, char** argv) {
         else if (a == "--months") o.months = value();
         else if (a == "--unit") o.unit = value();
         else if (a == "--as-of") o.as_of = value();
+        else if (a == "--register") o.register_db = value();
+        else if (a == "--commit") flag(o.commit);
+        else if (a == "--round") o.round = value();
+        else if (a == "--borrower-limit") o.borrower_limit = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -97,6 +101,10 @@ std::vector<std::string> given_options(const options& o) {
     add(o.months.has_value(), "--months");
     add(o.unit.has_value(), "--unit");
     add(o.as_of.has_value(), "--as-of");
+    add(o.register_db.has_value(), "--register");
+    add(o.commit, "--commit");
+    add(o.round.has_value(), "--round");
+    add(o.borrower_limit.has_value(), "--borrower-limit");
     return out;
 }
 

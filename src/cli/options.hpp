@@ -41,6 +41,10 @@ struct options {
     std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)
     std::optional<std::string> unit;       ///< --unit: ledger template: the organisational unit; assess: the unit of bare amounts (亿元/万元/元)
     std::optional<std::string> as_of;      ///< --as-of YYYY-MM-DD (ledger progress)
+    std::optional<std::string> register_db;     ///< --register DB (screen: the payout register)
+    bool commit = false;                        ///< --commit (screen: record the round in the register)
+    std::optional<std::string> round;           ///< --round ID (screen --commit)
+    std::optional<std::string> borrower_limit;  ///< --borrower-limit AMOUNT (screen --register)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

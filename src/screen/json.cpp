@@ -50,7 +50,7 @@ screen_options screen_options_from(json::object_reader& r) {
     o.keep_all_first_loans = r.optional_boolean("keep_all_first_loans").value_or(false);
     if (r.has("already_paid"))
         r.objects("already_paid", [&](json::object_reader& p) {
-            paid_period paid;
+            paid_loan_period paid;
             paid.lender = p.string("lender");
             paid.loan_id = p.string("loan_id");
             const rules::date_range period = rules::parse_period(p.string("period"), p.path_of("period"));
