@@ -131,6 +131,7 @@ const std::array<command, 11> commands = {{
     {"screen", "免申即享: the per-borrower subsidy over many lenders' files, with conflicts",
      "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--budget AMOUNT] [-o DIR] [--xlsx OUT]\n"
      "                       [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME] [--lang zh|en]\n"
+     "                       [--register DB [--commit] [--round ID] [--borrower-limit AMOUNT]]\n"
      "FILES are banks' tables of loans (as for `zjcredit subsidy`) with the columns 统一社会信用代码,\n"
      "借据号 and 贷款机构. Each borrower's eligible loans share one 1000万 cap a day, filled in order\n"
      "(first application, drawdown, loan_id), each part at its own rate; conflicts are listed.\n"
@@ -143,10 +144,17 @@ const std::array<command, 11> commands = {{
      "  --columns FILE     your headers mapped to fields, as for subsidy\n"
      "  --rate-unit U      unit of bare rates: percent or fraction\n"
      "  --sheet NAME       the .xlsx sheet to read\n"
-     "example: zjcredit screen 甲银行.xlsx 乙银行.csv --period 2022-04-01..2022-06-30 --budget 5000000 -o 筛选结果\n",
+     "  --register DB      the payout register: loan-periods it has paid are not paid again\n"
+     "                     (listed as already_paid); without --commit nothing is written\n"
+     "  --commit           record this round's payments in the register, in one transaction\n"
+     "  --round ID         the round's id (default: the period and the time, PERIOD@YYYY-MM-DDTHH:MM:SSZ)\n"
+     "  --borrower-limit AMOUNT  a borrower whose register total plus this round would pass\n"
+     "                     AMOUNT is a borrower_limit_exceeded conflict, held (not committed)\n"
+     "example: zjcredit screen 甲银行.xlsx 乙银行.csv --period 2022-04-01..2022-06-30 --budget 5000000 -o 筛选结果\n"
+     "example: zjcredit screen 甲银行.xlsx 乙银行.csv --period 2022-04-01..2022-06-30 --register payouts.db --commit --round 2022Q2 --borrower-limit 500000 -o 筛选结果\n",
      run_screen,
      {"--plan", "--output", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet", "--lender",
-      "--budget", "--xlsx"}},
+      "--budget", "--xlsx", "--register", "--commit", "--round", "--borrower-limit"}},
     {"register", "the payout register: its hash chain checked, its rounds shown",
      "usage: zjcredit register verify DB [--json] [--lang zh|en]\n"
      "       zjcredit register show DB [--json] [--lang zh|en]\n"

@@ -58,6 +58,10 @@ options parse_options(int argc, char** argv) {
         else if (a == "--parameter") o.parameter = value();
         else if (a == "--within") o.within = value();
         else if (a == "--reach") flag(o.reach);
+        else if (a == "--register") o.register_db = value();
+        else if (a == "--commit") flag(o.commit);
+        else if (a == "--round") o.round = value();
+        else if (a == "--borrower-limit") o.borrower_limit = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -103,6 +107,10 @@ std::vector<std::string> given_options(const options& o) {
     add(o.parameter.has_value(), "--parameter");
     add(o.within.has_value(), "--within");
     add(o.reach, "--reach");
+    add(o.register_db.has_value(), "--register");
+    add(o.commit, "--commit");
+    add(o.round.has_value(), "--round");
+    add(o.borrower_limit.has_value(), "--borrower-limit");
     return out;
 }
 

@@ -44,6 +44,10 @@ struct options {
     std::optional<std::string> parameter;  ///< --parameter RULE.NAME (seek)
     std::optional<std::string> within;     ///< --within FROM..TO (seek: the range searched)
     bool reach = false;                    ///< --reach (seek: the smallest value reaching --budget)
+    std::optional<std::string> register_db;     ///< --register DB (screen: the payout register)
+    bool commit = false;                        ///< --commit (screen: record the round in the register)
+    std::optional<std::string> round;           ///< --round ID (screen --commit)
+    std::optional<std::string> borrower_limit;  ///< --borrower-limit AMOUNT (screen --register)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

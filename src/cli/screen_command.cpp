@@ -6,6 +6,7 @@
 #include "command.hpp"
 #include "output.hpp"
 #include "results_xlsx.hpp"
+#include "screen_register.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/format.hpp>
@@ -87,10 +88,15 @@ int run_screen(const options& o) {
         if (so.budget->is_negative()) throw validation_error("--budget", *o.budget, "must not be negative");
     }
 
+    screen_register reg = read_screen_register(o);
+    so.already_paid = std::move(reg.already_paid);
+
     screen::screen_table table = screen::read_screen_tables(o.args, t, o.lender.value_or(""));
     const screen::screen_input in = table.input();
     const auto& params = selected_plan(o).first_loan_subsidy;
     const screen::screen_result r = screen::run_screen(in, params, so);
+    const std::vector<screen::payment> payments = o.register_db ? screen::payments(in, r) : std::vector<screen::payment>{};
+    const std::vector<screen::limit_breach> breaches = borrower_limit_breaches(o, reg, payments);
     const std::string yes = en ? "yes" : "是", no = en ? "no" : "否";
 
     std::vector<result_table> tables;
@@ -141,6 +147,17 @@ int run_screen(const options& o) {
         for (const auto& l : c.lenders) lenders += (lenders.empty() ? "" : ";") + l;
         tables.back().rows.push_back({std::string(c.kind), c.borrower_id, c.loan_id, lenders, en ? c.detail_en : c.detail_zh});
     }
+    // --borrower-limit: listed for review and held, like the screen's own conflicts.
+    for (const auto& b : breaches) {
+        const std::string before = money::to_string(b.paid_before), now = money::to_string(b.this_round),
+                          limit = money::to_string(b.limit), sum = money::to_string(b.paid_before + b.this_round);
+        tables.back().rows.push_back(
+            {"borrower_limit_exceeded", b.borrower_id, "", "",
+             en ? "borrower " + b.borrower + ": paid " + before + " before and " + now + " in this round, " + sum +
+                      " in all, past the limit " + limit + "; held, not committed"
+                : "借款人 " + b.borrower + "：此前已支付 " + before + " 元，本轮 " + now + " 元，累计 " + sum +
+                      " 元，超过单户上限 " + limit + " 元；暂缓，不记入本轮"});
+    }
 
     tables.push_back({"totals.csv", en ? "totals" : "合计",
                       en ? std::vector<std::string>{"group", "name", "borrowers", "loans", "amount", "allocated"}
@@ -169,6 +186,7 @@ int run_screen(const options& o) {
     } else if (!o.xlsx) {
         write_csv(std::nullopt, tables.front());  // the notification list to stdout
     }
+    commit_or_dry_run(o, reg, payments, breaches, r.totals.loans_in_error, selected_plan(o));
     return r.totals.loans_in_error != 0 ? rows_rejected : ok;
 }
 

@@ -189,13 +189,13 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
     }
 
     if (options.already_paid.empty()) return;
-    std::unordered_map<loan_key, std::vector<const paid_period*>, loan_key_hash> paid;
+    std::unordered_map<loan_key, std::vector<const paid_loan_period*>, loan_key_hash> paid;
     for (const auto& p : options.already_paid) paid[loan_key{p.lender, p.loan_id}].push_back(&p);
     for (std::size_t i = 0; i < n; ++i) {
         if (r.loans[i].status != rules::batch::status_ok) continue;
         const auto it = paid.find(loan_key{in.lender[i], in.loan_id[i]});
         if (it == paid.end()) continue;
-        for (const paid_period* p : it->second) {
+        for (const paid_loan_period* p : it->second) {
             if (!overlap(in.loans.period_from[i], in.loans.period_to[i], p->from, p->to)) continue;
             r.loans[i].screen_reasons |= reason_already_paid;
             conflict c = listing_conflict(in, "already_paid", {i});
@@ -233,13 +233,16 @@ void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint
         r.conflicts.push_back(std::move(c));
     }
 
-    // 首贷 at two lenders: the first in the fill order keeps it.
+    // 首贷 at two lenders: the first in the fill order keeps it. A listing
+    // already paid still holds its claim (it was paid as the 首贷), so a
+    // replayed round does not hand the 首贷 to the next lender in line.
     std::size_t keeper = SIZE_MAX;
     std::vector<std::size_t> others;
     std::set<std::string> other_lenders;
     for (std::size_t row : br.loans) {
         const loan_result& l = r.loans[row];
-        if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || l.screen_reasons != 0) continue;
+        if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || (l.screen_reasons & ~reason_already_paid) != 0)
+            continue;
         if (keeper == SIZE_MAX) keeper = row;
         else if (in.lender[row] != in.lender[keeper]) {
             others.push_back(row);

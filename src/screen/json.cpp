@@ -8,6 +8,7 @@
 #include <zjcredit/money/decimal.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/rules/batch.hpp>
+#include <zjcredit/screen/round.hpp>
 #include <zjcredit/screen/screen.hpp>
 #include <zjcredit/screen/tables.hpp>
 
@@ -18,8 +19,8 @@ namespace zjcredit::screen {
 namespace {
 
 /// The screen's own keys of the options; the others are the table reader's.
-constexpr std::array<std::string_view, 5> screen_option_keys{"budget", "fill_order", "other_ids_declared",
-                                                            "keep_all_first_loans", "already_paid"};
+constexpr std::array<std::string_view, 6> screen_option_keys{"budget", "fill_order", "other_ids_declared",
+                                                            "keep_all_first_loans", "already_paid", "register"};
 
 std::string yuan(std::int64_t fen) { return money::to_string(money::amount::from_fen(fen)); }
 
@@ -50,7 +51,7 @@ screen_options screen_options_from(json::object_reader& r) {
     o.keep_all_first_loans = r.optional_boolean("keep_all_first_loans").value_or(false);
     if (r.has("already_paid"))
         r.objects("already_paid", [&](json::object_reader& p) {
-            paid_period paid;
+            paid_loan_period paid;
             paid.lender = p.string("lender");
             paid.loan_id = p.string("loan_id");
             const rules::date_range period = rules::parse_period(p.string("period"), p.path_of("period"));
@@ -58,6 +59,11 @@ screen_options screen_options_from(json::object_reader& r) {
             paid.to = dates::to_day_number(period.to);
             o.already_paid.push_back(std::move(paid));
         });
+    // A payout register's rows are loan-periods already paid too (read only:
+    // committing a round is the CLI's `screen --commit`).
+    if (const auto path = r.optional_string("register"))
+        for (auto& paid : already_paid_of(payout_register::open(*path, register_open::existing).paid()))
+            o.already_paid.push_back(std::move(paid));
     return o;
 }
 

@@ -131,6 +131,7 @@ std::vector<payment> payments(const screen_input& in, const screen_result& r) {
             if (!l.eligible || l.amount == 0) continue;
             payment p;
             p.borrower_id = std::string(in.borrower_id[row]);
+            p.borrower = std::string(in.borrower[br.first_row]);
             p.loan_id = std::string(in.loan_id[row]);
             p.lender = std::string(in.lender[row]);
             p.from = in.loans.period_from[row];

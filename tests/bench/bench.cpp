@@ -21,6 +21,12 @@
 //   reward_read_sum        its lower bound
 //   subsidy_one_at_a_time  first_loan_subsidy() with its receipt, per loan
 //                          (a sample of loans; ns per loan)
+//   screen_batch           screen::run_screen over the same loans, as ≈400,000
+//                          borrowers (2.5 loans each on average) at 5 lenders:
+//                          ids, grouping, the per-borrower cap, conflicts and
+//                          totals (goal: within 3× subsidy_batch); counters:
+//                          borrowers, conflicts and peak_rss_mb (the process's
+//                          peak resident memory, data included)
 //   parse_amount/<text>, parse_rate/<text>  strings per second
 //   capi_json_one_at_a_time  zjc_first_loan_subsidy() + zjc_string_free() through
 //                          the C ABI on --json-loans loans (default 20,000, every
@@ -61,10 +67,14 @@
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/first_loan_subsidy.hpp>
 #include <zjcredit/rules/json.hpp>
+#include <zjcredit/screen/credit_code.hpp>
+#include <zjcredit/screen/screen.hpp>
 
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 #include <zjcredit.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -668,6 +678,75 @@ void parse_rate(benchmark::State& state, std::string text) {
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()));
 }
 
+// ---- the screen (免申即享) ----------------------------------------------------------------
+
+/// The ids of the loans for the screen: loan i is "L<i>" at one of 5 lenders,
+/// of one of n × 2 / 5 borrowers (drawn, so a borrower has 1 to several
+/// loans, often at two lenders), each with a valid 统一社会信用代码.
+struct screen_ids {
+    std::vector<std::string> loan_id, borrower_id, borrower, lender;
+    std::vector<std::string_view> loan_id_v, borrower_id_v, borrower_v, lender_v;
+};
+
+const screen_ids& screen_loan_ids() {
+    static const screen_ids ids = [] {
+        screen_ids s;
+        const std::size_t n = loans().kind.size();
+        const std::size_t borrowers = std::max<std::size_t>(1, n * 2 / 5);
+        std::vector<std::string> codes, names;
+        codes.reserve(borrowers);
+        names.reserve(borrowers);
+        for (std::size_t b = 0; b < borrowers; ++b) {
+            std::string first17 = std::to_string(b);
+            first17 = "91440800" + std::string(9 - std::min<std::size_t>(9, first17.size()), '0') + first17;
+            codes.push_back(first17 + zjcredit::screen::credit_code_check_character(first17));
+            names.push_back("企业" + std::to_string(b));
+        }
+        const std::string lenders[5] = {"银行甲", "银行乙", "银行丙", "银行丁", "银行戊"};
+        rng g(20221203);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto b = static_cast<std::size_t>(g.range(0, static_cast<std::int64_t>(borrowers) - 1));
+            s.loan_id.push_back("L" + std::to_string(i));
+            s.borrower_id.push_back(codes[b]);
+            s.borrower.push_back(names[b]);
+            s.lender.push_back(lenders[g.range(0, 4)]);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            s.loan_id_v.push_back(s.loan_id[i]);
+            s.borrower_id_v.push_back(s.borrower_id[i]);
+            s.borrower_v.push_back(s.borrower[i]);
+            s.lender_v.push_back(s.lender[i]);
+        }
+        return s;
+    }();
+    return ids;
+}
+
+double peak_rss_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+void screen_batch(benchmark::State& state) {
+    const auto& d = loans();
+    const auto& ids = screen_loan_ids();
+    const zjcredit::screen::screen_input in{d.columns(), ids.loan_id_v, ids.borrower_id_v, ids.borrower_v,
+                                            ids.lender_v, {}};
+    const auto& params = plan::plan_2022().first_loan_subsidy;
+    std::size_t borrowers = 0, conflicts = 0;
+    for (auto _ : state) {
+        const auto r = zjcredit::screen::run_screen(in, params);
+        benchmark::DoNotOptimize(r.totals.all.amount);
+        borrowers = r.borrowers.size();
+        conflicts = r.conflicts.size();
+    }
+    set_rows(state, d.kind.size(), d.from.size());
+    state.counters["borrowers"] = static_cast<double>(borrowers);
+    state.counters["conflicts"] = static_cast<double>(conflicts);
+    state.counters["peak_rss_mb"] = peak_rss_mb();
+}
+
 void register_benchmarks() {
     // Whole-data passes: repeated and summarised by their median.
     for (auto* b : {benchmark::RegisterBenchmark("subsidy_batch", subsidy_batch),
@@ -697,6 +776,11 @@ void register_benchmarks() {
                         benchmark::RegisterBenchmark("one_record_capi_json", one_record_capi_json),
                         benchmark::RegisterBenchmark("one_record_capi_light", one_record_capi_light)})
             b->Unit(benchmark::kMicrosecond)->Repetitions(3)->ReportAggregatesOnly(true);
+    benchmark::RegisterBenchmark("screen_batch", screen_batch)
+        ->Unit(benchmark::kMillisecond)
+        ->Repetitions(3)
+        ->ReportAggregatesOnly(true)
+        ->UseRealTime();
 }
 
 // ---- dumps -----------------------------------------------------------------------------

@@ -39,19 +39,20 @@ ROWS = [
 WHEN = "2022-07-05T08:00:00Z"
 
 
-def write_register(path: Path) -> None:
+def write_register(path: Path, rows: list[tuple[str, str, str, str, str, str, int]] = ROWS) -> None:
+    """A register of one round 2022Q2 of `rows` (tests/python/test_screen.py uses it too)."""
     con = sqlite3.connect(path)
     con.executescript(SCHEMA)
     prev = GENESIS
     total = 0
-    for i, (bid, name, loan, lender, start, end, fen) in enumerate(ROWS, start=1):
+    for i, (bid, name, loan, lender, start, end, fen) in enumerate(rows, start=1):
         fields = [str(i), "2022Q2", WHEN, "v1", bid, name, loan, lender, start, end, str(fen), "", prev]
         row_hash = hashlib.sha256(("\t".join(fields) + "\n").encode("utf-8")).hexdigest()
         con.execute("INSERT INTO payouts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (i, "2022Q2", WHEN, "v1", bid, name, loan, lender, start, end, fen, "", prev, row_hash))
         prev = row_hash
         total += fen
-    con.execute("INSERT INTO rounds VALUES (?,?,?,?,?,?)", ("2022Q2", "v1", WHEN, len(ROWS), total, prev))
+    con.execute("INSERT INTO rounds VALUES (?,?,?,?,?,?)", ("2022Q2", "v1", WHEN, len(rows), total, prev))
     con.commit()
     con.close()
 

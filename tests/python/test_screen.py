@@ -134,3 +134,21 @@ def test_whole_request_errors() -> None:
         zjcredit.screen({"银行甲": pd.DataFrame({"放款金额": [1.5]})}, period=PERIOD)
     with pytest.raises(zjcredit.FileError):
         zjcredit.screen(["/nonexistent/甲银行.csv"], period=PERIOD, lender="银行甲")
+
+
+def test_a_payout_register_s_rows_are_not_paid_again(tmp_path: Path) -> None:
+    # A register (written from docs/register.md by test_register.py) that paid
+    # L1 at 银行甲 for the period its 14,577.78 (the module docstring, L1 alone).
+    from test_register import write_register
+
+    db = tmp_path / "payouts.db"
+    write_register(db, [(CODE, "甲公司", "L1", "银行甲", "2022-04-01", "2022-06-30", 1457778)])
+    first = zjcredit.screen({"银行甲": bank_a(), "银行乙": bank_b()}, period=PERIOD)
+    assert list(first.loans["amount"]) == [Decimal("14577.78"), Decimal("0.00")]
+    # Replayed against the register: L1 is not paid again, and L2 at 银行乙 is
+    # still not the borrower's 首贷 (银行甲 holds it): nothing is paid.
+    r = zjcredit.screen({"银行甲": bank_a(), "银行乙": bank_b()}, period=PERIOD, register=db)
+    assert list(r.loans["amount"]) == [Decimal("0.00"), Decimal("0.00")]
+    assert sorted(r.conflicts["kind"]) == ["already_paid", "first_loan_claimed_elsewhere"]
+    with pytest.raises(zjcredit.FileError, match="no such file"):
+        zjcredit.screen(bank_a(), period=PERIOD, lender="银行甲", register=tmp_path / "none.db")

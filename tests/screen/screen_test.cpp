@@ -178,6 +178,23 @@ TEST_CASE("screen: a loan listed twice counts once; overlapping claim periods ar
     CHECK(r.loans[0].screen_reasons == screen::reason_already_paid);
 }
 
+TEST_CASE("screen: a replayed round keeps the 首贷 with the lender already paid for it") {
+    // Round 1: L1 at 甲 keeps the 首贷 (first in the fill order) and is paid
+    // 14,577.78; L2 at 乙 is not. Replayed with L1's period paid: L1 is not
+    // paid again, and L2 is still not the borrower's 首贷, so nothing is paid.
+    population p = two_loans();
+    auto r = screen::run_screen(p.input(), params());
+    screen::screen_options o;
+    for (const auto& pay : screen::payments(p.input(), r)) o.already_paid.push_back({pay.lender, pay.loan_id, pay.from, pay.to});
+    REQUIRE(o.already_paid.size() == 1);
+    CHECK(o.already_paid[0].loan_id == "L1");
+    r = screen::run_screen(p.input(), params(), o);
+    CHECK(r.totals.all.amount == 0);
+    CHECK(r.loans[0].screen_reasons == screen::reason_already_paid);
+    CHECK(r.loans[1].screen_reasons == screen::reason_claimed_elsewhere);
+    CHECK_FALSE(r.loans[1].eligible);
+}
+
 TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower with two names is held") {
     population p;
     const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};

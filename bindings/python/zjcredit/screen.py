@@ -153,6 +153,7 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
            lender: Optional[str] = None, budget: Optional[AmountLike] = None, fill_order: Optional[str] = None,
            other_ids_declared: bool = False, keep_all_first_loans: bool = False,
            already_paid: Optional[Sequence[Mapping[str, str]]] = None,
+           register: Optional[PathLike] = None,
            columns: Optional[Mapping[str, str]] = None, rate_unit: Optional[str] = None,
            sheet: Optional[str] = None, encoding: Optional[str] = None,
            repayments: Optional[PathLike] = None) -> ScreenResult:
@@ -169,7 +170,9 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
     not 统一社会信用代码; ``keep_all_first_loans`` keeps 首贷 at two lenders
     under the one cap (the conflict is listed either way); ``already_paid``
     lists loan-periods not to be paid again (``{"lender", "loan_id",
-    "period"}``); ``columns``, ``rate_unit``, ``sheet``, ``encoding``,
+    "period"}``); ``register`` is a payout register's path whose rows are
+    not paid again (read only: ``zjcredit screen --commit`` records a round);
+    ``columns``, ``rate_unit``, ``sheet``, ``encoding``,
     ``repayments`` as for :func:`zjcredit.subsidy_table`.
 
     A listing's own problem (an invalid 统一社会信用代码, a missing lender, a
@@ -200,6 +203,8 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
         options["keep_all_first_loans"] = True
     if already_paid is not None:
         options["already_paid"] = [dict(p) for p in already_paid]
+    if register is not None:
+        options["register"] = os.fspath(register)
     tables = dumps(_tables(frame_or_frames, lender), "tables")
     options_text = dumps(options, "options")
     text = take_string(lambda out: lib.zjc_screen_tables(_plan_handle(plan), tables.encode("utf-8"),

@@ -126,7 +126,7 @@ struct screen_input {
 };
 
 /// A loan-period already paid (by an earlier round; the register's rows).
-struct paid_period {
+struct paid_loan_period {
     std::string lender;
     std::string loan_id;
     std::int32_t from = 0;  ///< day number, included
@@ -141,7 +141,7 @@ struct screen_options {
     /// Share this budget among the eligible borrowers (rules/budget.hpp, pro rata).
     std::optional<money::amount> budget;
     /// Loan-periods already paid: a listing overlapping one is not paid again.
-    std::vector<paid_period> already_paid;
+    std::vector<paid_loan_period> already_paid;
     /// 首贷 at two lenders: by default the first in the fill order keeps it
     /// and the others are not paid; true keeps them all (once the bureau has
     /// found them right), under the one cap. The conflict is listed either way.
@@ -213,6 +213,7 @@ struct screen_totals {
 /// A loan-period paid: what a payout register records (hook for --register).
 struct payment {
     std::string borrower_id;
+    std::string borrower;  ///< the borrower's name (of its first listing in the fill order)
     std::string loan_id;
     std::string lender;
     std::int32_t from = 0;  ///< the claim period, day numbers
