@@ -58,6 +58,7 @@ int run_assess(const options& o);
 int run_ledger(const options& o);
 int run_screen(const options& o);
 int run_register(const options& o);
+int run_report(const options& o);
 
 }  // namespace zjcredit::cli
 

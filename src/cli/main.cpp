@@ -36,7 +36,7 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
     "                     receipts show the override and the plan's value (docs/sandbox.md),\n" \
     "                     e.g. --set " example "\n"
 
-const std::array<command, 10> commands = {{
+const std::array<command, 11> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
@@ -158,6 +158,27 @@ const std::array<command, 10> commands = {{
      "         zjcredit register show payouts.db --json -o register.json\n",
      run_register,
      {"--output", "--json", "--lang"}},
+    {"report", "one self-contained HTML report: targets with 预警, ledger compliance, subsidy totals",
+     "usage: zjcredit report --observations FILE|DIR... [--ledger FILE|DIR...] [--months A..B]\n"
+     "                       [--subsidies FILE] -o report.html [--lang en] [--json]\n"
+     "Writes ONE HTML file (no network, no script, no external font; inline SVG charts; prints on A4):\n"
+     "the headline (达成/预计达成/风险), each target with actual vs threshold in its stated unit, its\n"
+     "monthly trend, projection to the deadline and 红黄绿 grade; with ledgers, the compliance grid\n"
+     "(units x months) and the chase list; with subsidy results, their totals.\n"
+     "  --observations F  monthly observations (assess's CSV or JSON), one file per month; a folder\n"
+     "                    stands for its .csv and .json files; repeatable, and further FILE arguments\n"
+     "                    are observations too\n"
+     "  --ledger F        filled ledgers and liaison forms (as ledger check reads them); repeatable\n"
+     "  --months A..B     the months of the compliance grid (default: the period's first month to the\n"
+     "                    latest month a ledger is for)\n"
+     "  --subsidies F     the results of zjcredit subsidy --json: their total and subtotals\n"
+     "  --unit U          the unit of bare amounts in the observations CSV: 亿元, 万元 or 元\n"
+     "  --json            the same content as JSON (docs/report.md) instead of HTML\n"
+     "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html\n"
+     "example: zjcredit report --observations 指标/ --subsidies 贴息.json --lang en --json -o report.json\n",
+     run_report,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--unit", "--observations", "--ledger", "--months",
+      "--subsidies"}},
 }};
 
 void usage(std::ostream& out) {

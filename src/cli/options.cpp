@@ -55,6 +55,9 @@ options parse_options(int argc, char** argv) {
         else if (a == "--months") o.months = value();
         else if (a == "--unit") o.unit = value();
         else if (a == "--as-of") o.as_of = value();
+        else if (a == "--observations") o.observations.push_back(value());
+        else if (a == "--ledger") o.ledgers.push_back(value());
+        else if (a == "--subsidies") o.subsidies = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -97,6 +100,9 @@ std::vector<std::string> given_options(const options& o) {
     add(o.months.has_value(), "--months");
     add(o.unit.has_value(), "--unit");
     add(o.as_of.has_value(), "--as-of");
+    add(!o.observations.empty(), "--observations");
+    add(!o.ledgers.empty(), "--ledger");
+    add(o.subsidies.has_value(), "--subsidies");
     return out;
 }
 

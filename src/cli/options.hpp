@@ -41,6 +41,9 @@ struct options {
     std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)
     std::optional<std::string> unit;       ///< --unit: ledger template: the organisational unit; assess: the unit of bare amounts (亿元/万元/元)
     std::optional<std::string> as_of;      ///< --as-of YYYY-MM-DD (ledger progress)
+    std::vector<std::string> observations; ///< --observations FILE|DIR (repeatable; report)
+    std::vector<std::string> ledgers;      ///< --ledger FILE|DIR (repeatable; report)
+    std::optional<std::string> subsidies;  ///< --subsidies FILE: `zjcredit subsidy --json` results (report)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.
