@@ -159,12 +159,12 @@ const std::array<command, 11> commands = {{
      run_register,
      {"--output", "--json", "--lang"}},
     {"report", "one self-contained HTML report: targets with 预警, ledger compliance, subsidy totals",
-     "usage: zjcredit report --observations FILE|DIR... [--ledger FILE|DIR...] [--months A..B]\n"
+     "usage: zjcredit report --observations FILE... [--ledger FILE...] [--months A..B]\n"
      "                       [--subsidies FILE] -o report.html [--lang en] [--json]\n"
      "Writes ONE HTML file (no network, no script, no external font; inline SVG charts; prints on A4):\n"
      "the headline (达成/预计达成/风险), each target with actual vs threshold in its stated unit, its\n"
      "monthly trend, projection to the deadline and 红黄绿 grade; with ledgers, the compliance grid\n"
-     "(units x months) and the chase list; with subsidy results, their totals.\n"
+     "(units x months) and the chase list; with subsidy results, their totals. FILE may be a folder.\n"
      "  --observations F  monthly observations (assess's CSV or JSON), one file per month; a folder\n"
      "                    stands for its .csv and .json files; repeatable, and further FILE arguments\n"
      "                    are observations too\n"

@@ -4,6 +4,7 @@
 
 #include <zjcredit/assess/csv.hpp>
 #include <zjcredit/assess/json.hpp>
+#include <zjcredit/ledger/compliance.hpp>
 #include <zjcredit/ledger/month.hpp>
 #include <zjcredit/ledger/read.hpp>
 #include <zjcredit/report/html.hpp>
@@ -74,7 +75,14 @@ int run_report(const options& o) {
     } else if (o.months) {
         throw parse_error("--months", *o.months, "applies to the compliance grid: give --ledger too");
     }
-    if (o.months) in.months = ledger::parse_month_range(*o.months, "--months");
+    if (o.months) {
+        in.months = ledger::parse_month_range(*o.months, "--months");
+        try {
+            ledger::require_reporting_months(p, in.months->first, in.months->last);
+        } catch (const error& e) {
+            throw validation_error("--months", e.text(), e.detail());
+        }
+    }
     if (o.subsidies) in.subsidies = report::subsidy_totals_from_json(read_file(*o.subsidies), *o.subsidies);
     const report::report r = report::build(p, in);
     write_output(o, o.json ? report::to_json(r) : report::to_html(r, {.english = o.lang == "en"}));
