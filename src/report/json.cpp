@@ -5,6 +5,8 @@
 #include "../json/writer.hpp"
 #include "words.hpp"
 
+#include <zjcredit/assess/json.hpp>
+#include <zjcredit/ledger/io.hpp>
 #include <zjcredit/money/parse.hpp>
 
 #include <cstdint>
@@ -196,6 +198,31 @@ subsidy_totals subsidy_totals_from_json(std::string_view text, const std::string
             out.subtotals.push_back(read_line(subtotals[i], source, "subtotals[" + std::to_string(i) + "]", true));
     }
     return out;
+}
+
+inputs inputs_from_json(std::string_view text, const plan::plan& p) {
+    const json::value doc = json::parse(text, "report inputs");
+    if (!doc.is_object()) throw parse_error("report inputs", "", "expected an object");
+    for (const auto& [key, v] : doc.items())
+        if (key != "observations" && key != "ledger" && key != "months" && key != "subsidies")
+            throw parse_error(key, "", "unknown key of the report inputs (observations, ledger, months, subsidies)");
+    inputs in;
+    const auto obs = doc.find("observations");
+    if (obs == doc.end() || !obs->is_array())
+        throw parse_error("observations", "", "required: an array of observations documents, one per month");
+    for (const auto& month : *obs) in.reports.push_back(assess::observations_from_json(json::dump(month), p));
+    if (const auto l = doc.find("ledger"); l != doc.end()) {
+        ledger::ledger_document d = ledger::ledger_from_json(json::dump(*l), p);
+        in.ledgers = std::move(d.submissions);
+        in.liaison_forms = std::move(d.liaison_forms);
+    }
+    if (const auto m = doc.find("months"); m != doc.end()) {
+        if (!m->is_string()) throw parse_error("months", m->dump(), "expected \"2022-09..2022-12\"");
+        if (!in.ledgers) throw parse_error("months", m->get<std::string>(), "applies to the compliance grid: give \"ledger\" too");
+        in.months = ledger::parse_month_range(m->get<std::string>(), "months");
+    }
+    if (const auto s = doc.find("subsidies"); s != doc.end()) in.subsidies = subsidy_totals_from_json(json::dump(*s), "subsidies");
+    return in;
 }
 
 }  // namespace zjcredit::report

@@ -19,6 +19,14 @@ std::string to_json(const report& r);
 /// `source` and the field on anything else.
 subsidy_totals subsidy_totals_from_json(std::string_view text, const std::string& source);
 
+/// The report's inputs as one JSON object (the C ABI's zjc_report_json):
+///   "observations": [observations documents (docs/assessment.md), one per month]  (required)
+///   "ledger": a ledger document (docs/ledger.md)          (optional)
+///   "months": "2022-09..2022-12"                          (optional, with "ledger")
+///   "subsidies": the output of `zjcredit subsidy --json`  (optional)
+/// Unknown keys are a parse_error naming them.
+inputs inputs_from_json(std::string_view text, const plan::plan& p);
+
 }  // namespace zjcredit::report
 
 #endif
