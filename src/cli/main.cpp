@@ -160,7 +160,7 @@ const std::array<command, 11> commands = {{
      {"--output", "--json", "--lang"}},
     {"report", "one self-contained HTML report: targets with 预警, ledger compliance, subsidy totals",
      "usage: zjcredit report --observations FILE... [--ledger FILE...] [--months A..B]\n"
-     "                       [--subsidies FILE] -o report.html [--lang en] [--json]\n"
+     "                       [--subsidies FILE] -o report.html [--lang en] [--json] [--xlsx OUT]\n"
      "Writes ONE HTML file (no network, no script, no external font; inline SVG charts; prints on A4):\n"
      "the headline (达成/预计达成/风险), each target with actual vs threshold in its stated unit, its\n"
      "monthly trend, projection to the deadline and 红黄绿 grade; with ledgers, the compliance grid\n"
@@ -174,11 +174,13 @@ const std::array<command, 11> commands = {{
      "  --subsidies F     the results of zjcredit subsidy --json: their total and subtotals\n"
      "  --unit U          the unit of bare amounts in the observations CSV: 亿元, 万元 or 元\n"
      "  --json            the same content as JSON (docs/report.md) instead of HTML\n"
+     "  --xlsx OUT        the same content as a workbook too: targets, compliance, chase, subsidies\n"
      "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html\n"
-     "example: zjcredit report --observations 指标/ --subsidies 贴息.json --lang en --json -o report.json\n",
+     "example: zjcredit report --observations 指标/ --subsidies 贴息.json --lang en --json -o report.json\n"
+     "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html --xlsx 月报.xlsx\n",
      run_report,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--unit", "--observations", "--ledger", "--months",
-      "--subsidies"}},
+      "--subsidies", "--xlsx"}},
 }};
 
 void usage(std::ostream& out) {
