@@ -4,7 +4,7 @@ report.html from a file with the network shut off; the screenshot is not
 blank, the DOM text holds every target with the figures of the --json
 output, the console shows no error, and printing to PDF works.
 
-usage: browser_test.py ZJCREDIT DATA_DIR WORK_DIR
+usage: browser_test.py ZJCREDIT DATA_DIR WORK_DIR LOANS_CSV
 Fails (exit 1) when chromium is missing: `make test` installs it.
 """
 import html.parser
@@ -17,7 +17,7 @@ import sys
 import tempfile
 import zlib
 
-zjcredit, data, work = sys.argv[1:4]
+zjcredit, data, work, loans = sys.argv[1:5]
 os.makedirs(work, exist_ok=True)
 chromium = shutil.which("chromium") or shutil.which("chromium-browser")
 if not chromium:
@@ -38,8 +38,11 @@ def run(*args):
 obs = os.path.join(data, "observations")
 ledgers = os.path.join(data, "ledgers")
 page = os.path.join(work, "report.html")
-run(zjcredit, "report", "--observations", obs, "--ledger", ledgers, "-o", page)
-doc = json.loads(run(zjcredit, "report", "--observations", obs, "--ledger", ledgers, "--json").stdout)
+subsidies = os.path.join(work, "subsidies.json")
+run(zjcredit, "subsidy", loans, "--json", "-o", subsidies)
+inputs = ["--observations", obs, "--ledger", ledgers, "--subsidies", subsidies]
+run(zjcredit, "report", *inputs, "-o", page)
+doc = json.loads(run(zjcredit, "report", *inputs, "--json").stdout)
 
 
 def browse(target, *extra):
@@ -163,6 +166,10 @@ for key, n in doc["headline"].items():
 for u in doc["compliance"]["units"]:
     if u["unit_name"] not in dom:
         fail("compliance grid lacks " + u["unit_name"])
+total = doc["subsidies"]["total"]["amount"]
+section = dom[dom.find('id="subsidies"'):]
+if not dom.count('id="subsidies"') or ">" + total + "<" not in section:
+    fail("the subsidy total %s is not in the page's subsidy section" % total)
 
 # 3. No console errors, in any run.
 for entry in log:
