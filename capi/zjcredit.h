@@ -633,6 +633,24 @@ ZJC_API int32_t zjc_ledger_chase(const zjc_plan *plan, const char *ledger_json, 
 ZJC_API int32_t zjc_seek_tables(const zjc_plan *plan, const char *tables_json, const char *options_json,
                                 char **out);
 
+/**
+ * The one report (docs/report.md) as JSON ("kind": "zjcredit.report"): the
+ * headline, every target with actual vs threshold in its stated unit, its
+ * monthly series, projection and 预警 grade; the ledger compliance grid and
+ * chase list when a ledger is given; the subsidy totals when given.
+ * `inputs_json`: {"observations": [observations documents, one per month],
+ * "ledger": a ledger document, "months": "2022-09..2022-12", "subsidies":
+ * the output of `zjcredit subsidy --json`}; only "observations" is required.
+ * Since 0.2.
+ */
+ZJC_API int32_t zjc_report_json(const zjc_plan *plan, const char *inputs_json, char **out);
+
+/**
+ * The same report as one self-contained HTML page (no script, no network;
+ * inline SVG charts). `lang`: "zh" (NULL) or "en". Since 0.2.
+ */
+ZJC_API int32_t zjc_report_html(const zjc_plan *plan, const char *inputs_json, const char *lang, char **out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -36,7 +36,7 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
     "                     receipts show the override and the plan's value (docs/sandbox.md),\n" \
     "                     e.g. --set " example "\n"
 
-const std::array<command, 11> commands = {{
+const std::array<command, 12> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
@@ -188,6 +188,29 @@ const std::array<command, 11> commands = {{
      run_seek,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet",
       "--set", "--parameter", "--budget", "--within", "--reach"}},
+    {"report", "one self-contained HTML report: targets with 预警, ledger compliance, subsidy totals",
+     "usage: zjcredit report --observations FILE... [--ledger FILE...] [--months A..B]\n"
+     "                       [--subsidies FILE] -o report.html [--lang en] [--json] [--xlsx OUT]\n"
+     "Writes ONE HTML file (no network, no script, no external font; inline SVG charts; prints on A4):\n"
+     "the headline (达成/预计达成/风险), each target with actual vs threshold in its stated unit, its\n"
+     "monthly trend, projection to the deadline and 红黄绿 grade; with ledgers, the compliance grid\n"
+     "(units x months) and the chase list; with subsidy results, their totals. FILE may be a folder.\n"
+     "  --observations F  monthly observations (assess's CSV or JSON), one file per month; a folder\n"
+     "                    stands for its .csv and .json files; repeatable, and further FILE arguments\n"
+     "                    are observations too\n"
+     "  --ledger F        filled ledgers and liaison forms (as ledger check reads them); repeatable\n"
+     "  --months A..B     the months of the compliance grid (default: the period's first month to the\n"
+     "                    latest month a ledger is for)\n"
+     "  --subsidies F     the results of zjcredit subsidy --json: their total and subtotals\n"
+     "  --unit U          the unit of bare amounts in the observations CSV: 亿元, 万元 or 元\n"
+     "  --json            the same content as JSON (docs/report.md) instead of HTML\n"
+     "  --xlsx OUT        the same content as a workbook too: targets, compliance, chase, subsidies\n"
+     "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html\n"
+     "example: zjcredit report --observations 指标/ --subsidies 贴息.json --lang en --json -o report.json\n"
+     "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html --xlsx 月报.xlsx\n",
+     run_report,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--unit", "--observations", "--ledger", "--months",
+      "--subsidies", "--xlsx"}},
 }};
 
 void usage(std::ostream& out) {

@@ -62,6 +62,9 @@ options parse_options(int argc, char** argv) {
         else if (a == "--commit") flag(o.commit);
         else if (a == "--round") o.round = value();
         else if (a == "--borrower-limit") o.borrower_limit = value();
+        else if (a == "--observations") o.observations.push_back(value());
+        else if (a == "--ledger") o.ledgers.push_back(value());
+        else if (a == "--subsidies") o.subsidies = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -111,6 +114,9 @@ std::vector<std::string> given_options(const options& o) {
     add(o.commit, "--commit");
     add(o.round.has_value(), "--round");
     add(o.borrower_limit.has_value(), "--borrower-limit");
+    add(!o.observations.empty(), "--observations");
+    add(!o.ledgers.empty(), "--ledger");
+    add(o.subsidies.has_value(), "--subsidies");
     return out;
 }
 

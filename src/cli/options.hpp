@@ -48,6 +48,9 @@ struct options {
     bool commit = false;                        ///< --commit (screen: record the round in the register)
     std::optional<std::string> round;           ///< --round ID (screen --commit)
     std::optional<std::string> borrower_limit;  ///< --borrower-limit AMOUNT (screen --register)
+    std::vector<std::string> observations; ///< --observations FILE|DIR (repeatable; report)
+    std::vector<std::string> ledgers;      ///< --ledger FILE|DIR (repeatable; report)
+    std::optional<std::string> subsidies;  ///< --subsidies FILE: `zjcredit subsidy --json` results (report)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

@@ -102,6 +102,7 @@ from .rules import (
     receivables_reward,
 )
 from .register import PaidPeriod, RegisterCheck, RegisterFault, register_paid, register_verify
+from .monthly_report import report, report_html
 
 #: The version of the C library loaded, e.g. "0.1.0" (``zjc_version()``).
 __version__: str = lib.zjc_version().decode("ascii")
@@ -201,4 +202,7 @@ __all__ = [
     "read_ledger",
     "ledger_progress",
     "chase_list",
+    # the one report (zjcredit.monthly_report, docs/report.md)
+    "report",
+    "report_html",
 ]

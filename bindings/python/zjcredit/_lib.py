@@ -155,6 +155,8 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_version": ([], c_char_p, False),
     "zjc_register_paid": ([c_char_p, P(c_void_p)], c_int32, True),
     "zjc_register_verify": ([c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_report_json": ([PlanPtr, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_report_html": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
 }
 
 
