@@ -42,6 +42,32 @@ table_options table_options_from_json(std::string_view text) {
     return o;
 }
 
+std::vector<listed_table> read_tables_json(std::string_view text, const table_options& options, bool lender_allowed) {
+    const json::value doc = json::parse(text, "tables");
+    if (!doc.is_array())
+        throw parse_error("tables", "", "expected a JSON array of tables ({\"path\": ...} or {\"text\": ..., "
+                                        "\"name\": ...}), found " + json::describe(doc));
+    std::vector<listed_table> tables;
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+        json::object_reader r(doc[i], "tables[" + std::to_string(i) + "]");
+        if (!doc[i].is_object())
+            throw parse_error(r.path(), "", "expected a table object, found " + json::describe(doc[i]));
+        const auto path = r.optional_string("path");
+        const auto data = r.optional_string("text");
+        const auto name = r.optional_string("name");
+        const std::string lender = lender_allowed ? r.optional_string("lender").value_or("") : std::string();
+        if (path.has_value() == data.has_value())
+            throw parse_error(r.path(), "", "a table has either \"path\" (a file) or \"text\" (CSV text), not " +
+                                                std::string(path ? "both" : "neither"));
+        if (path && name) r.invalid("name", *name, "a file is named by its path: give \"name\" with \"text\" only");
+        r.finish();
+        tables.push_back({path ? read_loan_table(*path, options)
+                               : read_loan_table_bytes(*data, name.value_or(r.path()), options),
+                          lender});
+    }
+    return tables;
+}
+
 std::string subsidy_table_json(std::string bytes, const std::string& name, const table_options& options,
                                const plan::plan& p) {
     const loan_table table = read_loan_table_bytes(std::move(bytes), name, options);

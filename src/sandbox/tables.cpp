@@ -90,27 +90,10 @@ namespace {
 /// The seek's own keys of the options; the others are the table reader's.
 constexpr std::array<std::string_view, 4> seek_option_keys{"parameter", "budget", "within", "reach"};
 
+/// The tables of a seek: those of the request, read alike (no lender: the seek does not group by it).
 std::vector<rules::loan_table> read_tables(std::string_view text, const rules::table_options& options) {
-    const json::value doc = json::parse(text, "tables");
-    if (!doc.is_array())
-        throw parse_error("tables", "", "expected a JSON array of tables ({\"path\": ...} or {\"text\": ..., "
-                                        "\"name\": ...}), found " + json::describe(doc));
     std::vector<rules::loan_table> tables;
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-        json::object_reader r(doc[i], "tables[" + std::to_string(i) + "]");
-        if (!doc[i].is_object())
-            throw parse_error(r.path(), "", "expected a table object, found " + json::describe(doc[i]));
-        const auto path = r.optional_string("path");
-        const auto data = r.optional_string("text");
-        const auto name = r.optional_string("name");
-        if (path.has_value() == data.has_value())
-            throw parse_error(r.path(), "", "a table has either \"path\" (a file) or \"text\" (CSV text), not " +
-                                                std::string(path ? "both" : "neither"));
-        if (path && name) r.invalid("name", *name, "a file is named by its path: give \"name\" with \"text\" only");
-        r.finish();
-        tables.push_back(path ? rules::read_loan_table(*path, options)
-                              : rules::read_loan_table_bytes(*data, name.value_or(r.path()), options));
-    }
+    for (auto& t : rules::read_tables_json(text, options, false)) tables.push_back(std::move(t.table));
     return tables;
 }
 

@@ -88,28 +88,8 @@ std::pair<screen_options, rules::table_options> options_from_json(std::string_vi
 }
 
 screen_table read_tables(std::string_view text, const rules::table_options& options) {
-    const json::value doc = json::parse(text, "tables");
-    if (!doc.is_array())
-        throw parse_error("tables", "", "expected a JSON array of tables ({\"path\": ...} or {\"text\": ..., "
-                                        "\"name\": ...}), found " + json::describe(doc));
     screen_table t;
-    for (std::size_t i = 0; i < doc.size(); ++i) {
-        json::object_reader r(doc[i], "tables[" + std::to_string(i) + "]");
-        if (!doc[i].is_object())
-            throw parse_error(r.path(), "", "expected a table object, found " + json::describe(doc[i]));
-        const auto path = r.optional_string("path");
-        const auto data = r.optional_string("text");
-        const auto name = r.optional_string("name");
-        const std::string lender = r.optional_string("lender").value_or("");
-        if (path.has_value() == data.has_value())
-            throw parse_error(r.path(), "", "a table has either \"path\" (a file) or \"text\" (CSV text), not " +
-                                                std::string(path ? "both" : "neither"));
-        if (path && name) r.invalid("name", *name, "a file is named by its path: give \"name\" with \"text\" only");
-        r.finish();
-        t.add(path ? rules::read_loan_table(*path, options)
-                   : rules::read_loan_table_bytes(*data, name.value_or("tables[" + std::to_string(i) + "]"), options),
-              lender);
-    }
+    for (auto& listed : rules::read_tables_json(text, options, true)) t.add(std::move(listed.table), listed.lender);
     return t;
 }
 

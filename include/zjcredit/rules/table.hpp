@@ -115,6 +115,18 @@ date_range parse_period(std::string_view text, std::string_view field = "period"
 /// keys are errors.
 table_options table_options_from_json(std::string_view json);
 
+/// A table named in a request, with the lender it is said to be from ("" when not said).
+struct listed_table {
+    loan_table table;    ///< the loans, read
+    std::string lender;  ///< "lender" of its entry: the lender of a file without a 贷款机构 column
+};
+
+/// The tables of a request, the form the C ABI and Python hand over: a JSON
+/// array of {"path": "file"} or {"text": "CSV text", "name": "its name"},
+/// each with an optional "lender" (only when `lender_allowed`); each read
+/// with `options`. Errors name the entry ("tables[1]") or the table's cell.
+std::vector<listed_table> read_tables_json(std::string_view text, const table_options& options, bool lender_allowed);
+
 /// A loans table's results as JSON: {"columns": [the lead columns: borrower,
 /// loan_id when present, the carried ones as written], "rows": [{"cells":
 /// [...], "eligible": true, "amount": "1850.00", "reasons": ["code", ...],
