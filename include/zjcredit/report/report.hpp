@@ -129,7 +129,8 @@ struct report {
     dates::date as_of;  ///< the latest observation date
     headline head;                    ///< the counts of `targets` by standing
     std::vector<target_row> targets;  ///< plan order
-    /// The ledgers' check over inputs::months; nullopt without ledgers.
+    /// The ledgers' check over the months of the grid (inputs::months);
+    /// nullopt without ledgers.
     std::optional<ledger::period_compliance> compliance;
     std::vector<ledger::chase_item> chase;               ///< whom to chase (ledger::chase_list); empty without ledgers
     std::optional<subsidy_totals> subsidies;             ///< as given in inputs::subsidies
