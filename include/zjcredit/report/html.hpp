@@ -11,6 +11,7 @@
 
 namespace zjcredit::report {
 
+/// How to_html() lays out the page.
 struct html_options {
     bool english = false;  ///< --lang en; Chinese by default
 };

@@ -33,8 +33,15 @@
 
 namespace zjcredit::report {
 
-enum class standing { met, on_track, at_risk, unknown };
+/// How a target stands in the report (the four above).
+enum class standing {
+    met,       ///< 达成: the latest figures meet it
+    on_track,  ///< 预计达成: not met yet, 预警 grade 绿 or 黄
+    at_risk,   ///< 风险: 预警 grade 红, or finally not met
+    unknown    ///< 暂无法评估: neither met nor finally missed, and no 预警 grade
+};
 
+/// "met", "on_track", "at_risk" or "unknown": the JSON spelling.
 constexpr std::string_view to_string(standing s) noexcept {
     switch (s) {
         case standing::met: return "met";
@@ -58,12 +65,13 @@ constexpr std::string_view chinese_word(standing s) noexcept {
 
 /// The headline: how many targets stand each way.
 struct headline {
-    int met = 0;
-    int on_track = 0;
-    int at_risk = 0;
-    int unknown = 0;
-    int total = 0;
+    int met = 0;       ///< targets that stand met
+    int on_track = 0;  ///< targets that stand on_track
+    int at_risk = 0;   ///< targets that stand at_risk
+    int unknown = 0;   ///< targets that stand unknown
+    int total = 0;     ///< every target of the plan (the sum of the four)
 
+    /// Equal when every count is.
     friend bool operator==(const headline&, const headline&) = default;
 };
 
@@ -76,25 +84,27 @@ struct target_row {
     std::optional<money::decimal> actual;     ///< verdict.observed in `unit`
     std::optional<money::decimal> threshold;  ///< verdict.threshold in `unit`
     std::optional<money::decimal> margin;     ///< verdict.margin in `unit`
-    standing stands = standing::unknown;
+    standing stands = standing::unknown;  ///< from the verdict, then the 预警 grade
 };
 
 /// One line of the subsidy totals (the total, or a subtotal).
 struct subsidy_line {
-    std::string label;  ///< empty for the total
-    money::decimal amount;
-    std::int64_t records = 0;
-    std::int64_t eligible = 0;
+    std::string label;         ///< the --group-by column's value; empty for the total
+    money::decimal amount;     ///< Σ the subsidy of its records, in 元 (exact)
+    std::int64_t records = 0;  ///< loan records counted
+    std::int64_t eligible = 0; ///< of which eligible
 
+    /// Equal when every field is.
     friend bool operator==(const subsidy_line&, const subsidy_line&) = default;
 };
 
 /// The totals of a subsidy results file (`zjcredit subsidy --json`).
 struct subsidy_totals {
     std::string source;  ///< the file, as named on the command line
-    subsidy_line total;
-    std::vector<subsidy_line> subtotals;
+    subsidy_line total;                   ///< every record of the file
+    std::vector<subsidy_line> subtotals;  ///< one per --group-by value, in the file's order; empty without --group-by
 
+    /// Equal when every field is.
     friend bool operator==(const subsidy_totals&, const subsidy_totals&) = default;
 };
 
@@ -102,23 +112,28 @@ struct subsidy_totals {
 struct inputs {
     std::vector<assess::observations> reports;       ///< monthly observations, any order
     std::optional<std::vector<ledger::submission>> ledgers;  ///< filled ledgers
+    /// 联络员信息表 (附件2) as filed; read only with `ledgers`, and when empty
+    /// the chase list leaves the liaison forms out.
     std::vector<ledger::liaison_form> liaison_forms;
     /// The months of the compliance grid; nullopt: from the reporting
     /// period's first month to the latest month any ledger is for.
     std::optional<ledger::month_range> months;
-    std::optional<subsidy_totals> subsidies;
-    assess::warning_options warning;
+    std::optional<subsidy_totals> subsidies;  ///< the subsidy totals to show, as read
+    assess::warning_options warning;          ///< the 预警 thresholds (defaults: assess/warning.hpp)
 };
 
+/// The report: what build() makes and the writers lay out.
 struct report {
-    std::string plan_title;
+    std::string plan_title;   ///< the plan document's title
     std::string plan_number;  ///< 湛金函〔2022〕86号
     dates::date as_of;  ///< the latest observation date
-    headline head;
+    headline head;                    ///< the counts of `targets` by standing
     std::vector<target_row> targets;  ///< plan order
+    /// The ledgers' check over the months of the grid (inputs::months);
+    /// nullopt without ledgers.
     std::optional<ledger::period_compliance> compliance;
-    std::vector<ledger::chase_item> chase;
-    std::optional<subsidy_totals> subsidies;
+    std::vector<ledger::chase_item> chase;               ///< whom to chase (ledger::chase_list); empty without ledgers
+    std::optional<subsidy_totals> subsidies;             ///< as given in inputs::subsidies
 };
 
 namespace detail {

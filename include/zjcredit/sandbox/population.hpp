@@ -16,8 +16,11 @@ namespace zjcredit::sandbox {
 /// Owns the columns of a set of loans; columns() views them.
 class loan_population {
 public:
+    /// An empty population.
     loan_population() { offsets_.push_back(0); }
 
+    /// Appends `loan`'s row, and its balance ranges, to the columns. Checks
+    /// nothing: a loan the rule refuses is found by the kernel (its status).
     void add(const rules::loan_record& loan) {
         namespace b = rules::batch;
         kind_.push_back(static_cast<std::uint8_t>(loan.borrower_kind));  // the batch's codes follow the enum
@@ -37,8 +40,10 @@ public:
         offsets_.push_back(static_cast<std::int64_t>(range_from_.size()));
     }
 
+    /// The number of loans added.
     std::size_t size() const noexcept { return kind_.size(); }
 
+    /// A view of the columns, valid until the next add() or the population's end.
     rules::batch::loan_columns columns() const noexcept {
         return {kind_, first_application_, flags_, rate_, period_from_, period_to_,
                 offsets_, range_from_, range_to_, range_balance_};

@@ -39,11 +39,13 @@ enum class seek_parameter {
     per_borrower_cap,        ///< first_loan_subsidy.per_borrower_cap, by the 分
 };
 
+/// A parameter's name, as plan overrides (`--set`) spell it.
 struct seek_parameter_name {
-    std::string_view name;
-    seek_parameter parameter;
+    std::string_view name;     ///< "first_loan_subsidy.balance_cap", …
+    seek_parameter parameter;  ///< the parameter it names
 };
 
+/// Every parameter a seek can move, by name (what seek_parameter_from reads).
 inline constexpr std::array<seek_parameter_name, 5> seek_parameters = {{
     {"first_loan_subsidy.balance_cap", seek_parameter::balance_cap},
     {"first_loan_subsidy.rate_ceiling", seek_parameter::rate_ceiling},
@@ -62,6 +64,7 @@ inline seek_parameter seek_parameter_from(std::string_view name) {
     throw not_found_error("parameter", std::string(name), "not a parameter a seek can move (known: " + known + ")");
 }
 
+/// The name of `p` in seek_parameters ("" for a value outside the enum).
 inline std::string_view name_of(seek_parameter p) noexcept {
     for (const auto& n : seek_parameters)
         if (n.parameter == p) return n.name;
@@ -82,6 +85,7 @@ inline std::string value_text(seek_parameter p, std::int64_t v) {
 }
 
 /// A value written as the parameter's kind is ("500万", "0.8%", "2022-06-30"), in steps.
+/// Throws parse_error naming `field` and quoting `text` when it does not read.
 inline std::int64_t value_from_text(seek_parameter p, std::string_view text, std::string_view field) {
     try {
         switch (p) {
@@ -99,32 +103,32 @@ inline std::int64_t value_from_text(seek_parameter p, std::string_view text, std
 
 /// One evaluation: the parameter's value (in steps) and the total there (分).
 struct evaluation {
-    std::int64_t value = 0;
-    money::int128 total_fen = 0;
+    std::int64_t value = 0;       ///< in the parameter's steps
+    money::int128 total_fen = 0;  ///< the population's subsidy total at `value`, in 分
 };
 
 /// What is sought.
 struct seek_request {
-    seek_parameter parameter = seek_parameter::balance_cap;
+    seek_parameter parameter = seek_parameter::balance_cap;  ///< the parameter moved
     /// The largest value whose total is at most budget, or (reach) the
     /// smallest whose total is at least the required total.
     money::amount target;
-    bool reach = false;
+    bool reach = false;  ///< false: `target` is a budget; true: a required total
     /// The range searched, in steps, both ends included; nullopt: the
     /// parameter's natural range over the population (seek_range).
     std::optional<std::int64_t> lo;
-    std::optional<std::int64_t> hi;
+    std::optional<std::int64_t> hi;  ///< the range's upper end (see `lo`)
 };
 
 /// The answer and its certificate.
 struct seek_result {
-    seek_parameter parameter = seek_parameter::balance_cap;
-    std::int64_t value = 0;
-    money::int128 total_fen = 0;
+    seek_parameter parameter = seek_parameter::balance_cap;  ///< the parameter moved
+    std::int64_t value = 0;       ///< the answer, in the parameter's steps
+    money::int128 total_fen = 0;  ///< the total at the answer, in 分
     /// The next step beyond the answer (above for a budget, below for a
     /// required total) and its total; nullopt when the answer is the end of the range.
     std::optional<std::int64_t> next_value;
-    std::optional<money::int128> next_total_fen;
+    std::optional<money::int128> next_total_fen;  ///< the total at next_value, in 分 (past the goal)
     std::vector<evaluation> evaluations;  ///< in the order made
 };
 

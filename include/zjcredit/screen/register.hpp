@@ -69,55 +69,56 @@ struct round_info {
 
 /// A row of the register.
 struct paid_period {
-    std::int64_t row_id = 0;
-    std::string round_id;
-    std::string committed_at;  ///< "YYYY-MM-DDTHH:MM:SSZ"
-    std::string plan_version;
-    std::string borrower_id;
-    std::string borrower_name;
-    std::string loan_id;
-    std::string lender;
-    dates::date from;
-    dates::date to;
-    money::amount amount;
-    std::string receipt_digest;
-    std::string prev_hash;
-    std::string row_hash;
+    std::int64_t row_id = 0;      ///< the row's place in the chain, from 1, one more than the row before
+    std::string round_id;         ///< the round that paid it (round_info::round_id)
+    std::string committed_at;     ///< "YYYY-MM-DDTHH:MM:SSZ"
+    std::string plan_version;     ///< the round's round_info::plan_version
+    std::string borrower_id;      ///< as in payout::borrower_id
+    std::string borrower_name;    ///< as in payout::borrower_name
+    std::string loan_id;          ///< as in payout::loan_id
+    std::string lender;           ///< as in payout::lender
+    dates::date from;             ///< first day of the paid period
+    dates::date to;               ///< last day of the paid period (inclusive)
+    money::amount amount;         ///< the subsidy paid (stored as fen)
+    std::string receipt_digest;   ///< as in payout::receipt_digest (may be empty)
+    std::string prev_hash;        ///< the row_hash of the row before (register_genesis_hash for row 1)
+    std::string row_hash;         ///< sha256_hex(canonical_row_text(*this))
 };
 
 /// A committed round, as the rounds table records it.
 struct round_summary {
-    std::string round_id;
-    std::string plan_version;
-    std::string committed_at;
-    std::int64_t rows = 0;
-    money::amount total;
+    std::string round_id;      ///< as in round_info::round_id
+    std::string plan_version;  ///< as in round_info::plan_version
+    std::string committed_at;  ///< "YYYY-MM-DDTHH:MM:SSZ", the same for every row of the round
+    std::int64_t rows = 0;     ///< how many rows the round added
+    money::amount total;       ///< Σ the amounts of those rows
     std::string last_hash;  ///< the chain's head after this round (keep it outside the register)
 };
 
 /// What a borrower has been paid over every round.
 struct borrower_total {
-    std::string borrower_id;
+    std::string borrower_id;    ///< the key the rows are summed by
     std::string borrower_name;  ///< the name of the borrower's latest row
-    std::int64_t rows = 0;
-    money::amount total;
+    std::int64_t rows = 0;      ///< how many rows pay this borrower, over every round
+    money::amount total;        ///< Σ their amounts
 };
 
 /// The first row (or round) where the register does not match itself.
 struct register_fault {
     std::int64_t row_id = 0;    ///< 0 when the fault is a round's, not a row's
-    std::string round_id;
-    std::string borrower_id;
-    std::string loan_id;
+    std::string round_id;       ///< the faulty row's round, or the faulty round
+    std::string borrower_id;    ///< the faulty row's borrower (empty for a round's fault)
+    std::string loan_id;        ///< the faulty row's loan (empty for a round's fault)
     std::string what;           ///< why, in English ("row_hash does not match the row's content")
 };
 
 /// verify()'s answer: how many rows were checked and the first fault.
 struct verify_report {
-    std::int64_t rows_checked = 0;
-    std::int64_t rounds_checked = 0;
+    std::int64_t rows_checked = 0;    ///< rows read before the check stopped (the faulty one included)
+    std::int64_t rounds_checked = 0;  ///< rounds read before the check stopped (0 when a row failed)
     std::string head_hash;  ///< the last row's hash (genesis when empty)
-    std::optional<register_fault> first_fault;
+    std::optional<register_fault> first_fault;  ///< empty when every row and round matches
+    /// True when no fault was found.
     bool ok() const noexcept { return !first_fault; }
 };
 
@@ -137,7 +138,10 @@ public:
     static payout_register open(const std::filesystem::path& path,
                                 register_open mode = register_open::create);
 
+    /// Takes over the open database; the moved-from register may only be
+    /// destroyed or assigned to.
     payout_register(payout_register&&) noexcept;
+    /// Closes this register's database and takes over the other's.
     payout_register& operator=(payout_register&&) noexcept;
     ~payout_register();
 
@@ -165,6 +169,7 @@ public:
     /// first row (or round) that does not match.
     verify_report verify() const;
 
+    /// The path the register was opened at, as given to open().
     const std::filesystem::path& path() const noexcept;
 
 private:

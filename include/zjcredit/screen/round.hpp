@@ -35,11 +35,11 @@ std::vector<payout> payouts_of(std::span<const payment> payments);
 /// A borrower whose cumulative subsidy would pass the per-borrower limit:
 /// what the register has paid it in all, plus this round's payments.
 struct limit_breach {
-    std::string borrower_id;
+    std::string borrower_id;    ///< the key payments and register totals are matched by
     std::string borrower;       ///< the name in this round's payments
     money::amount paid_before;  ///< what the register has paid it in all
     money::amount this_round;   ///< Σ this round's payments to the borrower
-    money::amount limit;
+    money::amount limit;        ///< the per-borrower limit it would pass (limit_breaches()'s `limit`; `--borrower-limit` in the CLI)
 };
 
 /// Every borrower of `payments` for which paid_before + this_round > limit,
