@@ -59,6 +59,7 @@ int run_ledger(const options& o);
 int run_screen(const options& o);
 int run_register(const options& o);
 int run_seek(const options& o);
+int run_whatif(const options& o);
 
 }  // namespace zjcredit::cli
 

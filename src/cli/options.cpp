@@ -58,6 +58,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--parameter") o.parameter = value();
         else if (a == "--within") o.within = value();
         else if (a == "--reach") flag(o.reach);
+        else if (a == "--scenario") o.scenario.push_back(value());
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -103,6 +104,7 @@ std::vector<std::string> given_options(const options& o) {
     add(o.parameter.has_value(), "--parameter");
     add(o.within.has_value(), "--within");
     add(o.reach, "--reach");
+    add(!o.scenario.empty(), "--scenario");
     return out;
 }
 

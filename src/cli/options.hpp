@@ -44,6 +44,7 @@ struct options {
     std::optional<std::string> parameter;  ///< --parameter RULE.NAME (seek)
     std::optional<std::string> within;     ///< --within FROM..TO (seek: the range searched)
     bool reach = false;                    ///< --reach (seek: the smallest value reaching --budget)
+    std::vector<std::string> scenario;     ///< --scenario NAME:RULE.NAME=VALUE[,...] (whatif, repeatable)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.
