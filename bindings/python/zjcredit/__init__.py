@@ -102,6 +102,7 @@ from .rules import (
     receivables_reward,
 )
 from .register import PaidPeriod, RegisterCheck, RegisterFault, register_paid, register_verify
+from .whatif import WhatifResult, whatif
 
 #: The version of the C library loaded, e.g. "0.1.0" (``zjc_version()``).
 __version__: str = lib.zjc_version().decode("ascii")
@@ -201,4 +202,7 @@ __all__ = [
     "read_ledger",
     "ledger_progress",
     "chase_list",
+    # scenarios side by side (zjcredit.whatif, docs/whatif.md)
+    "whatif",
+    "WhatifResult",
 ]
