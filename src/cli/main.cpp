@@ -36,7 +36,7 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
     "                     receipts show the override and the plan's value (docs/sandbox.md),\n" \
     "                     e.g. --set " example "\n"
 
-const std::array<command, 12> commands = {{
+const std::array<command, 13> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
@@ -204,6 +204,21 @@ const std::array<command, 12> commands = {{
      run_whatif,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet",
       "--set", "--scenario", "--budget", "--xlsx"}},
+    {"allocate", "a budget shared among claims, pro rata to the 分 or first come first served",
+     "usage: zjcredit allocate CLAIMS --budget AMOUNT [--method pro_rata|first_come --key COLUMN]\n"
+     "                         [--json | --xlsx OUT] [--lang zh|en]\n"
+     "CLAIMS is CSV with a claim id column (id, 编号, 申请编号) and an amount column (amount, 金额,\n"
+     "申请金额). When the claims exceed the budget: pro_rata gives each its exact share cut to the 分 and\n"
+     "the 分 left to the largest remainders; first_come pays in the order of --key (ties by id) while\n"
+     "the budget lasts. Claims within the budget are paid in full. Rows are listed by id, then 合计.\n"
+     "  --budget AMOUNT    the budget to share (not negative)\n"
+     "  --method M         pro_rata (default) or first_come\n"
+     "  --key COLUMN       first_come: the column that orders the claims (ISO times, padded numbers)\n"
+     "  --json             the allocation with its receipt\n"
+     "  --xlsx OUT         the allocation as a workbook too\n"
+     "example: zjcredit allocate 申请.csv --budget 500万 --method first_come --key 申请时间\n",
+     run_allocate,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--budget", "--method", "--key", "--xlsx"}},
 }};
 
 void usage(std::ostream& out) {

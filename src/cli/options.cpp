@@ -59,6 +59,8 @@ options parse_options(int argc, char** argv) {
         else if (a == "--within") o.within = value();
         else if (a == "--reach") flag(o.reach);
         else if (a == "--scenario") o.scenario.push_back(value());
+        else if (a == "--method") o.method = value();
+        else if (a == "--key") o.key = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -105,6 +107,8 @@ std::vector<std::string> given_options(const options& o) {
     add(o.within.has_value(), "--within");
     add(o.reach, "--reach");
     add(!o.scenario.empty(), "--scenario");
+    add(o.method.has_value(), "--method");
+    add(o.key.has_value(), "--key");
     return out;
 }
 

@@ -45,6 +45,8 @@ struct options {
     std::optional<std::string> within;     ///< --within FROM..TO (seek: the range searched)
     bool reach = false;                    ///< --reach (seek: the smallest value reaching --budget)
     std::vector<std::string> scenario;     ///< --scenario NAME:RULE.NAME=VALUE[,...] (whatif, repeatable)
+    std::optional<std::string> method;     ///< --method pro_rata|first_come (allocate)
+    std::optional<std::string> key;        ///< --key COLUMN (allocate first_come: the order column)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.
