@@ -650,6 +650,26 @@ ZJC_API int32_t zjc_report_json(const zjc_plan *plan, const char *inputs_json, c
  * inline SVG charts). `lang`: "zh" (NULL) or "en". Since 0.2.
  */
 ZJC_API int32_t zjc_report_html(const zjc_plan *plan, const char *inputs_json, const char *lang, char **out);
+ * Scenarios side by side (docs/whatif.md): the loans of `tables_json` (as
+ * for zjc_seek_tables()) under `plan` (NULL: the embedded 2022 plan), the
+ * baseline, and under each scenario, `plan` with parameters of 首贷贴息
+ * overridden. `options_json`: {"scenarios": {"NAME": {"first_loan_subsidy.
+ * balance_cap": "500万", ...}, ...}, "budget": "5000万" (optional), "largest":
+ * 10 (optional)} and the table reader's keys of zjc_subsidy_table(). *out
+ * (free with zjc_string_free()): {"budget", "scenarios": [{"name", "total",
+ * "baseline_total", "difference", "loans", "gain", "lose",
+ * "become_eligible", "become_ineligible", "budget_share" ("87.64%" or null),
+ * "by_lender": [{"lender", ...the same totals}], "by_borrower_kind":
+ * [{"borrower_kind", ...}], "largest_changes": [{"where", "borrower",
+ * "loan_id", "lender", "borrower_kind", "baseline", "scenario",
+ * "difference"}]}]}, the baseline first (named "baseline"), amounts in 元.
+ * ZJC_ENOTFOUND for an unknown parameter; ZJC_EPARSE for a value of the
+ * wrong kind; ZJC_EVALIDATION for a budget not above zero, a parameter of
+ * another rule, a value the plan refuses or a loan the rule refuses;
+ * ZJC_EINVALID for NULL `tables_json`, `options_json` or `out`. Since 0.2.
+ */
+ZJC_API int32_t zjc_whatif_tables(const zjc_plan *plan, const char *tables_json, const char *options_json,
+                                  char **out);
 
 #ifdef __cplusplus
 }

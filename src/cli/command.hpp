@@ -60,6 +60,8 @@ int run_screen(const options& o);
 int run_register(const options& o);
 int run_seek(const options& o);
 int run_report(const options& o);
+int run_whatif(const options& o);
+int run_allocate(const options& o);
 
 }  // namespace zjcredit::cli
 

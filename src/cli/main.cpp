@@ -36,7 +36,7 @@ Exit status: 0 done, 1 rows rejected (--keep-going) or lint errors,
     "                     receipts show the override and the plan's value (docs/sandbox.md),\n" \
     "                     e.g. --set " example "\n"
 
-const std::array<command, 12> commands = {{
+const std::array<command, 14> commands = {{
     {"plan", "the plan's measures, units, targets and deadlines",
      "usage: zjcredit plan [--plan FILE] [--json] [--lang zh|en]\n"
      "example: zjcredit plan --lang en\n",
@@ -211,6 +211,45 @@ const std::array<command, 12> commands = {{
      run_report,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--unit", "--observations", "--ledger", "--months",
       "--subsidies", "--xlsx"}},
+    {"whatif", "scenarios side by side: exact totals and differences from the plan as loaded",
+     "usage: zjcredit whatif FILES... --scenario NAME:RULE.NAME=VALUE[,RULE.NAME=VALUE...] [--scenario ...]\n"
+     "                       [--budget AMOUNT] [--json | --xlsx OUT] [--period FROM..TO] [--columns FILE]\n"
+     "                       [--rate-unit percent|fraction] [--sheet NAME] [--lang zh|en]\n"
+     "FILES are banks' tables of loans (as for `zjcredit subsidy`), read once; the baseline is the plan as\n"
+     "loaded (with --plan and --set) and every scenario is the baseline with its first_loan_subsidy\n"
+     "parameters overridden (docs/whatif.md). Per scenario, exactly: the total and its difference from the\n"
+     "baseline, in all, per lender (贷款机构 column) and per borrower kind, with the loans that gain, lose,\n"
+     "become eligible or become ineligible; the 10 largest changes go to --json and --xlsx.\n"
+     "  --scenario S       NAME:RULE.NAME=VALUE[,...] (repeatable), values as for --set\n"
+     "  --budget AMOUNT    the share of this budget each scenario uses (percent to 2 places, rounded once)\n"
+     "  --json             every scenario with by_lender, by_borrower_kind and largest_changes\n"
+     "  --xlsx OUT         the totals and the largest changes as two sheets of one workbook\n"
+     "  --period A..B      the claim period of every loan (else columns 贴息起日, 贴息止日)\n"
+     "  --columns FILE     your headers mapped to fields, as for subsidy\n"
+     "  --rate-unit U      unit of bare rates: percent or fraction\n"
+     "  --sheet NAME       the .xlsx sheet to read\n"
+     SET_OPTION_HELP("first_loan_subsidy.rate_ceiling=0.8%")
+     "example: zjcredit whatif 贷款明细.xlsx --budget 5000万 \\\n"
+     "           --scenario 半额:first_loan_subsidy.balance_cap=500万,first_loan_subsidy.rate_ceiling=0.8% \\\n"
+     "           --scenario 限时:first_loan_subsidy.application_window=2022-04-01..2022-05-31 --xlsx 沙盘.xlsx\n",
+     run_whatif,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet",
+      "--set", "--scenario", "--budget", "--xlsx"}},
+    {"allocate", "a budget shared among claims, pro rata to the 分 or first come first served",
+     "usage: zjcredit allocate CLAIMS --budget AMOUNT [--method pro_rata|first_come --key COLUMN]\n"
+     "                         [--json | --xlsx OUT] [--lang zh|en]\n"
+     "CLAIMS is CSV with a claim id column (id, 编号, 申请编号) and an amount column (amount, 金额,\n"
+     "申请金额). When the claims exceed the budget: pro_rata gives each its exact share cut to the 分 and\n"
+     "the 分 left to the largest remainders; first_come pays in the order of --key (ties by id) while\n"
+     "the budget lasts. Claims within the budget are paid in full. Rows are listed by id, then 合计.\n"
+     "  --budget AMOUNT    the budget to share (not negative)\n"
+     "  --method M         pro_rata (default) or first_come\n"
+     "  --key COLUMN       first_come: the column that orders the claims (ISO times, padded numbers)\n"
+     "  --json             the allocation with its receipt\n"
+     "  --xlsx OUT         the allocation as a workbook too\n"
+     "example: zjcredit allocate 申请.csv --budget 500万 --method first_come --key 申请时间\n",
+     run_allocate,
+     {"--plan", "--output", "--json", "--lang", "--encoding", "--budget", "--method", "--key", "--xlsx"}},
 }};
 
 void usage(std::ostream& out) {

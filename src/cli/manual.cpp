@@ -137,7 +137,7 @@ std::string joined(const std::vector<std::string_view>& words, std::string_view 
 /// the help texts show: VALUE's name, or the choices a|b.
 std::map<std::string, std::vector<std::string>> option_values(const manual_source& source) {
     std::map<std::string, std::vector<std::string>> values;
-    const std::regex shown(R"((--[a-z][a-z-]*)[ =]([A-Z]+\b|[A-Za-z0-9-]+(?:\|[A-Za-z0-9-]+)+))");
+    const std::regex shown(R"((--[a-z][a-z-]*)[ =]([A-Z]+\b|[A-Za-z0-9_-]+(?:\|[A-Za-z0-9_-]+)+))");
     const auto scan = [&](std::string_view text) {
         const std::string s(text);
         for (auto it = std::sregex_iterator(s.begin(), s.end(), shown); it != std::sregex_iterator(); ++it) {

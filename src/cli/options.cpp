@@ -65,6 +65,9 @@ options parse_options(int argc, char** argv) {
         else if (a == "--observations") o.observations.push_back(value());
         else if (a == "--ledger") o.ledgers.push_back(value());
         else if (a == "--subsidies") o.subsidies = value();
+        else if (a == "--scenario") o.scenario.push_back(value());
+        else if (a == "--method") o.method = value();
+        else if (a == "--key") o.key = value();
         else if (a == "--version" && o.command.empty() && !has_inline) o.command = "version";
         else if ((a == "--man" || a == "--completion") && o.command.empty() && !has_inline) o.command = std::string(a);
         else if (a == "--lang") {
@@ -117,6 +120,9 @@ std::vector<std::string> given_options(const options& o) {
     add(!o.observations.empty(), "--observations");
     add(!o.ledgers.empty(), "--ledger");
     add(o.subsidies.has_value(), "--subsidies");
+    add(!o.scenario.empty(), "--scenario");
+    add(o.method.has_value(), "--method");
+    add(o.key.has_value(), "--key");
     return out;
 }
 

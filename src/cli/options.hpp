@@ -51,6 +51,9 @@ struct options {
     std::vector<std::string> observations; ///< --observations FILE|DIR (repeatable; report)
     std::vector<std::string> ledgers;      ///< --ledger FILE|DIR (repeatable; report)
     std::optional<std::string> subsidies;  ///< --subsidies FILE: `zjcredit subsidy --json` results (report)
+    std::vector<std::string> scenario;     ///< --scenario NAME:RULE.NAME=VALUE[,...] (whatif, repeatable)
+    std::optional<std::string> method;     ///< --method pro_rata|first_come (allocate)
+    std::optional<std::string> key;        ///< --key COLUMN (allocate first_come: the order column)
 };
 
 /// Parses argv; throws zjcredit::parse_error for an unknown option or a missing value.

@@ -1,6 +1,8 @@
 // The sandbox over banks' tables (include/zjcredit/sandbox/tables.hpp).
 #include <zjcredit/sandbox/tables.hpp>
 
+#include "tables_json.hpp"
+
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
 
@@ -90,28 +92,39 @@ namespace {
 /// The seek's own keys of the options; the others are the table reader's.
 constexpr std::array<std::string_view, 4> seek_option_keys{"parameter", "budget", "within", "reach"};
 
-/// The tables of a seek: those of the request, read alike (no lender: the seek does not group by it).
+}  // namespace
+
+namespace detail {
+
+/// The tables of a request, read alike (no lender: the sandbox does not group by it).
 std::vector<rules::loan_table> read_tables(std::string_view text, const rules::table_options& options) {
     std::vector<rules::loan_table> tables;
     for (auto& t : rules::read_tables_json(text, options, false)) tables.push_back(std::move(t.table));
     return tables;
 }
 
-}  // namespace
-
-std::string seek_tables_json(std::string_view tables_json, std::string_view options_json, const plan::plan& p) {
-    if (options_json.empty())
-        throw parse_error("options", "", "a seek needs at least {\"parameter\": ..., \"budget\": ...}");
+std::pair<json::value, rules::table_options> split_options(std::string_view options_json,
+                                                           std::span<const std::string_view> own_keys,
+                                                           std::string_view what) {
+    if (options_json.empty()) throw parse_error("options", "", std::string(what));
     json::value doc = json::parse(options_json, "options");
     if (!doc.is_object()) throw parse_error("options", "", "expected a JSON object, found " + json::describe(doc));
     json::value own = json::value::object();
-    for (const std::string_view key : seek_option_keys) {
+    for (const std::string_view key : own_keys) {
         const std::string k(key);
         if (doc.contains(k)) {
             own[k] = std::move(doc[k]);
             doc.erase(k);
         }
     }
+    return {std::move(own), rules::table_options_from_json(json::dump(doc))};
+}
+
+}  // namespace detail
+
+std::string seek_tables_json(std::string_view tables_json, std::string_view options_json, const plan::plan& p) {
+    auto [own, table_options] = detail::split_options(options_json, seek_option_keys,
+                                                      "a seek needs at least {\"parameter\": ..., \"budget\": ...}");
     json::object_reader r(own, "");
     const std::string parameter = r.string("parameter");
     const std::string budget = r.string("budget");
@@ -119,7 +132,7 @@ std::string seek_tables_json(std::string_view tables_json, std::string_view opti
     const bool reach = r.optional_boolean("reach").value_or(false);
     r.finish();
     const seek_request request = seek_request_from_text(parameter, budget, within, reach);
-    const std::vector<rules::loan_table> tables = read_tables(tables_json, rules::table_options_from_json(json::dump(doc)));
+    const std::vector<rules::loan_table> tables = detail::read_tables(tables_json, table_options);
     const loan_population population = population_of(tables, p);
     return seek_result_json(seek(population.columns(), p.first_loan_subsidy, request));
 }

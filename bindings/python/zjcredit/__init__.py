@@ -103,6 +103,7 @@ from .rules import (
 )
 from .register import PaidPeriod, RegisterCheck, RegisterFault, register_paid, register_verify
 from .monthly_report import report, report_html
+from .whatif import WhatifResult, whatif
 
 #: The version of the C library loaded, e.g. "0.1.0" (``zjc_version()``).
 __version__: str = lib.zjc_version().decode("ascii")
@@ -205,4 +206,7 @@ __all__ = [
     # the one report (zjcredit.monthly_report, docs/report.md)
     "report",
     "report_html",
+    # scenarios side by side (zjcredit.whatif, docs/whatif.md)
+    "whatif",
+    "WhatifResult",
 ]

@@ -150,6 +150,7 @@ _PROTOTYPES: dict[str, tuple[list[Any], Any, bool]] = {
     "zjc_receivables_reward_receipt": ([PlanPtr, P(FinancingColumns), c_size_t, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_screen_tables": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_seek_tables": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
+    "zjc_whatif_tables": ([PlanPtr, c_char_p, c_char_p, P(c_void_p)], c_int32, True),
     "zjc_status_name": ([c_int32], c_char_p, False),
     "zjc_string_free": ([c_void_p], None, False),
     "zjc_version": ([], c_char_p, False),
