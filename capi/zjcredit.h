@@ -650,6 +650,8 @@ ZJC_API int32_t zjc_report_json(const zjc_plan *plan, const char *inputs_json, c
  * inline SVG charts). `lang`: "zh" (NULL) or "en". Since 0.2.
  */
 ZJC_API int32_t zjc_report_html(const zjc_plan *plan, const char *inputs_json, const char *lang, char **out);
+
+/**
  * Scenarios side by side (docs/whatif.md): the loans of `tables_json` (as
  * for zjc_seek_tables()) under `plan` (NULL: the embedded 2022 plan), the
  * baseline, and under each scenario, `plan` with parameters of 首贷贴息
