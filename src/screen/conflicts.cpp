@@ -307,12 +307,25 @@ void sort_conflicts(screen_result& r) {
                 break;
             }
     }
-    std::vector<std::size_t> order(r.conflicts.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // By kind first, in the order found; a kind found borrower by borrower
+    // (in borrower_id order) is then sorted already, and only checked.
+    std::vector<std::size_t> order;
+    order.reserve(r.conflicts.size());
+    std::vector<std::size_t> bucket_end;
+    for (std::size_t k = 0; k <= screen_reasons.size(); ++k) {
+        for (std::size_t i = 0; i < rank.size(); ++i)
+            if (rank[i] == k) order.push_back(i);
+        bucket_end.push_back(order.size());
+    }
     const auto key = [&](std::size_t i) {
-        return std::tuple(rank[i], std::string_view(r.conflicts[i].borrower_id), std::string_view(r.conflicts[i].loan_id), i);
+        return std::tuple(std::string_view(r.conflicts[i].borrower_id), std::string_view(r.conflicts[i].loan_id), i);
     };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    const auto before = [&](std::size_t a, std::size_t b) { return key(a) < key(b); };
+    for (std::size_t k = 0, begin = 0; k < bucket_end.size(); begin = bucket_end[k++]) {
+        const auto first = order.begin() + static_cast<std::ptrdiff_t>(begin);
+        const auto last = order.begin() + static_cast<std::ptrdiff_t>(bucket_end[k]);
+        if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
+    }
     std::vector<conflict> sorted;
     sorted.reserve(order.size());
     for (std::size_t i : order) sorted.push_back(std::move(r.conflicts[i]));

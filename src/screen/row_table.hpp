@@ -15,6 +15,7 @@ namespace zjcredit::screen {
 class row_table {
 public:
     /// Room for `rows` keys (the table is kept at most half full).
+    /// Rows are below 2^32 (as screen_result's borrower indices are).
     explicit row_table(std::size_t rows)
         : slots_(std::bit_ceil(rows * 2 + 2)), mask_(slots_.size() - 1) {}
 
@@ -24,17 +25,18 @@ public:
         for (std::size_t k = hash & mask_;; k = (k + 1) & mask_) {
             slot& s = slots_[k];
             if (s.row_plus_one == 0) {
-                s = {row + 1, hash};
+                s = {static_cast<std::uint32_t>(row + 1), static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32)};
                 return row;
             }
-            if (s.hash == hash && same(s.row_plus_one - 1, row)) return s.row_plus_one - 1;
+            if (s.hash_high == static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32) && same(s.row_plus_one - 1U, row))
+                return s.row_plus_one - 1U;
         }
     }
 
 private:
     struct slot {
-        std::size_t row_plus_one = 0;  ///< 0: empty
-        std::size_t hash = 0;
+        std::uint32_t row_plus_one = 0;  ///< 0: empty
+        std::uint32_t hash_high = 0;     ///< the hash's high bits (its low bits chose the slot)
     };
     std::vector<slot> slots_;
     std::size_t mask_;

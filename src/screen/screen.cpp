@@ -9,6 +9,7 @@
 
 #include "conflicts.hpp"
 #include "row_table.hpp"
+#include "sort_rows.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -46,6 +47,8 @@ void check_sizes(const screen_input& in) {
             throw validation_error(column, std::to_string(size),
                                    "has " + std::to_string(size) + " entries for " + std::to_string(n) + " loans");
     };
+    if (n >= std::numeric_limits<std::uint32_t>::max())  // rows and borrowers are numbered in 32 bits
+        throw validation_error("loans", std::to_string(n), "are too many: at most 4294967294 loans");
     need(in.loan_id.size(), "loan_id");
     need(in.borrower_id.size(), "borrower_id");
     need(in.borrower.size(), "borrower");
@@ -208,8 +211,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             if (head[i] == i) heads.push_back(i);
         }
     }
-    std::sort(heads.begin(), heads.end(),
-              [&](std::size_t a, std::size_t b) { return in.borrower_id[a] < in.borrower_id[b]; });
+    sort_rows_by_text(heads, in.borrower_id);
     r.borrowers.resize(heads.size());
     for (std::uint32_t k = 0; k < heads.size(); ++k) {
         r.borrowers[k].first_row = heads[k];
@@ -233,7 +235,10 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     // Listings of one loan, and loan-periods already paid.
     find_listing_conflicts(in, r, options);
 
+    // Drawdowns in row order (the balances read in sequence, not borrower by borrower).
     std::vector<std::int32_t> drawdown(n, never);
+    for (std::size_t i = 0; i < n; ++i)
+        if (r.loans[i].borrower != no_borrower) drawdown[i] = drawdown_of(in.loans, i);
     std::vector<fill_loan> fill;
     std::vector<std::int32_t> points;
     std::vector<int128> parts;
@@ -241,7 +246,6 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     std::vector<int128> remainder;
     for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
         borrower_result& br = r.borrowers[b];
-        for (std::size_t row : br.loans) drawdown[row] = drawdown_of(in.loans, row);
         const auto key = [&](std::size_t row) {
             const std::int32_t app = in.loans.first_application[row];
             switch (options.order) {
