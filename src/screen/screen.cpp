@@ -12,10 +12,10 @@
 #include "sort_rows.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
-#include <functional>
 
 namespace zjcredit::screen {
 
