@@ -1,5 +1,6 @@
 // Conflicts of the screen, listed for review (include/zjcredit/screen/screen.hpp).
 #include "conflicts.hpp"
+#include "row_table.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/format.hpp>
@@ -8,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <initializer_list>
+#include <tuple>
 #include <set>
 #include <unordered_map>
 
@@ -27,6 +30,14 @@ struct loan_key_hash {
         return h(k.lender) * 1000003U ^ h(k.loan_id);
     }
 };
+
+/// Appends the parts, growing `out` once.
+void append(std::string& out, std::initializer_list<std::string_view> parts) {
+    std::size_t size = out.size();
+    for (std::string_view p : parts) size += p.size();
+    out.reserve(size);
+    for (std::string_view p : parts) out.append(p);
+}
 
 std::string day_text(std::int32_t d) { return dates::detail::iso(dates::from_day_number(d)); }
 
@@ -106,19 +117,21 @@ std::string rows_text(const std::vector<std::size_t>& rows) {
 
 void find_listing_conflicts(const screen_input& in, screen_result& r, const screen_options& options) {
     const std::size_t n = in.size();
-    std::unordered_map<loan_key, std::size_t, loan_key_hash> first;
-    first.reserve(n);
+    row_table first(n);
+    const loan_key_hash hash;
     std::vector<std::size_t> next(n, n);  // the next listing of the same loan
     std::vector<std::size_t> last(n, n);  // of a first listing: its group's last
     std::vector<std::size_t> groups;
     for (std::size_t i = 0; i < n; ++i) {
         if (r.loans[i].status != rules::batch::status_ok) continue;
-        const auto [it, added] = first.try_emplace(loan_key{in.lender[i], in.loan_id[i]}, i);
-        if (added) {
+        const std::size_t head =
+            first.find_or_insert(i, hash(loan_key{in.lender[i], in.loan_id[i]}), [&](std::size_t a, std::size_t b) {
+                return in.loan_id[a] == in.loan_id[b] && in.lender[a] == in.lender[b];
+            });
+        if (head == i) {
             last[i] = i;
             continue;
         }
-        const std::size_t head = it->second;
         if (last[head] == head) groups.push_back(head);
         next[last[head]] = i;
         last[head] = i;
@@ -213,10 +226,11 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
 void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans) {
     borrower_result& br = r.borrowers[b];
     const std::string_view name = in.borrower[br.first_row];
-    std::vector<std::string_view> names{name};
-    for (std::size_t row : br.loans)
-        if (std::find(names.begin(), names.end(), in.borrower[row]) == names.end()) names.push_back(in.borrower[row]);
-    if (names.size() > 1) {
+    // Most borrowers have one name: no list of names for them.
+    if (!std::all_of(br.loans.begin(), br.loans.end(), [&](std::size_t row) { return in.borrower[row] == name; })) {
+        std::vector<std::string_view> names{name};
+        for (std::size_t row : br.loans)
+            if (std::find(names.begin(), names.end(), in.borrower[row]) == names.end()) names.push_back(in.borrower[row]);
         br.held = true;
         conflict c;
         c.kind = "borrower_name_differs";
@@ -238,7 +252,7 @@ void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint
     // replayed round does not hand the 首贷 to the next lender in line.
     std::size_t keeper = SIZE_MAX;
     std::vector<std::size_t> others;
-    std::set<std::string> other_lenders;
+    std::vector<std::string_view> other_lenders;  // sorted and unique below
     for (std::size_t row : br.loans) {
         const loan_result& l = r.loans[row];
         if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || (l.screen_reasons & ~reason_already_paid) != 0)
@@ -246,49 +260,76 @@ void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint
         if (keeper == SIZE_MAX) keeper = row;
         else if (in.lender[row] != in.lender[keeper]) {
             others.push_back(row);
-            other_lenders.emplace(in.lender[row]);
+            other_lenders.push_back(in.lender[row]);
         }
     }
     if (others.empty()) return;
+    std::sort(other_lenders.begin(), other_lenders.end());
+    other_lenders.erase(std::unique(other_lenders.begin(), other_lenders.end()), other_lenders.end());
     if (!keep_all_first_loans)
         for (std::size_t row : others) r.loans[row].screen_reasons |= reason_claimed_elsewhere;
     conflict c;
     c.kind = "first_loan_claimed_elsewhere";
     c.borrower_id = std::string(in.borrower_id[keeper]);
     c.loan_id = std::string(in.loan_id[keeper]);
+    c.lenders.reserve(1 + other_lenders.size());
     c.lenders.emplace_back(in.lender[keeper]);
     c.lenders.insert(c.lenders.end(), other_lenders.begin(), other_lenders.end());
-    c.rows = {keeper};
+    c.rows.reserve(1 + others.size());
+    c.rows.push_back(keeper);
     c.rows.insert(c.rows.end(), others.begin(), others.end());
     std::string rest_zh, rest_en;
     for (std::size_t k = 1; k < c.lenders.size(); ++k) {
-        rest_zh += (rest_zh.empty() ? "" : "、") + c.lenders[k];
-        rest_en += (rest_en.empty() ? "" : ", ") + c.lenders[k];
+        append(rest_zh, {rest_zh.empty() ? "" : "、", c.lenders[k]});
+        append(rest_en, {rest_en.empty() ? "" : ", ", c.lenders[k]});
     }
-    c.detail_zh = "借款人 " + std::string(name) + "（" + c.borrower_id + "）在 " + c.lenders[0] + " 和 " + rest_zh +
-                  " 均报为首贷；" +
-                  (keep_all_first_loans ? std::string("按设定均予保留，合并计算单户上限")
-                                        : "按填充顺序由 " + c.lenders[0] + "（借据号 " + c.loan_id + "）认定，" +
-                                              rest_zh + " 的首贷不予贴息");
-    c.detail_en = "borrower " + std::string(name) + " (" + c.borrower_id + ") is marked 首贷 at " + c.lenders[0] +
-                  " and at " + rest_en + "; " +
-                  (keep_all_first_loans ? std::string("all kept as asked, under the one cap")
-                                        : c.lenders[0] + " (loan " + c.loan_id +
-                                              ") comes first in the fill order and keeps it, " + rest_en +
-                                              " is not subsidised");
+    const std::string_view first = c.lenders[0];
+    append(c.detail_zh, {"借款人 ", name, "（", c.borrower_id, "）在 ", first, " 和 ", rest_zh, " 均报为首贷；"});
+    if (keep_all_first_loans) append(c.detail_zh, {"按设定均予保留，合并计算单户上限"});
+    else append(c.detail_zh, {"按填充顺序由 ", first, "（借据号 ", c.loan_id, "）认定，", rest_zh, " 的首贷不予贴息"});
+    append(c.detail_en, {"borrower ", name, " (", c.borrower_id, ") is marked 首贷 at ", first, " and at ", rest_en, "; "});
+    if (keep_all_first_loans) append(c.detail_en, {"all kept as asked, under the one cap"});
+    else
+        append(c.detail_en, {first, " (loan ", c.loan_id, ") comes first in the fill order and keeps it, ", rest_en,
+                             " is not subsidised"});
     r.conflicts.push_back(std::move(c));
 }
 
 void sort_conflicts(screen_result& r) {
-    const auto rank = [](std::string_view kind) {
+    // Each conflict's kind ranked once (the order of screen_reasons), then
+    // the conflicts' indices sorted (ties: their order, as a stable sort).
+    std::vector<std::size_t> rank(r.conflicts.size());
+    for (std::size_t i = 0; i < rank.size(); ++i) {
+        rank[i] = screen_reasons.size();
         for (std::size_t k = 0; k < screen_reasons.size(); ++k)
-            if (screen_reasons[k].code == kind) return k;
-        return screen_reasons.size();
+            if (screen_reasons[k].code == r.conflicts[i].kind) {
+                rank[i] = k;
+                break;
+            }
+    }
+    // By kind first, in the order found; a kind found borrower by borrower
+    // (in borrower_id order) is then sorted already, and only checked.
+    std::vector<std::size_t> order;
+    order.reserve(r.conflicts.size());
+    std::vector<std::size_t> bucket_end;
+    for (std::size_t k = 0; k <= screen_reasons.size(); ++k) {
+        for (std::size_t i = 0; i < rank.size(); ++i)
+            if (rank[i] == k) order.push_back(i);
+        bucket_end.push_back(order.size());
+    }
+    const auto key = [&](std::size_t i) {
+        return std::tuple(std::string_view(r.conflicts[i].borrower_id), std::string_view(r.conflicts[i].loan_id), i);
     };
-    std::stable_sort(r.conflicts.begin(), r.conflicts.end(), [&](const conflict& a, const conflict& b) {
-        return std::tuple(rank(a.kind), std::string_view(a.borrower_id), std::string_view(a.loan_id)) <
-               std::tuple(rank(b.kind), std::string_view(b.borrower_id), std::string_view(b.loan_id));
-    });
+    const auto before = [&](std::size_t a, std::size_t b) { return key(a) < key(b); };
+    for (std::size_t k = 0, begin = 0; k < bucket_end.size(); begin = bucket_end[k++]) {
+        const auto first = order.begin() + static_cast<std::ptrdiff_t>(begin);
+        const auto last = order.begin() + static_cast<std::ptrdiff_t>(bucket_end[k]);
+        if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
+    }
+    std::vector<conflict> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(r.conflicts[i]));
+    r.conflicts = std::move(sorted);
 }
 
 }  // namespace zjcredit::screen

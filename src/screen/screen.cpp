@@ -8,12 +8,14 @@
 #include <zjcredit/screen/credit_code.hpp>
 
 #include "conflicts.hpp"
+#include "row_table.hpp"
+#include "sort_rows.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <map>
 #include <numeric>
-#include <unordered_map>
 
 namespace zjcredit::screen {
 
@@ -45,6 +47,8 @@ void check_sizes(const screen_input& in) {
             throw validation_error(column, std::to_string(size),
                                    "has " + std::to_string(size) + " entries for " + std::to_string(n) + " loans");
     };
+    if (n >= std::numeric_limits<std::uint32_t>::max())  // rows and borrowers are numbered in 32 bits
+        throw validation_error("loans", std::to_string(n), "are too many: at most 4294967294 loans");
     need(in.loan_id.size(), "loan_id");
     need(in.borrower_id.size(), "borrower_id");
     need(in.borrower.size(), "borrower");
@@ -133,10 +137,11 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
 
 /// Splits `amount` over the loans in proportion to their exact numerators,
 /// by largest remainder (ties: the fill order). False on overflow.
+/// `remainder` and `rank` are scratch, kept by the caller from borrower to borrower.
 bool split(std::int64_t amount, const std::vector<std::size_t>& rows, const std::vector<int128>& parts, int128 total,
-           std::vector<loan_result>& out) {
+           std::vector<loan_result>& out, std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
     if (total == 0 || amount == 0) return true;
-    std::vector<int128> remainder(rows.size());
+    remainder.resize(rows.size());
     int128 handed = 0;
     for (std::size_t k = 0; k < rows.size(); ++k) {
         int128 share;
@@ -145,7 +150,7 @@ bool split(std::int64_t amount, const std::vector<std::size_t>& rows, const std:
         remainder[k] = share % total;
         handed += share / total;
     }
-    std::vector<std::size_t> rank(rows.size());
+    rank.resize(rows.size());
     std::iota(rank.begin(), rank.end(), std::size_t{0});
     std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
     for (int128 left = amount - handed, k = 0; left > 0; --left, ++k) ++out[rows[rank[static_cast<std::size_t>(k)]]].amount;
@@ -191,46 +196,56 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         }
     }
 
-    // Borrowers, by borrower_id.
-    std::unordered_map<std::string_view, std::uint32_t> borrower_of;
-    borrower_of.reserve(n / 2 + 1);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (r.loans[i].status != batch::status_ok) continue;
-        const auto [it, added] = borrower_of.try_emplace(in.borrower_id[i], static_cast<std::uint32_t>(r.borrowers.size()));
-        if (added) {
-            r.borrowers.emplace_back();
-            r.borrowers.back().first_row = i;
-        }
-        r.loans[i].borrower = it->second;
-        r.borrowers[it->second].loans.push_back(i);
-    }
-    // By borrower_id, byte order: the result's order whatever the input's.
+    // Borrowers, by borrower_id: each row's first row of its borrower_id
+    // (one flat table), then the borrowers in byte order of their ids.
+    std::vector<std::size_t> head(n, n);
+    std::vector<std::size_t> heads;  // by first row
     {
-        std::vector<std::uint32_t> order(r.borrowers.size());
-        std::iota(order.begin(), order.end(), 0U);
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return in.borrower_id[r.borrowers[a].first_row] < in.borrower_id[r.borrowers[b].first_row];
-        });
-        std::vector<borrower_result> sorted;
-        sorted.reserve(order.size());
-        for (std::uint32_t k = 0; k < order.size(); ++k) {
-            sorted.push_back(std::move(r.borrowers[order[k]]));
-            for (std::size_t row : sorted.back().loans) r.loans[row].borrower = k;
+        row_table table(n);
+        const std::hash<std::string_view> hash;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (r.loans[i].status != batch::status_ok) continue;
+            head[i] = table.find_or_insert(i, hash(in.borrower_id[i]), [&](std::size_t a, std::size_t b) {
+                return in.borrower_id[a] == in.borrower_id[b];
+            });
+            if (head[i] == i) heads.push_back(i);
         }
-        r.borrowers = std::move(sorted);
     }
+    sort_rows_by_text(heads, in.borrower_id);
+    r.borrowers.resize(heads.size());
+    for (std::uint32_t k = 0; k < heads.size(); ++k) {
+        r.borrowers[k].first_row = heads[k];
+        r.loans[heads[k]].borrower = k;
+    }
+    {
+        std::vector<std::uint32_t> count(heads.size(), 0);
+        for (std::size_t i = 0; i < n; ++i)
+            if (head[i] != n) ++count[r.loans[head[i]].borrower];
+        for (std::uint32_t k = 0; k < heads.size(); ++k) r.borrowers[k].loans.reserve(count[k]);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (head[i] == n) continue;
+        const std::uint32_t b = r.loans[head[i]].borrower;
+        r.loans[i].borrower = b;
+        r.borrowers[b].loans.push_back(i);
+    }
+    head = {};
+    heads = {};
 
     // Listings of one loan, and loan-periods already paid.
     find_listing_conflicts(in, r, options);
 
+    // Drawdowns in row order (the balances read in sequence, not borrower by borrower).
     std::vector<std::int32_t> drawdown(n, never);
+    for (std::size_t i = 0; i < n; ++i)
+        if (r.loans[i].borrower != no_borrower) drawdown[i] = drawdown_of(in.loans, i);
     std::vector<fill_loan> fill;
     std::vector<std::int32_t> points;
     std::vector<int128> parts;
-    std::vector<std::size_t> paid_rows;
+    std::vector<std::size_t> paid_rows, rank;
+    std::vector<int128> remainder;
     for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
         borrower_result& br = r.borrowers[b];
-        for (std::size_t row : br.loans) drawdown[row] = drawdown_of(in.loans, row);
         const auto key = [&](std::size_t row) {
             const std::int32_t app = in.loans.first_application[row];
             switch (options.order) {
@@ -288,7 +303,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         br.allocated = amount;
         parts.clear();
         for (std::size_t row : paid_rows) parts.push_back(r.loans[row].capped_sum * r.loans[row].rate_used);
-        if (!split(amount, paid_rows, parts, br.numerator, r.loans)) {
+        if (!split(amount, paid_rows, parts, br.numerator, r.loans, remainder, rank)) {
             br.status = static_cast<std::int32_t>(errc::overflow);
             br.eligible = false;
             for (std::size_t row : paid_rows) r.loans[row].amount = 0;
