@@ -26,7 +26,7 @@ namespace zjcredit::sandbox {
 
 /// A scenario: a name and the parameters it overrides.
 struct scenario {
-    std::string name;
+    std::string name;                     ///< as results name it ("半额")
     std::vector<plan::setting> settings;  ///< in the order given; a later one for the same parameter wins
 };
 
@@ -48,7 +48,7 @@ struct group_totals {
     std::string key;                ///< "" for all; the lender; the kind's to_string ("small")
     money::int128 baseline_fen = 0; ///< Σ under the baseline
     money::int128 total_fen = 0;    ///< Σ under the scenario
-    std::size_t loans = 0;
+    std::size_t loans = 0;              ///< loans in the group
     std::size_t gain = 0;               ///< loans whose subsidy rises
     std::size_t lose = 0;               ///< loans whose subsidy falls
     std::size_t become_eligible = 0;    ///< not eligible under the baseline, eligible under the scenario
@@ -58,14 +58,14 @@ struct group_totals {
 /// One loan's change.
 struct loan_change {
     std::size_t loan = 0;          ///< its index in the population
-    std::int64_t baseline_fen = 0;
-    std::int64_t scenario_fen = 0;
+    std::int64_t baseline_fen = 0; ///< its subsidy under the baseline, 分
+    std::int64_t scenario_fen = 0; ///< under the scenario, 分
 };
 
 /// One scenario against the baseline.
 struct scenario_result {
-    std::string name;
-    group_totals all;
+    std::string name;                     ///< the scenario's name (the baseline's for the baseline)
+    group_totals all;                     ///< every loan
     std::vector<group_totals> by_lender;  ///< in order of first appearance; empty without lenders
     std::vector<group_totals> by_kind;    ///< kinds present, in the enum's order
     /// The largest changes, by size of the difference (largest first; ties
@@ -76,6 +76,7 @@ struct scenario_result {
     std::optional<std::int64_t> budget_share_bp;
 };
 
+/// What a what-if reports besides the totals.
 struct whatif_options {
     std::optional<money::amount> budget;  ///< > 0 when given
     std::size_t largest = 10;             ///< how many largest changes to keep
@@ -100,10 +101,11 @@ std::vector<std::string> lenders_of(const std::vector<rules::loan_table>& tables
 
 /// Where each loan of `tables` is ("loans.csv:2"), its borrower and loan id.
 struct loan_label {
-    std::string where;
-    std::string borrower;
-    std::string loan_id;
+    std::string where;     ///< file:line (or Sheet1!A7) of the loan's first row
+    std::string borrower;  ///< the borrower's name
+    std::string loan_id;   ///< 借据号, "" when the table has none
 };
+/// The label of each loan of `tables`, in population order.
 std::vector<loan_label> labels_of(const std::vector<rules::loan_table>& tables);
 
 /// The results as JSON (the form of whatif_tables_json below), the loans

@@ -20,6 +20,7 @@ namespace zjcredit::screen {
 
 /// The code's alphabet, in the order of the characters' values (0..30).
 inline constexpr std::string_view credit_code_alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+/// A 统一社会信用代码 has 18 characters (GB 32100-2015).
 inline constexpr std::size_t credit_code_length = 18;
 
 /// What is wrong with a code, if anything.

@@ -65,12 +65,13 @@ namespace batch = rules::batch;
 /// Why the screen did not pay a loan listing, besides the rule's own reasons
 /// (rules/reason.hpp): one bit each.
 struct screen_reason_info {
-    std::string_view code;
-    std::uint32_t bit;
-    std::string_view zh;
-    std::string_view en;
+    std::string_view code;  ///< stable code, as in loans.csv's 原因 column ("already_paid")
+    std::uint32_t bit;      ///< its bit in loan_result::screen_reasons
+    std::string_view zh;    ///< the reason in Chinese, as results print it
+    std::string_view en;    ///< the reason in English (--lang en)
 };
 
+/// The screen's reasons, one bit each; codes are stable.
 inline constexpr std::array<screen_reason_info, 7> screen_reasons{{
     {"first_loan_claimed_elsewhere", 1U << 0, "同一借款人已在其他机构认定首贷",
      "the borrower's first loan is claimed at another lender"},
@@ -83,18 +84,26 @@ inline constexpr std::array<screen_reason_info, 7> screen_reasons{{
     {"row_error", 1U << 6, "数据有误", "the row is in error"},
 }};
 
+/// The bit of a screen reason code, at compile time: a misspelt code does not compile.
 consteval std::uint32_t screen_reason_bit(std::string_view code) {
     for (const auto& r : screen_reasons)
         if (r.code == code) return r.bit;
     throw "unknown screen reason";  // not a constant expression: a misspelt code does not compile
 }
 
+/// The bit of `first_loan_claimed_elsewhere`.
 inline constexpr std::uint32_t reason_claimed_elsewhere = screen_reason_bit("first_loan_claimed_elsewhere");
+/// The bit of `loan_data_differs`.
 inline constexpr std::uint32_t reason_data_differs = screen_reason_bit("loan_data_differs");
+/// The bit of `loan_listed_twice`.
 inline constexpr std::uint32_t reason_listed_twice = screen_reason_bit("loan_listed_twice");
+/// The bit of `claim_periods_overlap`.
 inline constexpr std::uint32_t reason_periods_overlap = screen_reason_bit("claim_periods_overlap");
+/// The bit of `already_paid`.
 inline constexpr std::uint32_t reason_already_paid = screen_reason_bit("already_paid");
+/// The bit of `borrower_name_differs`.
 inline constexpr std::uint32_t reason_name_differs = screen_reason_bit("borrower_name_differs");
+/// The bit of `row_error`.
 inline constexpr std::uint32_t reason_row_error = screen_reason_bit("row_error");
 
 // ---- input -----------------------------------------------------------------------
@@ -106,6 +115,7 @@ enum class fill_order {
     loan_id,                       ///< loan_id (byte order)
 };
 
+/// The fill order's name: "application", "drawdown" or "loan_id".
 std::string_view to_string(fill_order o) noexcept;
 /// "application" | "drawdown" | "loan_id" (or the enum's own names); nullopt otherwise.
 std::optional<fill_order> fill_order_from_string(std::string_view s) noexcept;
@@ -115,26 +125,28 @@ std::optional<fill_order> fill_order_from_string(std::string_view s) noexcept;
 /// per loan "" or why the loan was refused when it was read (it is then a
 /// row error whatever its columns say).
 struct screen_input {
-    batch::loan_columns loans;
-    std::span<const std::string_view> loan_id;
-    std::span<const std::string_view> borrower_id;
+    batch::loan_columns loans;                      ///< the batch kernel's columns, one entry per listing
+    std::span<const std::string_view> loan_id;      ///< 借据号: with the lender, the loan's identity
+    std::span<const std::string_view> borrower_id;  ///< 统一社会信用代码: the borrower (户) the cap is per
     std::span<const std::string_view> borrower;  ///< the borrower's name
-    std::span<const std::string_view> lender;
-    std::span<const std::string_view> row_errors;
+    std::span<const std::string_view> lender;      ///< 贷款机构: the bank that listed the loan
+    std::span<const std::string_view> row_errors;  ///< empty, or per listing "" or its read error
 
+    /// The number of listings (rows).
     std::size_t size() const noexcept { return loans.size(); }
 };
 
 /// A loan-period already paid (by an earlier round; the register's rows).
 struct paid_loan_period {
-    std::string lender;
-    std::string loan_id;
+    std::string lender;   ///< the lender of the loan paid
+    std::string loan_id;  ///< its 借据号
     std::int32_t from = 0;  ///< day number, included
     std::int32_t to = 0;    ///< day number, included
 };
 
+/// How to screen: the fill order, a budget, what was paid before.
 struct screen_options {
-    fill_order order = fill_order::application_drawdown_loan_id;
+    fill_order order = fill_order::application_drawdown_loan_id;  ///< the order loans fill a borrower's cap
     /// Accept borrower_ids that are not valid 统一社会信用代码 (other
     /// registration numbers, declared as such by the caller).
     bool other_ids_declared = false;
@@ -150,6 +162,7 @@ struct screen_options {
 
 // ---- result ----------------------------------------------------------------------
 
+/// loan_result::borrower of a listing in error: it belongs to no borrower.
 inline constexpr std::uint32_t no_borrower = UINT32_MAX;
 
 /// One loan listing (input row).
@@ -173,7 +186,7 @@ struct borrower_result {
     std::int64_t amount = 0;       ///< 分, rounded once and capped
     std::int64_t allocated = 0;    ///< 分: the budget's allocation (amount without a budget)
     std::uint32_t reasons = 0;     ///< not eligible: the union of its loans' reasons; caps that bit
-    std::uint32_t screen_reasons = 0;
+    std::uint32_t screen_reasons = 0;  ///< not eligible or held: the screen's reason bits
     std::uint8_t kind = 0;         ///< of its first loan in the fill order
     std::vector<std::size_t> loans;  ///< its rows, in the fill order
     money::int128 numerator = 0;   ///< Σ part × rate used × days; amount = round(numerator / denominator)
@@ -184,51 +197,57 @@ struct borrower_result {
 /// A conflict for review.
 struct conflict {
     std::string_view kind;  ///< a screen reason code
-    std::string borrower_id;
-    std::string loan_id;    ///< empty when about a borrower
-    std::vector<std::string> lenders;
-    std::vector<std::size_t> rows;  ///< the listings concerned
-    std::string detail_zh;
-    std::string detail_en;
+    std::string borrower_id;           ///< the borrower concerned
+    std::string loan_id;               ///< empty when about a borrower
+    std::vector<std::string> lenders;  ///< the lenders concerned, each named once
+    std::vector<std::size_t> rows;     ///< the listings concerned
+    std::string detail_zh;             ///< what was found, in Chinese, quoting the values that differ
+    std::string detail_en;             ///< the same in English
 };
 
+/// Eligible borrowers, loans and amounts of one group (a lender, a borrower kind, all).
 struct tally {
-    std::string key;
+    std::string key;            ///< the lender's name, the kind's code, or "" for all
     std::size_t borrowers = 0;  ///< eligible borrowers
     std::size_t loans = 0;      ///< eligible loans
     std::int64_t amount = 0;    ///< 分
     std::int64_t allocated = 0; ///< 分
 };
 
+/// The totals of a screen.
 struct screen_totals {
     std::vector<tally> lenders;  ///< by lender name (byte order)
     std::vector<tally> kinds;    ///< by borrower kind code (only kinds with borrowers)
-    tally all;
-    std::size_t borrowers = 0, borrowers_eligible = 0;
-    std::size_t loans = 0, loans_eligible = 0, loans_in_error = 0;
+    tally all;                                  ///< every eligible borrower
+    std::size_t borrowers = 0;                  ///< borrowers listed
+    std::size_t borrowers_eligible = 0;         ///< borrowers paid (an amount, or eligible at 0)
+    std::size_t loans = 0;                      ///< listings
+    std::size_t loans_eligible = 0;             ///< listings counted in a cap
+    std::size_t loans_in_error = 0;             ///< listings in error
     /// Loans not eligible per reason code (the rule's and the screen's).
     std::vector<std::pair<std::string, std::size_t>> reasons;
 };
 
 /// A loan-period paid: what a payout register records (hook for --register).
 struct payment {
-    std::string borrower_id;
+    std::string borrower_id;  ///< 统一社会信用代码
     std::string borrower;  ///< the borrower's name (of its first listing in the fill order)
-    std::string loan_id;
-    std::string lender;
-    std::int32_t from = 0;  ///< the claim period, day numbers
-    std::int32_t to = 0;
+    std::string loan_id;    ///< 借据号
+    std::string lender;     ///< the lender the loan is at
+    std::int32_t from = 0;  ///< the claim period's first day, a day number
+    std::int32_t to = 0;    ///< its last day, a day number (included)
     std::int64_t amount = 0;  ///< 分
     /// The canonical text the receipt digest is taken of (one line, fields
     /// "key=value" joined by ";", the exact part of the cap and rate used).
     std::string receipt;
 };
 
+/// What a screen found: per listing, per borrower, the conflicts and the totals.
 struct screen_result {
     std::vector<loan_result> loans;          ///< per input row
     std::vector<borrower_result> borrowers;  ///< by borrower_id (byte order)
     std::vector<conflict> conflicts;         ///< by kind, then borrower_id, loan_id
-    screen_totals totals;
+    screen_totals totals;                    ///< per lender, per kind, in all; counts per reason
     std::optional<rules::allocation_result> allocation;  ///< when a budget was given
     std::int64_t denominator = 0;  ///< 100% × day basis, in rate units
 };
