@@ -169,8 +169,14 @@ int run_screen(const options& o) {
                           with_allocation ? yuan(x.allocated) : ""});
     };
     for (const auto& x : r.totals.lenders) tally_row(en ? "lender" : "贷款机构", x, false);
-    for (const auto& x : r.totals.kinds) tally_row(en ? "borrower_kind" : "企业规模", x, true);
-    tally_row(en ? "total" : "合计", r.totals.all, true);
+    for (auto x : r.totals.kinds) {
+        if (!en)
+            if (const auto kind = plan::borrower_kind_from_string(x.key)) x.key = plan::to_chinese(*kind);
+        tally_row(en ? "borrower_kind" : "企业规模", x, true);
+    }
+    screen::tally all = r.totals.all;
+    if (!en) all.key = "全部";
+    tally_row(en ? "total" : "合计", all, true);
     const auto count_row = [&](std::string_view group, std::string name, std::size_t borrowers, std::size_t loans) {
         totals.push_back({std::string(group), std::move(name), std::to_string(borrowers), std::to_string(loans), "", ""});
     };

@@ -98,7 +98,9 @@ std::string row_error_message(const screen_input& in, const screen_result& r, st
                               const plan::first_loan_subsidy_parameters& params, const screen_options& options) {
     if (i >= r.loans.size() || r.loans[i].status == rules::batch::status_ok) return {};
     if (!in.row_errors.empty() && !in.row_errors[i].empty()) return std::string(in.row_errors[i]);
-    const std::string where = "loans[" + std::to_string(i) + "]";
+    // Located where the listing was read when that is known (a table's file:line).
+    const bool located = !in.source.empty();
+    const std::string where = located ? std::string(in.source[i]) : "loans[" + std::to_string(i) + "]";
     try {
         const rules::loan_record loan = rules::batch::loan_record_for_row(in.loans, i, std::string(in.borrower[i]));
         (void)rules::first_loan_subsidy(loan, params, rules::reference_of(plan::plan_2022()));
@@ -106,7 +108,7 @@ std::string row_error_message(const screen_input& in, const screen_result& r, st
         return where + " (loan_id " + std::string(in.loan_id[i]) + "): " + e.what();
     }
     try {
-        const std::string prefix = where + ".";
+        const std::string prefix = where + (located ? ": " : ".");
         if (in.loan_id[i].empty()) throw validation_error(prefix + "loan_id", "", "must not be empty: the screen tells loans apart by it");
         if (in.lender[i].empty())
             throw validation_error(prefix + "lender", "",

@@ -77,6 +77,7 @@ screen_input screen_table::input() {
     borrower_v_.assign(borrower_.begin(), borrower_.end());
     lender_v_.assign(lender_.begin(), lender_.end());
     error_v_.assign(error_.begin(), error_.end());
+    where_v_.assign(where_.begin(), where_.end());
     screen_input in;
     in.loans = {kind_, application_, flags_, rate_, period_from_, period_to_, offsets_, range_from_, range_to_, balance_};
     in.loan_id = loan_id_v_;
@@ -84,6 +85,7 @@ screen_input screen_table::input() {
     in.borrower = borrower_v_;
     in.lender = lender_v_;
     in.row_errors = error_v_;
+    in.source = where_v_;
     return in;
 }
 

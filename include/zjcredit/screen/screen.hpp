@@ -131,6 +131,8 @@ struct screen_input {
     std::span<const std::string_view> borrower;  ///< the borrower's name
     std::span<const std::string_view> lender;      ///< 贷款机构: the bank that listed the loan
     std::span<const std::string_view> row_errors;  ///< empty, or per listing "" or its read error
+    /// Empty, or where each listing was read ("loans.csv:7"): its errors are located there.
+    std::span<const std::string_view> source;
 
     /// The number of listings (rows).
     std::size_t size() const noexcept { return loans.size(); }

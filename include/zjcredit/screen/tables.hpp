@@ -37,7 +37,7 @@ private:
     std::vector<std::int32_t> application_, period_from_, period_to_, range_from_, range_to_;
     std::vector<std::int64_t> rate_, offsets_{0}, balance_;
     std::vector<std::string> loan_id_, borrower_id_, borrower_, lender_, error_, where_;
-    std::vector<std::string_view> loan_id_v_, borrower_id_v_, borrower_v_, lender_v_, error_v_;
+    std::vector<std::string_view> loan_id_v_, borrower_id_v_, borrower_v_, lender_v_, error_v_, where_v_;
 };
 
 /// Reads each file (rules::read_loan_table with `options`) into one screen_table.
