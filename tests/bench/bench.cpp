@@ -27,6 +27,15 @@
 //                          totals (goal: within 3× subsidy_batch); counters:
 //                          borrowers, conflicts and peak_rss_mb (the process's
 //                          peak resident memory, data included)
+//   whatif_10_scenarios    sandbox::whatif over the same loans less those in
+//                          error (valid_loans: a what-if refuses them): the baseline and
+//                          10 scenarios (balance_cap 100万..1000万), totals per
+//                          kind, gain/lose counts, the 10 largest changes
+//                          (goal: within 12× subsidy_batch)
+//   seek_balance_cap       sandbox::seek of the largest balance_cap whose total
+//                          stays within half the plan's total over the same
+//                          loans, exact to the 分 (goal: within 40× subsidy_batch);
+//                          counter: evaluations
 //   parse_amount/<text>, parse_rate/<text>  strings per second
 //   capi_json_one_at_a_time  zjc_first_loan_subsidy() + zjc_string_free() through
 //                          the C ABI on --json-loans loans (default 20,000, every
@@ -67,6 +76,8 @@
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/first_loan_subsidy.hpp>
 #include <zjcredit/rules/json.hpp>
+#include <zjcredit/sandbox/seek.hpp>
+#include <zjcredit/sandbox/whatif.hpp>
 #include <zjcredit/screen/credit_code.hpp>
 #include <zjcredit/screen/screen.hpp>
 
@@ -732,7 +743,7 @@ void screen_batch(benchmark::State& state) {
     const auto& d = loans();
     const auto& ids = screen_loan_ids();
     const zjcredit::screen::screen_input in{d.columns(), ids.loan_id_v, ids.borrower_id_v, ids.borrower_v,
-                                            ids.lender_v, {}};
+                                            ids.lender_v, {}, {}};
     const auto& params = plan::plan_2022().first_loan_subsidy;
     std::size_t borrowers = 0, conflicts = 0;
     for (auto _ : state) {
@@ -745,6 +756,71 @@ void screen_batch(benchmark::State& state) {
     state.counters["borrowers"] = static_cast<double>(borrowers);
     state.counters["conflicts"] = static_cast<double>(conflicts);
     state.counters["peak_rss_mb"] = peak_rss_mb();
+}
+
+/// The loans the rule accepts (a what-if and a seek refuse a population with
+/// a loan in error; the generated data has ~0.5% of them on purpose).
+const loan_data& valid_loans() {
+    static const loan_data v = [] {
+        const auto& d = loans();
+        subsidy_out out(d.kind.size());
+        (void)batch::first_loan_subsidy_batch(d.columns(), out.spans(),
+                                              batch::prepare(plan::plan_2022().first_loan_subsidy));
+        loan_data k;
+        k.offsets.push_back(0);
+        for (std::size_t i = 0; i < d.kind.size(); ++i) {
+            if (out.status[i] != batch::status_ok) continue;
+            k.kind.push_back(d.kind[i]);
+            k.app.push_back(d.app[i]);
+            k.flags.push_back(d.flags[i]);
+            k.rate.push_back(d.rate[i]);
+            k.pf.push_back(d.pf[i]);
+            k.pt.push_back(d.pt[i]);
+            for (auto r = d.offsets[i]; r < d.offsets[i + 1]; ++r) {
+                const auto u = static_cast<std::size_t>(r);
+                k.from.push_back(d.from[u]);
+                k.to.push_back(d.to[u]);
+                k.balance.push_back(d.balance[u]);
+            }
+            k.offsets.push_back(static_cast<std::int64_t>(k.from.size()));
+        }
+        return k;
+    }();
+    return v;
+}
+
+void whatif_10_scenarios(benchmark::State& state) {
+    const auto& d = valid_loans();
+    std::vector<zjcredit::sandbox::scenario> scenarios;
+    for (int wan = 100; wan <= 1000; wan += 100)
+        scenarios.push_back(zjcredit::sandbox::scenario_from_text(
+            "cap" + std::to_string(wan) + ":first_loan_subsidy.balance_cap=" + std::to_string(wan) + "万"));
+    std::size_t results = 0;
+    for (auto _ : state) {
+        const auto r = zjcredit::sandbox::whatif(d.columns(), {}, plan::plan_2022(), scenarios, {});
+        benchmark::DoNotOptimize(r.back().all.total_fen);
+        results = r.size();
+    }
+    set_rows(state, d.kind.size(), d.from.size());
+    state.counters["scenarios"] = static_cast<double>(results);
+}
+
+void seek_balance_cap(benchmark::State& state) {
+    const auto& d = valid_loans();
+    const auto& params = plan::plan_2022().first_loan_subsidy;
+    subsidy_out out(d.kind.size());
+    const auto total = batch::first_loan_subsidy_batch(d.columns(), out.spans(), batch::prepare(params)).total_fen;
+    zjcredit::sandbox::seek_request request;
+    request.parameter = zjcredit::sandbox::seek_parameter::balance_cap;
+    request.target = money::amount::from_fen(static_cast<std::int64_t>(total / 2));
+    std::size_t evaluations = 0;
+    for (auto _ : state) {
+        const auto r = zjcredit::sandbox::seek(d.columns(), params, request);
+        benchmark::DoNotOptimize(r.value);
+        evaluations = r.evaluations.size();
+    }
+    set_rows(state, d.kind.size(), d.from.size());
+    state.counters["evaluations"] = static_cast<double>(evaluations);
 }
 
 void register_benchmarks() {
@@ -781,6 +857,9 @@ void register_benchmarks() {
         ->Repetitions(3)
         ->ReportAggregatesOnly(true)
         ->UseRealTime();
+    for (auto* b : {benchmark::RegisterBenchmark("whatif_10_scenarios", whatif_10_scenarios),
+                    benchmark::RegisterBenchmark("seek_balance_cap", seek_balance_cap)})
+        b->Unit(benchmark::kMillisecond)->Repetitions(3)->ReportAggregatesOnly(true)->UseRealTime();
 }
 
 // ---- dumps -----------------------------------------------------------------------------
