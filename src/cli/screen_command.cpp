@@ -171,7 +171,7 @@ int run_screen(const options& o) {
     for (const auto& x : r.totals.lenders) tally_row(en ? "lender" : "贷款机构", x, false);
     for (auto x : r.totals.kinds) {
         if (!en)
-            if (const auto kind = plan::borrower_kind_from_string(x.key)) x.key = plan::to_chinese(*kind);
+            if (const auto kind = plan::borrower_kind_from_string(x.key)) x.key = rules::detail::kind_zh(*kind);
         tally_row(en ? "borrower_kind" : "企业规模", x, true);
     }
     screen::tally all = r.totals.all;

@@ -63,19 +63,6 @@ constexpr std::string_view to_string(borrower_kind k) noexcept {
     return "small";
 }
 
-/// The kind as a bank's table and the results write it in Chinese: 小型, 微型,
-/// 个体工商户, 中型, 大型.
-constexpr std::string_view to_chinese(borrower_kind k) noexcept {
-    switch (k) {
-        case borrower_kind::small: return "小型";
-        case borrower_kind::micro: return "微型";
-        case borrower_kind::individual_business: return "个体工商户";
-        case borrower_kind::medium: return "中型";
-        case borrower_kind::large: return "大型";
-    }
-    return "小型";
-}
-
 /// The kind of an English code ("small", ...), as JSON records and plans write it.
 constexpr std::optional<borrower_kind> borrower_kind_from_string(std::string_view s) noexcept {
     for (auto k : {borrower_kind::small, borrower_kind::micro, borrower_kind::individual_business,
