@@ -601,19 +601,26 @@ std::string quoted_list(const std::vector<sheet_entry>& sheets) {
     return out;
 }
 
+/// Reads the workbook part the package's relationships name (usually
+/// xl/workbook.xml) into `book`; returns the part's name.
+std::string read_workbook(archive& zip, const std::string& source, workbook_handler& book) {
+    std::string part = "xl/workbook.xml";
+    {
+        rels_handler root;
+        if (zip.parse("_rels/.rels", root))
+            if (const auto* doc = root.of_type("officeDocument")) part = resolve("", doc->target);
+    }
+    if (!zip.parse(part, book))
+        throw parse_error(source, "", "a zip archive, not an .xlsx workbook: it has no " + part);
+    return part;
+}
+
 }  // namespace
 
 table read_xlsx(std::string_view bytes, const std::string& source, const std::string& sheet) {
     archive zip(bytes, source);
-    std::string workbook_part = "xl/workbook.xml";
-    {
-        rels_handler root;
-        if (zip.parse("_rels/.rels", root))
-            if (const auto* doc = root.of_type("officeDocument")) workbook_part = resolve("", doc->target);
-    }
     workbook_handler book;
-    if (!zip.parse(workbook_part, book))
-        throw parse_error(source, "", "a zip archive, not an .xlsx workbook: it has no " + workbook_part);
+    const std::string workbook_part = read_workbook(zip, source, book);
     rels_handler rels;
     const std::string folder = folder_of(workbook_part);
     if (!zip.parse(rels_of(workbook_part), rels))
@@ -651,21 +658,10 @@ table read_xlsx(std::string_view bytes, const std::string& source, const std::st
     return out;
 }
 
-}  // namespace zjcredit::io
-
-namespace zjcredit::io {
-
 std::vector<std::string> xlsx_sheet_names(std::string_view bytes, const std::string& source) {
     archive zip(bytes, source);
-    std::string workbook_part = "xl/workbook.xml";
-    {
-        rels_handler root;
-        if (zip.parse("_rels/.rels", root))
-            if (const auto* doc = root.of_type("officeDocument")) workbook_part = resolve("", doc->target);
-    }
     workbook_handler book;
-    if (!zip.parse(workbook_part, book))
-        throw parse_error(source, "", "a zip archive, not an .xlsx workbook: it has no " + workbook_part);
+    (void)read_workbook(zip, source, book);
     std::vector<std::string> out;
     for (const auto& s : book.sheets)
         if (!s.hidden) out.push_back(s.name);

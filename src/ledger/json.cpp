@@ -103,6 +103,19 @@ value status_counts_json(const status_counts& c) {
     return v;
 }
 
+/// A liaison form's problems: [{"field", "zh", "en"}, ...].
+value problems_json(const std::vector<form_problem>& problems) {
+    value out = value::array();
+    for (const form_problem& p : problems) {
+        value v = value::object();
+        v["field"] = p.field;
+        v["zh"] = p.zh;
+        v["en"] = p.en;
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string ledger_to_json(const ledger_document& doc) {
@@ -260,15 +273,7 @@ std::string compliance_to_json(const period_compliance& period, const liaison_co
             } else {
                 uv["contact"] = nullptr;
             }
-            value problems = value::array();
-            for (const form_problem& pr : u.problems) {
-                value pv = value::object();
-                pv["field"] = pr.field;
-                pv["zh"] = pr.zh;
-                pv["en"] = pr.en;
-                problems.push_back(std::move(pv));
-            }
-            uv["problems"] = std::move(problems);
+            uv["problems"] = problems_json(u.problems);
             units.push_back(std::move(uv));
         }
         l["units"] = std::move(units);
@@ -368,18 +373,8 @@ std::string chase_to_json(std::span<const chase_item> items) {
         v["unit_name"] = c.unit_name;
         v["status"] = std::string(dates::to_string(c.status));
         v["days_late"] = c.days_late;
-        value tasks = value::array();
-        for (const auto& t : c.tasks_not_reported) tasks.push_back(value(t));
-        v["tasks_not_reported"] = std::move(tasks);
-        value problems = value::array();
-        for (const auto& f : c.problems) {
-            value pv = value::object();
-            pv["field"] = f.field;
-            pv["zh"] = f.zh;
-            pv["en"] = f.en;
-            problems.push_back(std::move(pv));
-        }
-        v["problems"] = std::move(problems);
+        v["tasks_not_reported"] = json::strings(c.tasks_not_reported);
+        v["problems"] = problems_json(c.problems);
         if (c.contact) {
             value cv = value::object();
             cv["name"] = c.contact->name;

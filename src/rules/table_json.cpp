@@ -2,6 +2,8 @@
 // the form the C ABI and Python hand over and get back.
 #include <zjcredit/rules/table.hpp>
 
+#include "table_request.hpp"
+
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
 
@@ -41,6 +43,25 @@ table_options table_options_from_json(std::string_view text) {
     r.finish();
     return o;
 }
+
+namespace detail {
+
+std::pair<json::value, table_options> split_table_options(std::string_view text,
+                                                          std::span<const std::string_view> own) {
+    json::value doc = json::parse(text, "options");
+    if (!doc.is_object()) throw parse_error("options", "", "expected a JSON object, found " + json::describe(doc));
+    json::value mine = json::value::object();
+    for (const std::string_view key : own) {
+        const std::string k(key);
+        if (doc.contains(k)) {
+            mine[k] = std::move(doc[k]);
+            doc.erase(k);
+        }
+    }
+    return {std::move(mine), table_options_from_json(json::dump(doc))};
+}
+
+}  // namespace detail
 
 std::vector<listed_table> read_tables_json(std::string_view text, const table_options& options, bool lender_allowed) {
     const json::value doc = json::parse(text, "tables");

@@ -5,6 +5,7 @@
 
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../rules/table_request.hpp"
 
 #include <zjcredit/rules/batch.hpp>
 
@@ -107,17 +108,7 @@ std::pair<json::value, rules::table_options> split_options(std::string_view opti
                                                            std::span<const std::string_view> own_keys,
                                                            std::string_view what) {
     if (options_json.empty()) throw parse_error("options", "", std::string(what));
-    json::value doc = json::parse(options_json, "options");
-    if (!doc.is_object()) throw parse_error("options", "", "expected a JSON object, found " + json::describe(doc));
-    json::value own = json::value::object();
-    for (const std::string_view key : own_keys) {
-        const std::string k(key);
-        if (doc.contains(k)) {
-            own[k] = std::move(doc[k]);
-            doc.erase(k);
-        }
-    }
-    return {std::move(own), rules::table_options_from_json(json::dump(doc))};
+    return rules::detail::split_table_options(options_json, own_keys);
 }
 
 }  // namespace detail

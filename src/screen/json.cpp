@@ -3,6 +3,7 @@
 
 #include "../json/document.hpp"
 #include "../json/reader.hpp"
+#include "../rules/table_request.hpp"
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/decimal.hpp>
@@ -71,20 +72,11 @@ screen_options screen_options_from(json::object_reader& r) {
 /// rules::table_options_from_json, the one reader of a table's options).
 std::pair<screen_options, rules::table_options> options_from_json(std::string_view text) {
     if (text.empty()) return {};
-    json::value doc = json::parse(text, "options");
-    if (!doc.is_object()) throw parse_error("options", "", "expected a JSON object, found " + json::describe(doc));
-    json::value own = json::value::object();
-    for (const std::string_view key : screen_option_keys) {
-        const std::string k(key);
-        if (doc.contains(k)) {
-            own[k] = std::move(doc[k]);
-            doc.erase(k);
-        }
-    }
+    auto [own, table_options] = rules::detail::split_table_options(text, screen_option_keys);
     json::object_reader r(own, "");
     screen_options screen = screen_options_from(r);
     r.finish();
-    return {std::move(screen), rules::table_options_from_json(json::dump(doc))};
+    return {std::move(screen), std::move(table_options)};
 }
 
 screen_table read_tables(std::string_view text, const rules::table_options& options) {

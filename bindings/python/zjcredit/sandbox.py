@@ -92,26 +92,17 @@ def seek(frame_or_path: Any, plan: Optional["Plan"] = None, *, parameter: str, b
     a value of the wrong kind ParseError; a negative budget, a reversed
     range or a parameter whose totals do not rise with it ValidationError.
     """
-    from ._convert import dumps
-    from ._lib import take_string
-    from .rules import _plan_handle
-    from .screen import _tables
+    from .screen import _tables_call
+    from .tables import _reader_options
 
-    options: dict[str, Any] = {"parameter": parameter, "budget": override_text("budget", budget)}
+    options = _reader_options(columns, rate_unit, period, None, sheet, encoding)
+    options["parameter"] = parameter
+    options["budget"] = override_text("budget", budget)
     if within is not None:
         options["within"] = override_text("within", tuple(within) if isinstance(within, list) else within)
     if reach:
         options["reach"] = True
-    for key, value in (("period", period), ("rate_unit", rate_unit), ("sheet", sheet), ("encoding", encoding)):
-        if value is not None:
-            options[key] = value
-    if columns:
-        options["columns"] = dict(columns)
-    tables = dumps(_tables(frame_or_path, None), "tables")
-    options_text = dumps(options, "options")
-    text = take_string(lambda out: lib.zjc_seek_tables(_plan_handle(plan), tables.encode("utf-8"),
-                                                       options_text.encode("utf-8"), out))
-    r = json.loads(text)
+    r = _tables_call(lib.zjc_seek_tables, frame_or_path, None, plan, options)
     return SeekResult(r["parameter"], r["value"], Decimal(r["total"]), r["next_value"],
                       None if r["next_total"] is None else Decimal(r["next_total"]),
                       [(e["value"], Decimal(e["total"])) for e in r["evaluations"]])

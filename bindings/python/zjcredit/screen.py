@@ -31,7 +31,7 @@ from ._convert import dumps
 from ._lib import lib, take_string
 from .plan import Plan
 from .rules import _plan_handle
-from .tables import PathLike, frame_text
+from .tables import PathLike, _reader_options, frame_text
 
 #: A table: a DataFrame of text cells, or a file's path.
 TableLike = Union[Any, str, "os.PathLike[str]"]
@@ -89,6 +89,16 @@ def _tables(frame_or_frames: Any, lender: Optional[str]) -> list[dict[str, Any]]
     if isinstance(frame_or_frames, Sequence) and not isinstance(frame_or_frames, (str, bytes, bytearray)):
         return [_table(t, f"tables[{i}]", lender) for i, t in enumerate(frame_or_frames)]
     return [_table(frame_or_frames, "tables[0]", lender)]
+
+
+def _tables_call(function: Any, frame_or_frames: Any, lender: Optional[str], plan: Any,
+                 options: dict[str, Any]) -> Any:
+    """One of the C ABI's calls that take tables (zjc_screen_tables, zjc_seek_tables,
+    zjc_whatif_tables): the tables and options as JSON in, its JSON answer parsed."""
+    tables = dumps(_tables(frame_or_frames, lender), "tables")
+    options_text = dumps(options, "options")
+    return json.loads(take_string(lambda out: function(_plan_handle(plan), tables.encode("utf-8"),
+                                                       options_text.encode("utf-8"), out)))
 
 
 def _decimal(text: Optional[str]) -> Optional[Decimal]:
@@ -180,19 +190,7 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
     request (a table without a 贷款机构 column and no lender, a bad option)
     raises zjcredit.ParseError / ValidationError / FileError.
     """
-    options: dict[str, Any] = {}
-    if period is not None:
-        options["period"] = period
-    if columns:
-        options["columns"] = dict(columns)
-    if rate_unit is not None:
-        options["rate_unit"] = rate_unit
-    if sheet is not None:
-        options["sheet"] = sheet
-    if encoding is not None:
-        options["encoding"] = encoding
-    if repayments is not None:
-        options["repayments"] = os.fspath(repayments)
+    options = _reader_options(columns, rate_unit, period, repayments, sheet, encoding)
     if budget is not None:
         options["budget"] = budget
     if fill_order is not None:
@@ -205,8 +203,4 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
         options["already_paid"] = [dict(p) for p in already_paid]
     if register is not None:
         options["register"] = os.fspath(register)
-    tables = dumps(_tables(frame_or_frames, lender), "tables")
-    options_text = dumps(options, "options")
-    text = take_string(lambda out: lib.zjc_screen_tables(_plan_handle(plan), tables.encode("utf-8"),
-                                                         options_text.encode("utf-8"), out))
-    return _frames(json.loads(text))
+    return _frames(_tables_call(lib.zjc_screen_tables, frame_or_frames, lender, plan, options))

@@ -27,8 +27,10 @@ from .rules import _plan_handle
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def _options(columns: Optional[Mapping[str, str]], rate_unit: Optional[str], period: Optional[str],
-             repayments: Optional[PathLike], sheet: Optional[str]) -> str:
+def _reader_options(columns: Optional[Mapping[str, str]] = None, rate_unit: Optional[str] = None,
+                    period: Optional[str] = None, repayments: Optional[PathLike] = None, sheet: Optional[str] = None,
+                    encoding: Optional[str] = None) -> dict[str, Any]:
+    """The table reader's options as the C ABI takes them (rules::table_options_from_json), only those given."""
     options: dict[str, Any] = {}
     if columns:
         options["columns"] = dict(columns)
@@ -40,7 +42,14 @@ def _options(columns: Optional[Mapping[str, str]], rate_unit: Optional[str], per
         options["repayments"] = os.fspath(repayments)
     if sheet is not None:
         options["sheet"] = sheet
-    return json.dumps(options, ensure_ascii=False)
+    if encoding is not None:
+        options["encoding"] = encoding
+    return options
+
+
+def _options(columns: Optional[Mapping[str, str]], rate_unit: Optional[str], period: Optional[str],
+             repayments: Optional[PathLike], sheet: Optional[str]) -> str:
+    return json.dumps(_reader_options(columns, rate_unit, period, repayments, sheet), ensure_ascii=False)
 
 
 def _frame(text: str) -> Any:

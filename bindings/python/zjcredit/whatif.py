@@ -5,7 +5,6 @@ read of the tables (``zjc_whatif_tables``)."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Mapping, Optional
@@ -71,25 +70,16 @@ def whatif(frame_or_path: Any, plan: Optional["Plan"] = None, *, scenarios: Mapp
     value the plan refuses ValidationError."""
     import pandas
 
-    from ._convert import dumps
-    from ._lib import take_string
-    from .rules import _plan_handle
-    from .screen import _tables
+    from .screen import _tables_call
+    from .tables import _reader_options
 
     named = {name: {key: override_text(key, v) for key, v in values.items()} for name, values in scenarios.items()}
-    options: dict[str, Any] = {"scenarios": named, "largest": largest}
+    options = _reader_options(columns, rate_unit, period, None, sheet, encoding)
+    options["scenarios"] = named
+    options["largest"] = largest
     if budget is not None:
         options["budget"] = override_text("budget", budget)
-    for key, value in (("period", period), ("rate_unit", rate_unit), ("sheet", sheet), ("encoding", encoding)):
-        if value is not None:
-            options[key] = value
-    if columns:
-        options["columns"] = dict(columns)
-    tables = dumps(_tables(frame_or_path, None), "tables")
-    options_text = dumps(options, "options")
-    text = take_string(lambda out: lib.zjc_whatif_tables(_plan_handle(plan), tables.encode("utf-8"),
-                                                         options_text.encode("utf-8"), out))
-    r = json.loads(text)
+    r = _tables_call(lib.zjc_whatif_tables, frame_or_path, None, plan, options)
     totals = []
     changes = []
     for s in r["scenarios"]:

@@ -251,43 +251,33 @@ inline seek_result seek(const rules::batch::loan_columns& c, const plan::first_l
             r.total_fen = t_hi;
             return r;
         }
-        // Invariant: total(a) ≤ budget < total(b).
-        std::int64_t a = lo, b = hi;
-        money::int128 ta = t_lo, tb = t_hi;
-        while (b - a > 1) {
-            const std::int64_t m = a + (b - a) / 2;
-            const money::int128 tm = total_at(m);
-            if (within(tm)) a = m, ta = tm;
-            else b = m, tb = tm;
+    } else {
+        if (!within(t_hi))
+            throw validation_error("total", money::to_string(request.target),
+                                   "even " + value_text(request.parameter, hi) + " gives a total of only " +
+                                       rules::detail::fen_text(t_hi));
+        if (within(t_lo)) {
+            r.value = lo;
+            r.total_fen = t_lo;
+            return r;
         }
-        r.value = a;
-        r.total_fen = ta;
-        r.next_value = b;
-        r.next_total_fen = tb;
-        return r;
     }
-    if (!within(t_hi))
-        throw validation_error("total", money::to_string(request.target),
-                               "even " + value_text(request.parameter, hi) + " gives a total of only " +
-                                   rules::detail::fen_text(t_hi));
-    if (within(t_lo)) {
-        r.value = lo;
-        r.total_fen = t_lo;
-        return r;
-    }
-    // Invariant: total(a) < required ≤ total(b).
+    // Bisection between a step inside the goal and one outside it: within(a)
+    // differs from within(b) throughout (a budget: inside at lo; a required
+    // total: inside at hi), so the answer and the next step end adjacent.
     std::int64_t a = lo, b = hi;
     money::int128 ta = t_lo, tb = t_hi;
+    const bool inside_at_a = within(ta);
     while (b - a > 1) {
         const std::int64_t m = a + (b - a) / 2;
         const money::int128 tm = total_at(m);
-        if (within(tm)) b = m, tb = tm;
-        else a = m, ta = tm;
+        if (within(tm) == inside_at_a) a = m, ta = tm;
+        else b = m, tb = tm;
     }
-    r.value = b;
-    r.total_fen = tb;
-    r.next_value = a;
-    r.next_total_fen = ta;
+    r.value = inside_at_a ? a : b;
+    r.total_fen = inside_at_a ? ta : tb;
+    r.next_value = inside_at_a ? b : a;
+    r.next_total_fen = inside_at_a ? tb : ta;
     return r;
 }
 
