@@ -3,6 +3,7 @@
 #include "command.hpp"
 #include "results_xlsx.hpp"
 
+#include "../io/files.hpp"
 #include "../report/words.hpp"
 
 #include <zjcredit/assess/csv.hpp>
@@ -14,7 +15,6 @@
 #include <zjcredit/report/json.hpp>
 #include <zjcredit/report/report.hpp>
 
-#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,27 +24,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The observation files: each FILE, and each folder's .csv and .json files in name order.
+/// The observation files: each FILE, and each folder's .csv and .json files in name order (io::files_of).
 std::vector<std::string> observation_files(const options& o) {
     std::vector<std::string> given = o.observations;
     given.insert(given.end(), o.args.begin(), o.args.end());
     if (given.empty())
         throw parse_error("--observations", "", "required: the monthly observations, files or a folder");
+    static constexpr std::string_view kinds[] = {".csv", ".json"};
+    const std::vector<fs::path> paths(given.begin(), given.end());
     std::vector<std::string> out;
-    for (const auto& g : given) {
-        if (!fs::is_directory(g)) {
-            out.push_back(g);
-            continue;
-        }
-        std::vector<std::string> inside;
-        for (const auto& e : fs::directory_iterator(g)) {
-            const std::string ext = e.path().extension().string();
-            if (e.is_regular_file() && (ext == ".csv" || ext == ".json")) inside.push_back(e.path().string());
-        }
-        if (inside.empty()) throw validation_error("--observations", g, "the folder holds no .csv or .json file");
-        std::sort(inside.begin(), inside.end());
-        out.insert(out.end(), inside.begin(), inside.end());
-    }
+    for (const auto& f : io::files_of(paths, kinds)) out.push_back(f.string());
     return out;
 }
 

@@ -1,6 +1,7 @@
 // Filled ledgers and liaison forms read back from .xlsx, CSV and JSON
 // files, one or many (read.hpp).
 #include "../io/csv.hpp"
+#include "../io/files.hpp"
 #include "../io/read_all.hpp"
 #include "../io/table.hpp"
 #include "../io/xlsx_reader.hpp"
@@ -8,8 +9,6 @@
 
 #include <zjcredit/ledger/read.hpp>
 
-#include <algorithm>
-#include <cctype>
 #include <fstream>
 
 namespace zjcredit::ledger {
@@ -45,12 +44,6 @@ void read_workbook(const std::string& bytes, const std::string& name, const plan
     detail::read_rows(*first, p, row_options(first->source, options), true, doc);  // throws: no header row
 }
 
-std::string lower_extension(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext;
-}
-
 }  // namespace
 
 ledger_document read_ledger_bytes(std::string bytes, const std::string& name, const plan::plan& p,
@@ -68,29 +61,8 @@ ledger_document read_ledger_bytes(std::string bytes, const std::string& name, co
 }
 
 std::vector<std::filesystem::path> ledger_files(std::span<const std::filesystem::path> paths) {
-    std::vector<std::filesystem::path> out;
-    for (const auto& path : paths) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(path, ec)) {
-            if (!std::filesystem::exists(path, ec))
-                throw error(errc::io, "path", path.string(), "no such file or folder");
-            out.push_back(path);
-            continue;
-        }
-        std::vector<std::filesystem::path> found;
-        for (const auto& e : std::filesystem::directory_iterator(path)) {
-            const std::string file = e.path().filename().string();
-            const std::string ext = lower_extension(e.path());
-            if (file.starts_with("~$") || file.starts_with(".")) continue;
-            if (!e.is_regular_file() || (ext != ".xlsx" && ext != ".csv" && ext != ".json")) continue;
-            found.push_back(e.path());
-        }
-        if (found.empty())
-            throw error(errc::io, "path", path.string(), "a folder with no .xlsx, .csv or .json file");
-        std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
-    }
-    return out;
+    static constexpr std::string_view kinds[] = {".xlsx", ".csv", ".json"};
+    return io::files_of(paths, kinds);
 }
 
 ledger_document read_ledger_files(std::span<const std::filesystem::path> paths, const plan::plan& p,
