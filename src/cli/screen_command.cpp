@@ -144,8 +144,9 @@ int run_screen(const options& o) {
                       {}, {}});
     for (const auto& c : r.conflicts) {
         std::string lenders;
-        for (const auto& l : c.lenders) lenders += (lenders.empty() ? "" : ";") + l;
-        tables.back().rows.push_back({std::string(c.kind), c.borrower_id, c.loan_id, lenders, en ? c.detail_en : c.detail_zh});
+        for (const auto l : c.lenders) lenders += (lenders.empty() ? "" : ";") + std::string(l);
+        tables.back().rows.push_back({std::string(c.kind), std::string(c.borrower_id), std::string(c.loan_id), lenders,
+                                      screen::conflict_detail(in, c, en)});
     }
     // --borrower-limit: listed for review and held, like the screen's own conflicts.
     for (const auto& b : breaches) {

@@ -97,13 +97,13 @@ std::string first_difference(const screen_input& in, std::size_t a, std::size_t 
 
 bool overlap(std::int32_t f1, std::int32_t t1, std::int32_t f2, std::int32_t t2) { return f1 <= t2 && f2 <= t1; }
 
-conflict listing_conflict(const screen_input& in, std::string_view kind, const std::vector<std::size_t>& rows) {
+conflict listing_conflict(const screen_input& in, std::string_view kind, std::vector<std::size_t> rows) {
     conflict c;
     c.kind = kind;
-    c.borrower_id = std::string(in.borrower_id[rows.front()]);
-    c.loan_id = std::string(in.loan_id[rows.front()]);
-    c.lenders = {std::string(in.lender[rows.front()])};
-    c.rows = rows;
+    c.borrower_id = in.borrower_id[rows.front()];
+    c.loan_id = in.loan_id[rows.front()];
+    c.lenders = {in.lender[rows.front()]};
+    c.rows = std::move(rows);
     return c;
 }
 
@@ -143,20 +143,7 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
         for (std::size_t k = 1; k < rows.size(); ++k) differs |= !same_data(in, rows[0], rows[k]);
         if (differs) {
             for (std::size_t i : rows) r.loans[i].screen_reasons |= reason_data_differs;
-            conflict c = listing_conflict(in, "loan_data_differs", rows);
-            std::size_t other = rows[1];
-            for (std::size_t k = 1; k < rows.size(); ++k)
-                if (!same_data(in, rows[0], rows[k])) {
-                    other = rows[k];
-                    break;
-                }
-            const std::string difference = first_difference(in, rows[0], other);
-            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）在第 " + rows_text(rows) +
-                          " 行报送的借款人、企业规模、申请日期、标志或利率不一致（" + difference + "），均暂缓支付";
-            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + ") is listed in rows " + rows_text(rows) +
-                          " with different borrower, kind, application date, flags or rate (" + difference +
-                          "): all held";
-            r.conflicts.push_back(std::move(c));
+            r.conflicts.push_back(listing_conflict(in, "loan_data_differs", std::move(rows)));
             continue;
         }
         std::vector<std::size_t> twice;
@@ -179,25 +166,12 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
         if (!twice.empty()) {
             std::vector<std::size_t> concerned{rows.front()};
             concerned.insert(concerned.end(), twice.begin(), twice.end());
-            conflict c = listing_conflict(in, "loan_listed_twice", concerned);
-            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）在第 " + rows_text(concerned) +
-                          " 行重复报送（数据相同），只计第 " + std::to_string(concerned.front()) + " 行";
-            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + ") is listed in rows " + rows_text(concerned) +
-                          " with the same data: only row " + std::to_string(concerned.front()) + " counts";
-            r.conflicts.push_back(std::move(c));
+            r.conflicts.push_back(listing_conflict(in, "loan_listed_twice", std::move(concerned)));
         }
         if (!overlapping.empty()) {
-            const std::vector<std::size_t> concerned(overlapping.begin(), overlapping.end());
-            std::string periods;
-            for (std::size_t i : concerned) {
-                r.loans[i].screen_reasons |= reason_periods_overlap;
-                periods += (periods.empty() ? "" : ", ") + period_text(in, i);
-            }
-            conflict c = listing_conflict(in, "claim_periods_overlap", concerned);
-            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）的贴息期间重叠：" + periods + "，均暂缓支付";
-            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + ") has overlapping claim periods: " + periods +
-                          "; all held";
-            r.conflicts.push_back(std::move(c));
+            for (std::size_t i : overlapping) r.loans[i].screen_reasons |= reason_periods_overlap;
+            r.conflicts.push_back(
+                listing_conflict(in, "claim_periods_overlap", std::vector<std::size_t>(overlapping.begin(), overlapping.end())));
         }
     }
 
@@ -212,11 +186,8 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
             if (!overlap(in.loans.period_from[i], in.loans.period_to[i], p->from, p->to)) continue;
             r.loans[i].screen_reasons |= reason_already_paid;
             conflict c = listing_conflict(in, "already_paid", {i});
-            const std::string paid_text = day_text(p->from) + ".." + day_text(p->to);
-            c.detail_zh = "借据号 " + c.loan_id + "（" + c.lenders[0] + "）贴息期间 " + period_text(in, i) +
-                          " 与已支付的期间 " + paid_text + " 重叠，不再支付";
-            c.detail_en = "loan " + c.loan_id + " (" + c.lenders[0] + "): claim period " + period_text(in, i) +
-                          " overlaps the period already paid " + paid_text + "; not paid again";
+            c.paid_from = p->from;
+            c.paid_to = p->to;
             r.conflicts.push_back(std::move(c));
             break;
         }
@@ -226,24 +197,16 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
 void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans) {
     borrower_result& br = r.borrowers[b];
     const std::string_view name = in.borrower[br.first_row];
-    // Most borrowers have one name: no list of names for them.
     if (!std::all_of(br.loans.begin(), br.loans.end(), [&](std::size_t row) { return in.borrower[row] == name; })) {
-        std::vector<std::string_view> names{name};
-        for (std::size_t row : br.loans)
-            if (std::find(names.begin(), names.end(), in.borrower[row]) == names.end()) names.push_back(in.borrower[row]);
         br.held = true;
         conflict c;
         c.kind = "borrower_name_differs";
-        c.borrower_id = std::string(in.borrower_id[br.first_row]);
-        std::set<std::string> lenders;
-        for (std::size_t row : br.loans) lenders.emplace(in.lender[row]);
-        c.lenders.assign(lenders.begin(), lenders.end());
-        c.rows = br.loans;
+        c.borrower_id = in.borrower_id[br.first_row];
+        for (std::size_t row : br.loans) c.lenders.push_back(in.lender[row]);
+        std::sort(c.lenders.begin(), c.lenders.end());
+        c.lenders.erase(std::unique(c.lenders.begin(), c.lenders.end()), c.lenders.end());
+        c.rows.assign(br.loans.begin(), br.loans.end());
         std::sort(c.rows.begin(), c.rows.end());
-        std::string joined;
-        for (auto nm : names) joined += (joined.empty() ? "" : "、") + std::string(nm);
-        c.detail_zh = "统一社会信用代码 " + c.borrower_id + " 对应不同的借款人名称：" + joined + "，暂缓支付";
-        c.detail_en = "borrower_id " + c.borrower_id + " has different names: " + joined + "; held";
         r.conflicts.push_back(std::move(c));
     }
 
@@ -251,47 +214,28 @@ void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint
     // already paid still holds its claim (it was paid as the 首贷), so a
     // replayed round does not hand the 首贷 to the next lender in line.
     std::size_t keeper = SIZE_MAX;
-    std::vector<std::size_t> others;
-    std::vector<std::string_view> other_lenders;  // sorted and unique below
+    conflict c;  // rows: the keeper, then the others; lenders: the others' (the keeper's put first below)
     for (std::size_t row : br.loans) {
         const loan_result& l = r.loans[row];
         if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || (l.screen_reasons & ~reason_already_paid) != 0)
             continue;
         if (keeper == SIZE_MAX) keeper = row;
         else if (in.lender[row] != in.lender[keeper]) {
-            others.push_back(row);
-            other_lenders.push_back(in.lender[row]);
+            if (c.rows.empty()) c.rows.push_back(keeper);
+            c.rows.push_back(row);
+            c.lenders.push_back(in.lender[row]);
         }
     }
-    if (others.empty()) return;
-    std::sort(other_lenders.begin(), other_lenders.end());
-    other_lenders.erase(std::unique(other_lenders.begin(), other_lenders.end()), other_lenders.end());
+    if (c.rows.empty()) return;
+    std::sort(c.lenders.begin(), c.lenders.end());
+    c.lenders.erase(std::unique(c.lenders.begin(), c.lenders.end()), c.lenders.end());
+    c.lenders.insert(c.lenders.begin(), in.lender[keeper]);
     if (!keep_all_first_loans)
-        for (std::size_t row : others) r.loans[row].screen_reasons |= reason_claimed_elsewhere;
-    conflict c;
+        for (std::size_t k = 1; k < c.rows.size(); ++k) r.loans[c.rows[k]].screen_reasons |= reason_claimed_elsewhere;
     c.kind = "first_loan_claimed_elsewhere";
-    c.borrower_id = std::string(in.borrower_id[keeper]);
-    c.loan_id = std::string(in.loan_id[keeper]);
-    c.lenders.reserve(1 + other_lenders.size());
-    c.lenders.emplace_back(in.lender[keeper]);
-    c.lenders.insert(c.lenders.end(), other_lenders.begin(), other_lenders.end());
-    c.rows.reserve(1 + others.size());
-    c.rows.push_back(keeper);
-    c.rows.insert(c.rows.end(), others.begin(), others.end());
-    std::string rest_zh, rest_en;
-    for (std::size_t k = 1; k < c.lenders.size(); ++k) {
-        append(rest_zh, {rest_zh.empty() ? "" : "、", c.lenders[k]});
-        append(rest_en, {rest_en.empty() ? "" : ", ", c.lenders[k]});
-    }
-    const std::string_view first = c.lenders[0];
-    append(c.detail_zh, {"借款人 ", name, "（", c.borrower_id, "）在 ", first, " 和 ", rest_zh, " 均报为首贷；"});
-    if (keep_all_first_loans) append(c.detail_zh, {"按设定均予保留，合并计算单户上限"});
-    else append(c.detail_zh, {"按填充顺序由 ", first, "（借据号 ", c.loan_id, "）认定，", rest_zh, " 的首贷不予贴息"});
-    append(c.detail_en, {"borrower ", name, " (", c.borrower_id, ") is marked 首贷 at ", first, " and at ", rest_en, "; "});
-    if (keep_all_first_loans) append(c.detail_en, {"all kept as asked, under the one cap"});
-    else
-        append(c.detail_en, {first, " (loan ", c.loan_id, ") comes first in the fill order and keeps it, ", rest_en,
-                             " is not subsidised"});
+    c.borrower_id = in.borrower_id[keeper];
+    c.loan_id = in.loan_id[keeper];
+    c.kept_all = keep_all_first_loans;
     r.conflicts.push_back(std::move(c));
 }
 
@@ -330,6 +274,69 @@ void sort_conflicts(screen_result& r) {
     sorted.reserve(order.size());
     for (std::size_t i : order) sorted.push_back(std::move(r.conflicts[i]));
     r.conflicts = std::move(sorted);
+}
+
+std::string conflict_detail(const screen_input& in, const conflict& c, bool en) {
+    std::string out;
+    if (c.rows.empty()) return out;
+    const std::string_view loan = c.loan_id, lender = c.lenders.empty() ? std::string_view() : c.lenders.front();
+    const std::size_t row = c.rows.front();
+    if (c.kind == "loan_data_differs") {
+        std::size_t other = c.rows.size() > 1 ? c.rows[1] : row;
+        for (std::size_t k = 1; k < c.rows.size(); ++k)
+            if (!same_data(in, row, c.rows[k])) {
+                other = c.rows[k];
+                break;
+            }
+        const std::string difference = first_difference(in, row, other), rows = rows_text(c.rows);
+        if (en)
+            append(out, {"loan ", loan, " (", lender, ") is listed in rows ", rows,
+                         " with different borrower, kind, application date, flags or rate (", difference, "): all held"});
+        else
+            append(out, {"借据号 ", loan, "（", lender, "）在第 ", rows,
+                         " 行报送的借款人、企业规模、申请日期、标志或利率不一致（", difference, "），均暂缓支付"});
+    } else if (c.kind == "loan_listed_twice") {
+        const std::string rows = rows_text(c.rows), first = std::to_string(row);
+        if (en)
+            append(out, {"loan ", loan, " (", lender, ") is listed in rows ", rows, " with the same data: only row ",
+                         first, " counts"});
+        else append(out, {"借据号 ", loan, "（", lender, "）在第 ", rows, " 行重复报送（数据相同），只计第 ", first, " 行"});
+    } else if (c.kind == "claim_periods_overlap") {
+        std::string periods;
+        for (std::size_t i : c.rows) append(periods, {periods.empty() ? "" : ", ", period_text(in, i)});
+        if (en) append(out, {"loan ", loan, " (", lender, ") has overlapping claim periods: ", periods, "; all held"});
+        else append(out, {"借据号 ", loan, "（", lender, "）的贴息期间重叠：", periods, "，均暂缓支付"});
+    } else if (c.kind == "already_paid") {
+        const std::string period = period_text(in, row), paid = day_text(c.paid_from) + ".." + day_text(c.paid_to);
+        if (en)
+            append(out, {"loan ", loan, " (", lender, "): claim period ", period, " overlaps the period already paid ",
+                         paid, "; not paid again"});
+        else append(out, {"借据号 ", loan, "（", lender, "）贴息期间 ", period, " 与已支付的期间 ", paid, " 重叠，不再支付"});
+    } else if (c.kind == "borrower_name_differs") {
+        // The names in the order of their rows (c.rows is sorted).
+        std::vector<std::string_view> names;
+        for (std::size_t i : c.rows)
+            if (std::find(names.begin(), names.end(), in.borrower[i]) == names.end()) names.push_back(in.borrower[i]);
+        std::string joined;
+        for (std::string_view name : names) append(joined, {joined.empty() ? "" : "、", name});
+        if (en) append(out, {"borrower_id ", c.borrower_id, " has different names: ", joined, "; held"});
+        else append(out, {"统一社会信用代码 ", c.borrower_id, " 对应不同的借款人名称：", joined, "，暂缓支付"});
+    } else if (c.kind == "first_loan_claimed_elsewhere") {
+        std::string rest;
+        for (std::size_t k = 1; k < c.lenders.size(); ++k)
+            append(rest, {rest.empty() ? "" : (en ? ", " : "、"), c.lenders[k]});
+        const std::string_view name = in.borrower[row];
+        if (en) {
+            append(out, {"borrower ", name, " (", c.borrower_id, ") is marked 首贷 at ", lender, " and at ", rest, "; "});
+            if (c.kept_all) append(out, {"all kept as asked, under the one cap"});
+            else append(out, {lender, " (loan ", loan, ") comes first in the fill order and keeps it, ", rest, " is not subsidised"});
+        } else {
+            append(out, {"借款人 ", name, "（", c.borrower_id, "）在 ", lender, " 和 ", rest, " 均报为首贷；"});
+            if (c.kept_all) append(out, {"按设定均予保留，合并计算单户上限"});
+            else append(out, {"按填充顺序由 ", lender, "（借据号 ", loan, "）认定，", rest, " 的首贷不予贴息"});
+        }
+    }
+    return out;
 }
 
 }  // namespace zjcredit::screen

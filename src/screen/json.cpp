@@ -102,7 +102,7 @@ json::value borrowers_json(const screen_input& in, const screen_result& r) {
         for (const auto& [lender, fen] : b.lenders) shares[std::string(lender)] = yuan(fen);
         lenders.push_back(std::move(shares));
         reasons.push_back(codes_of(b.reasons, b.screen_reasons));
-        loans.push_back(b.loans);
+        loans.push_back(std::vector<std::size_t>(b.loans.begin(), b.loans.end()));
     }
     json::value out = json::value::object();
     out["borrower_id"] = std::move(id);
@@ -161,17 +161,17 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
     return out;
 }
 
-json::value conflicts_json(const screen_result& r) {
+json::value conflicts_json(const screen_input& in, const screen_result& r) {
     json::value out = json::value::array();
     for (const auto& c : r.conflicts) {
         json::value x = json::value::object();
         x["kind"] = std::string(c.kind);
-        x["borrower_id"] = c.borrower_id;
-        x["loan_id"] = c.loan_id;
-        x["lenders"] = c.lenders;
+        x["borrower_id"] = std::string(c.borrower_id);
+        x["loan_id"] = std::string(c.loan_id);
+        x["lenders"] = std::vector<std::string>(c.lenders.begin(), c.lenders.end());
         x["rows"] = c.rows;
-        x["detail_zh"] = c.detail_zh;
-        x["detail_en"] = c.detail_en;
+        x["detail_zh"] = conflict_detail(in, c, false);
+        x["detail_en"] = conflict_detail(in, c, true);
         out.push_back(std::move(x));
     }
     return out;
@@ -216,7 +216,7 @@ std::string screen_tables_json(std::string_view tables_json, std::string_view op
     json::value out = json::value::object();
     out["borrowers"] = borrowers_json(in, r);
     out["loans"] = loans_json(table, in, r, params, options);
-    out["conflicts"] = conflicts_json(r);
+    out["conflicts"] = conflicts_json(in, r);
     out["totals"] = totals_json(r.totals);
     return json::dump(out);
 }

@@ -8,7 +8,9 @@
 #include <zjcredit/rules/reason.hpp>
 #include <zjcredit/screen/credit_code.hpp>
 
-#include <map>
+#include <algorithm>
+#include <array>
+#include <bit>
 
 namespace zjcredit::screen {
 
@@ -23,9 +25,20 @@ std::string_view kind_code(std::uint8_t kind) {
 screen_totals total_of(const screen_input& in, const screen_result& r) {
     screen_totals t;
     t.all.key = "all";
-    std::map<std::string_view, tally> lenders;
-    std::map<std::uint8_t, tally> kinds;
-    std::vector<std::size_t> rule_counts(32, 0), screen_counts(screen_reasons.size(), 0);
+    // The lenders as they come (few: a city's banks), the last one found
+    // tried first: most rows need one comparison, none a tree or a hash.
+    std::vector<std::pair<std::string_view, tally>> lenders;
+    std::size_t last = 0;
+    const auto lender_tally = [&](std::string_view name) -> tally& {
+        if (last < lenders.size() && lenders[last].first == name) return lenders[last].second;
+        for (last = 0; last < lenders.size(); ++last)
+            if (lenders[last].first == name) return lenders[last].second;
+        lenders.emplace_back(name, tally{});
+        return lenders.back().second;
+    };
+    std::array<tally, 256> kinds{};
+    std::array<std::size_t, 32> rule_counts{};
+    std::array<std::size_t, screen_reasons.size()> screen_counts{};
     t.loans = r.loans.size();
     for (std::size_t i = 0; i < r.loans.size(); ++i) {
         const loan_result& l = r.loans[i];
@@ -33,13 +46,12 @@ screen_totals total_of(const screen_input& in, const screen_result& r) {
         const bool paid = l.eligible && l.borrower != no_borrower && r.borrowers[l.borrower].eligible;
         if (paid) {
             ++t.loans_eligible;
-            tally& lt = lenders[in.lender[i]];
+            tally& lt = lender_tally(in.lender[i]);
             ++lt.loans;
             lt.amount += l.amount;
             continue;
         }
-        for (unsigned b = 0; b < 32; ++b)
-            if ((l.reasons >> b & 1U) != 0) ++rule_counts[b];
+        for (std::uint32_t bits = l.reasons; bits != 0; bits &= bits - 1) ++rule_counts[std::countr_zero(bits)];
         for (std::size_t k = 0; k < screen_reasons.size(); ++k)
             if ((l.screen_reasons & screen_reasons[k].bit) != 0) ++screen_counts[k];
     }
@@ -47,7 +59,7 @@ screen_totals total_of(const screen_input& in, const screen_result& r) {
     for (const auto& br : r.borrowers) {
         if (!br.eligible) continue;
         ++t.borrowers_eligible;
-        for (const auto& [lender, amount] : br.lenders) ++lenders[lender].borrowers;
+        for (const auto& [lender, amount] : br.lenders) ++lender_tally(lender).borrowers;
         tally& kt = kinds[br.kind];
         ++kt.borrowers;
         kt.amount += br.amount;
@@ -58,14 +70,16 @@ screen_totals total_of(const screen_input& in, const screen_result& r) {
     }
     t.all.borrowers = t.borrowers_eligible;
     t.all.loans = t.loans_eligible;
+    std::sort(lenders.begin(), lenders.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [lender, tl] : lenders) {
         tl.key = std::string(lender);
         t.lenders.push_back(std::move(tl));
     }
-    for (auto& [kind, tk] : kinds) {
-        tk.key = std::string(kind_code(kind));
-        t.kinds.push_back(std::move(tk));
-    }
+    for (std::size_t kind = 0; kind < kinds.size(); ++kind)
+        if (kinds[kind].borrowers != 0) {
+            kinds[kind].key = std::string(kind_code(static_cast<std::uint8_t>(kind)));
+            t.kinds.push_back(std::move(kinds[kind]));
+        }
     for (unsigned b = 0; b < 32; ++b)
         if (rule_counts[b] != 0) t.reasons.emplace_back(std::string(rules::batch::reason_code(1U << b)), rule_counts[b]);
     for (std::size_t k = 0; k < screen_reasons.size(); ++k)

@@ -56,11 +56,10 @@ void check_sizes(const screen_input& in) {
     if (!in.row_errors.empty()) need(in.row_errors.size(), "row_errors");
 }
 
-/// Whether row i has its ids (the messages are row_error_message()'s, report.cpp).
-bool ids_ok(const screen_input& in, std::size_t i, bool other_ids) {
-    if (in.loan_id[i].empty() || in.lender[i].empty() || in.borrower[i].empty() || in.borrower_id[i].empty())
-        return false;
-    return other_ids || check_credit_code(in.borrower_id[i]).ok();
+/// Whether row i has its ids (the messages are row_error_message()'s,
+/// report.cpp). The borrower_id's check digit is checked once per borrower.
+bool ids_present(const screen_input& in, std::size_t i) {
+    return !in.loan_id[i].empty() && !in.lender[i].empty() && !in.borrower[i].empty() && !in.borrower_id[i].empty();
 }
 
 /// The first day with a positive balance, `never` when none.
@@ -86,50 +85,71 @@ std::int32_t last_counted_day(const batch::loan_columns& c, std::size_t i, const
 
 struct fill_loan {
     std::size_t row;
-    std::size_t j;      ///< its next range
+    std::size_t j;      ///< its current range
     std::size_t end;    ///< past its last range
     std::int32_t from;  ///< first day counted
     std::int32_t to;    ///< last day counted
     std::int64_t rate;  ///< rate used
+
+    bool done() const noexcept { return j == end; }
 };
 
+/// Moves loan `l` to its first range, from range j on, that has a day inside
+/// its counted days (ranges are in order and do not overlap).
+void skip_uncounted(const batch::loan_columns& c, fill_loan& l) {
+    while (l.j < l.end && c.range_to[l.j] < l.from) ++l.j;
+    if (l.j < l.end && c.range_from[l.j] > l.to) l.j = l.end;
+}
+
 /// Fills the cap day by day over the borrower's eligible loans (in fill
-/// order): each loan's capped_sum and the borrower's numerator. Returns
-/// false when the numerator leaves 128 bits.
+/// order): each loan's capped_sum and the borrower's numerator. One sweep
+/// over the days where some loan's balance changes, the loans' ranges taken
+/// in step (no list of days is built). Returns false when the numerator
+/// leaves 128 bits.
 bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::int64_t cap,
-              std::vector<loan_result>& out, int128& numerator, std::vector<std::int32_t>& points) {
-    // The days where some loan's balance may change: segment starts.
-    points.clear();
-    for (const auto& l : loans) {
-        if (l.from > l.to) continue;
-        for (std::size_t j = l.j; j < l.end; ++j) {
-            const std::int32_t lo = std::max(c.range_from[j], l.from);
-            const std::int32_t hi = std::min(c.range_to[j], l.to);
-            if (lo > hi) continue;
-            points.push_back(lo);
-            points.push_back(hi + 1);
-        }
-    }
-    std::sort(points.begin(), points.end());
-    points.erase(std::unique(points.begin(), points.end()), points.end());
+              std::vector<loan_result>& out, int128& numerator) {
     numerator = 0;
     bool ok = true;
-    for (std::size_t k = 0; k + 1 < points.size(); ++k) {
-        const std::int32_t day = points[k];
-        const std::int64_t days = std::int64_t{points[k + 1]} - day;
+    const auto first_day = [&](const fill_loan& l) { return std::max(c.range_from[l.j], l.from); };
+    const auto last_day = [&](const fill_loan& l) { return std::min(c.range_to[l.j], l.to); };
+    std::int32_t day = never;
+    for (auto& l : loans) {
+        if (l.from > l.to) l.j = l.end;
+        skip_uncounted(c, l);
+        if (!l.done()) day = std::min(day, first_day(l));
+    }
+    while (day != never) {
+        // The segment [day, next): no loan's range starts or ends inside it.
+        std::int32_t next = never;
+        for (const auto& l : loans) {
+            if (l.done()) continue;
+            const std::int32_t f = first_day(l);
+            next = std::min(next, f <= day ? last_day(l) + 1 : f);
+        }
+        const std::int64_t days = std::int64_t{next} - day;
         std::int64_t room = cap;
         for (auto& l : loans) {
-            if (room == 0) break;
-            if (day < l.from || day > l.to) continue;
-            while (l.j < l.end && c.range_to[l.j] < day) ++l.j;
-            if (l.j == l.end || c.range_from[l.j] > day) continue;
+            if (l.done() || first_day(l) > day) continue;
             const std::int64_t part = std::min(c.range_balance[l.j], room);
             room -= part;
+            if (part == 0) continue;
             const int128 sum = static_cast<int128>(part) * days;  // < 2^63 · 2^22
             out[l.row].capped_sum += sum;
             int128 term;
             ok &= !__builtin_mul_overflow(sum, static_cast<int128>(l.rate), &term);
             ok &= !__builtin_add_overflow(numerator, term, &numerator);
+        }
+        // Loans whose range ends here move on; the next day is the earliest
+        // day any loan counts from then on.
+        day = never;
+        for (auto& l : loans) {
+            if (l.done()) continue;
+            if (first_day(l) < next && last_day(l) + 1 == next) {
+                ++l.j;
+                skip_uncounted(c, l);
+                if (l.done()) continue;
+            }
+            day = std::min(day, std::max(first_day(l), next));
         }
     }
     return ok;
@@ -138,9 +158,13 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
 /// Splits `amount` over the loans in proportion to their exact numerators,
 /// by largest remainder (ties: the fill order). False on overflow.
 /// `remainder` and `rank` are scratch, kept by the caller from borrower to borrower.
-bool split(std::int64_t amount, const std::vector<std::size_t>& rows, const std::vector<int128>& parts, int128 total,
+bool split(std::int64_t amount, std::span<const std::size_t> rows, const std::vector<int128>& parts, int128 total,
            std::vector<loan_result>& out, std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
     if (total == 0 || amount == 0) return true;
+    if (rows.size() == 1) {  // the whole amount: its part is the total
+        out[rows.front()].amount = amount;
+        return true;
+    }
     remainder.resize(rows.size());
     int128 handed = 0;
     for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -183,7 +207,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             loan_result& l = r.loans[i];
             l.status = status[i];
             if (!in.row_errors.empty() && !in.row_errors[i].empty()) l.status = static_cast<std::int32_t>(errc::parse);
-            else if (l.status == batch::status_ok && !ids_ok(in, i, options.other_ids_declared))
+            else if (l.status == batch::status_ok && !ids_present(in, i))
                 l.status = static_cast<std::int32_t>(errc::validation);
             if (l.status != batch::status_ok) {
                 l.screen_reasons = reason_row_error;
@@ -197,40 +221,63 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     }
 
     // Borrowers, by borrower_id: each row's first row of its borrower_id
-    // (one flat table), then the borrowers in byte order of their ids.
-    std::vector<std::size_t> head(n, n);
-    std::vector<std::size_t> heads;  // by first row
+    // (one flat table; the id's check digit checked there, once per id),
+    // then the borrowers in byte order of their ids.
+    std::vector<std::uint32_t> borrower_of(n, no_borrower);  // by first row, then the borrower's index
+    std::vector<std::size_t> heads;                          // first rows, in row order
     {
         row_table table(n);
         const std::hash<std::string_view> hash;
+        std::vector<std::uint8_t> valid_id;  // per head, in order
         for (std::size_t i = 0; i < n; ++i) {
             if (r.loans[i].status != batch::status_ok) continue;
-            head[i] = table.find_or_insert(i, hash(in.borrower_id[i]), [&](std::size_t a, std::size_t b) {
+            const std::size_t head = table.find_or_insert(i, hash(in.borrower_id[i]), [&](std::size_t a, std::size_t b) {
                 return in.borrower_id[a] == in.borrower_id[b];
             });
-            if (head[i] == i) heads.push_back(i);
+            if (head == i) {
+                const bool valid = options.other_ids_declared || check_credit_code(in.borrower_id[i]).ok();
+                borrower_of[i] = valid ? static_cast<std::uint32_t>(heads.size()) : no_borrower - 1;
+                if (valid) heads.push_back(i);
+            }
+            if (borrower_of[head] == no_borrower - 1) {  // an invalid 统一社会信用代码: a row error
+                r.loans[i].status = static_cast<std::int32_t>(errc::validation);
+                r.loans[i].screen_reasons = reason_row_error;
+                r.loans[i].eligible = false;
+                r.loans[i].reasons = 0;
+                r.loans[i].rate_used = 0;
+                continue;
+            }
+            borrower_of[i] = borrower_of[head];  // the head's number, in row order (renumbered below)
         }
     }
-    sort_rows_by_text(heads, in.borrower_id);
-    r.borrowers.resize(heads.size());
-    for (std::uint32_t k = 0; k < heads.size(); ++k) {
-        r.borrowers[k].first_row = heads[k];
-        r.loans[heads[k]].borrower = k;
-    }
+    // Renumber: borrower k is the k-th id in byte order.
     {
-        std::vector<std::uint32_t> count(heads.size(), 0);
+        std::vector<std::size_t> sorted = heads;
+        sort_rows_by_text(sorted, in.borrower_id);
+        std::vector<std::uint32_t> number(heads.size());
+        r.borrowers.resize(sorted.size());
+        for (std::uint32_t k = 0; k < sorted.size(); ++k) {
+            r.borrowers[k].first_row = sorted[k];
+            number[borrower_of[sorted[k]]] = k;
+        }
         for (std::size_t i = 0; i < n; ++i)
-            if (head[i] != n) ++count[r.loans[head[i]].borrower];
-        for (std::uint32_t k = 0; k < heads.size(); ++k) r.borrowers[k].loans.reserve(count[k]);
+            if (r.loans[i].status == batch::status_ok) r.loans[i].borrower = number[borrower_of[i]];
     }
-    for (std::size_t i = 0; i < n; ++i) {
-        if (head[i] == n) continue;
-        const std::uint32_t b = r.loans[head[i]].borrower;
-        r.loans[i].borrower = b;
-        r.borrowers[b].loans.push_back(i);
-    }
-    head = {};
+    borrower_of = {};
     heads = {};
+    // Each borrower's rows, borrower after borrower (counted, then placed).
+    std::vector<std::size_t> begin(r.borrowers.size() + 1, 0);
+    for (const loan_result& l : r.loans)
+        if (l.borrower != no_borrower) ++begin[l.borrower + 1];
+    std::partial_sum(begin.begin(), begin.end(), begin.begin());
+    r.borrower_rows.resize(begin.back());
+    {
+        std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)
+            if (r.loans[i].borrower != no_borrower) r.borrower_rows[next[r.loans[i].borrower]++] = i;
+    }
+    for (std::size_t b = 0; b < r.borrowers.size(); ++b)
+        r.borrowers[b].loans = std::span<const std::size_t>(r.borrower_rows).subspan(begin[b], begin[b + 1] - begin[b]);
 
     // Listings of one loan, and loan-periods already paid.
     find_listing_conflicts(in, r, options);
@@ -240,11 +287,12 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     for (std::size_t i = 0; i < n; ++i)
         if (r.loans[i].borrower != no_borrower) drawdown[i] = drawdown_of(in.loans, i);
     std::vector<fill_loan> fill;
-    std::vector<std::int32_t> points;
     std::vector<int128> parts;
     std::vector<std::size_t> paid_rows, rank;
     std::vector<int128> remainder;
+    std::vector<std::size_t> shares_begin(r.borrowers.size() + 1, 0);
     for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
+        shares_begin[b] = r.lender_shares.size();
         borrower_result& br = r.borrowers[b];
         const auto key = [&](std::size_t row) {
             const std::int32_t app = in.loans.first_application[row];
@@ -257,8 +305,10 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             }
             return std::tuple(0, 0, in.loan_id[row], in.lender[row], row);
         };
+        const auto rows = r.borrower_rows.begin() + static_cast<std::ptrdiff_t>(begin[b]);
         if (br.loans.size() > 1)
-            std::sort(br.loans.begin(), br.loans.end(), [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+            std::sort(rows, rows + static_cast<std::ptrdiff_t>(br.loans.size()),
+                      [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
         br.kind = in.loans.borrower_kind[br.loans.front()];
 
         find_borrower_conflicts(in, r, b, options.keep_all_first_loans);
@@ -283,7 +333,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             }
             continue;
         }
-        if (!fill_cap(in.loans, fill, prepared.balance_cap, r.loans, br.numerator, points)) {
+        if (!fill_cap(in.loans, fill, prepared.balance_cap, r.loans, br.numerator)) {
             br.status = static_cast<std::int32_t>(errc::overflow);
             br.eligible = false;
             continue;
@@ -310,14 +360,21 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             br.amount = br.allocated = 0;
             continue;
         }
+        const std::size_t from = r.lender_shares.size();
         for (std::size_t row : paid_rows) {
             const std::string_view lender = in.lender[row];
-            auto it = std::find_if(br.lenders.begin(), br.lenders.end(), [&](const auto& p) { return p.first == lender; });
-            if (it == br.lenders.end()) br.lenders.emplace_back(lender, r.loans[row].amount);
+            const auto mine = r.lender_shares.begin() + static_cast<std::ptrdiff_t>(from);
+            auto it = std::find_if(mine, r.lender_shares.end(), [&](const auto& p) { return p.first == lender; });
+            if (it == r.lender_shares.end()) r.lender_shares.emplace_back(lender, r.loans[row].amount);
             else it->second += r.loans[row].amount;
         }
-        if (br.lenders.size() > 1) std::sort(br.lenders.begin(), br.lenders.end());
+        if (r.lender_shares.size() - from > 1)
+            std::sort(r.lender_shares.begin() + static_cast<std::ptrdiff_t>(from), r.lender_shares.end());
     }
+    shares_begin.back() = r.lender_shares.size();
+    for (std::size_t b = 0; b < r.borrowers.size(); ++b)
+        r.borrowers[b].lenders = std::span<const std::pair<std::string_view, std::int64_t>>(r.lender_shares)
+                                     .subspan(shares_begin[b], shares_begin[b + 1] - shares_begin[b]);
 
     if (options.budget) {
         rules::budget_request request;

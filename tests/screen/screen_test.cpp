@@ -137,9 +137,9 @@ TEST_CASE("screen: 首贷 at two lenders is a conflict naming both; the first in
     const auto& c = r.conflicts[0];
     CHECK(c.kind == "first_loan_claimed_elsewhere");
     CHECK(c.borrower_id == code_a);
-    CHECK(c.lenders == std::vector<std::string>{"银行甲", "银行乙"});
-    CHECK(c.detail_en.find("银行甲") != std::string::npos);
-    CHECK(c.detail_en.find("银行乙") != std::string::npos);
+    CHECK(c.lenders == std::vector<std::string_view>{"银行甲", "银行乙"});
+    CHECK(screen::conflict_detail(p.input(), c, true).find("银行甲") != std::string::npos);
+    CHECK(screen::conflict_detail(p.input(), c, true).find("银行乙") != std::string::npos);
     CHECK_FALSE(r.loans[1].eligible);
     CHECK(r.loans[1].screen_reasons == screen::reason_claimed_elsewhere);
     // L1 alone: 800万 × 82 × 0.8% / 360 = 14,577.777… → 14,577.78.
@@ -239,8 +239,8 @@ TEST_CASE("screen: a loan listed twice with different data names the first field
     const auto r = screen::run_screen(p.input(), params());
     REQUIRE(r.conflicts.size() == 1);
     CHECK(r.conflicts[0].kind == "loan_data_differs");
-    CHECK(r.conflicts[0].detail_en.find("annual_rate \"0.8%\" in row 0, \"4.35%\" in row 1") != std::string::npos);
-    CHECK(r.conflicts[0].detail_zh.find("annual_rate \"0.8%\" in row 0, \"4.35%\" in row 1") != std::string::npos);
+    CHECK(screen::conflict_detail(p.input(), r.conflicts[0], true).find("annual_rate \"0.8%\" in row 0, \"4.35%\" in row 1") != std::string::npos);
+    CHECK(screen::conflict_detail(p.input(), r.conflicts[0], false).find("annual_rate \"0.8%\" in row 0, \"4.35%\" in row 1") != std::string::npos);
     // Both listings held: nothing paid.
     CHECK(r.loans[0].amount == 0);
     CHECK(r.loans[1].amount == 0);

@@ -190,21 +190,27 @@ struct borrower_result {
     std::uint32_t reasons = 0;     ///< not eligible: the union of its loans' reasons; caps that bit
     std::uint32_t screen_reasons = 0;  ///< not eligible or held: the screen's reason bits
     std::uint8_t kind = 0;         ///< of its first loan in the fill order
-    std::vector<std::size_t> loans;  ///< its rows, in the fill order
+    /// Its rows, in the fill order (a part of screen_result::borrower_rows).
+    std::span<const std::size_t> loans;
     money::int128 numerator = 0;   ///< Σ part × rate used × days; amount = round(numerator / denominator)
-    /// Each lender of an eligible loan, with its share (分), in the order of the lenders' names.
-    std::vector<std::pair<std::string_view, std::int64_t>> lenders;
+    /// Each lender of an eligible loan, with its share (分), in the order of
+    /// the lenders' names (a part of screen_result::lender_shares).
+    std::span<const std::pair<std::string_view, std::int64_t>> lenders;
 };
 
-/// A conflict for review.
+/// A conflict for review. Its text (what was found, quoting the values that
+/// differ) is written on demand by conflict_detail(), as most screens print
+/// only some of their conflicts, if any.
 struct conflict {
-    std::string_view kind;  ///< a screen reason code
-    std::string borrower_id;           ///< the borrower concerned
-    std::string loan_id;               ///< empty when about a borrower
-    std::vector<std::string> lenders;  ///< the lenders concerned, each named once
-    std::vector<std::size_t> rows;     ///< the listings concerned
-    std::string detail_zh;             ///< what was found, in Chinese, quoting the values that differ
-    std::string detail_en;             ///< the same in English
+    std::string_view kind;                  ///< a screen reason code
+    std::string_view borrower_id;           ///< the borrower concerned
+    std::string_view loan_id;               ///< empty when about a borrower
+    std::vector<std::string_view> lenders;  ///< the lenders concerned, each named once
+    std::vector<std::size_t> rows;          ///< the listings concerned
+    /// already_paid: the loan-period paid before that the listing overlaps (day numbers).
+    std::int32_t paid_from = 0, paid_to = 0;
+    /// first_loan_claimed_elsewhere: every 首贷 kept (screen_options::keep_all_first_loans).
+    bool kept_all = false;
 };
 
 /// Eligible borrowers, loans and amounts of one group (a lender, a borrower kind, all).
@@ -245,6 +251,8 @@ struct payment {
 };
 
 /// What a screen found: per listing, per borrower, the conflicts and the totals.
+/// It can be moved, not copied: each borrower's `loans` and `lenders` are
+/// parts of the flat vectors below (one allocation each for a million loans).
 struct screen_result {
     std::vector<loan_result> loans;          ///< per input row
     std::vector<borrower_result> borrowers;  ///< by borrower_id (byte order)
@@ -252,6 +260,15 @@ struct screen_result {
     screen_totals totals;                    ///< per lender, per kind, in all; counts per reason
     std::optional<rules::allocation_result> allocation;  ///< when a budget was given
     std::int64_t denominator = 0;  ///< 100% × day basis, in rate units
+    std::vector<std::size_t> borrower_rows;  ///< every borrower's rows, borrower after borrower
+    /// Every eligible borrower's lenders and shares, borrower after borrower.
+    std::vector<std::pair<std::string_view, std::int64_t>> lender_shares;
+
+    screen_result() = default;
+    screen_result(screen_result&&) noexcept = default;  ///< the spans stay valid: a vector's move keeps its buffer
+    screen_result& operator=(screen_result&&) noexcept = default;  ///< as the move constructor
+    screen_result(const screen_result&) = delete;
+    screen_result& operator=(const screen_result&) = delete;
 };
 
 /// Runs the screen. Throws validation_error for parameters the rule refuses
@@ -265,6 +282,10 @@ std::string row_error_message(const screen_input& in, const screen_result& r, st
 
 /// The loan-periods paid (loans with an amount above 0), for a register.
 std::vector<payment> payments(const screen_input& in, const screen_result& r);
+
+/// What conflict `c` found, in Chinese (`en` false) or English, quoting the
+/// values concerned: the conflicts table's 说明 / detail.
+std::string conflict_detail(const screen_input& in, const conflict& c, bool en);
 
 /// The codes of a listing's reasons, the rule's then the screen's, joined by ";".
 std::string reason_codes(std::uint32_t rule_bits, std::uint32_t screen_bits);
