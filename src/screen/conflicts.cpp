@@ -1,5 +1,6 @@
 // Conflicts of the screen, listed for review (include/zjcredit/screen/screen.hpp).
 #include "conflicts.hpp"
+#include "large_arrays.hpp"
 #include "row_table.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -119,8 +120,8 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
     const std::size_t n = in.size();
     row_table first(n);
     const loan_key_hash hash;
-    std::vector<std::size_t> next(n, n);  // the next listing of the same loan
-    std::vector<std::size_t> last(n, n);  // of a first listing: its group's last
+    std::vector<std::size_t> next = large_vector<std::size_t>(n, n);  // the next listing of the same loan
+    std::vector<std::size_t> last = large_vector<std::size_t>(n, n);  // of a first listing: its group's last
     std::vector<std::size_t> groups;
     for (std::size_t i = 0; i < n; ++i) {
         if (r.loans[i].status != rules::batch::status_ok) continue;
@@ -270,10 +271,17 @@ void sort_conflicts(screen_result& r) {
         const auto last = order.begin() + static_cast<std::ptrdiff_t>(bucket_end[k]);
         if (!std::is_sorted(first, last, before)) std::sort(first, last, before);
     }
-    std::vector<conflict> sorted;
-    sorted.reserve(order.size());
-    for (std::size_t i : order) sorted.push_back(std::move(r.conflicts[i]));
-    r.conflicts = std::move(sorted);
+    // The order applied in place, cycle by cycle: no second vector of conflicts.
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        std::size_t at = k;
+        while (order[at] != k) {  // position `at` takes conflict order[at]
+            const std::size_t from = order[at];
+            std::swap(r.conflicts[at], r.conflicts[from]);
+            order[at] = at;
+            at = from;
+        }
+        order[at] = at;
+    }
 }
 
 std::string conflict_detail(const screen_input& in, const conflict& c, bool en) {

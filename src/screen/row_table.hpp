@@ -4,6 +4,8 @@
 #ifndef ZJCREDIT_SRC_SCREEN_ROW_TABLE_HPP
 #define ZJCREDIT_SRC_SCREEN_ROW_TABLE_HPP
 
+#include "large_arrays.hpp"
+
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -17,7 +19,7 @@ public:
     /// Room for `rows` keys (the table is kept at most half full).
     /// Rows are below 2^32 (as screen_result's borrower indices are).
     explicit row_table(std::size_t rows)
-        : slots_(std::bit_ceil(rows * 2 + 2)), mask_(slots_.size() - 1) {}
+        : slots_(large_vector<slot>(std::bit_ceil(rows * 2 + 2))), mask_(slots_.size() - 1) {}
 
     /// The first row inserted with row's key, or `row` itself when the key is new.
     template <class Same>

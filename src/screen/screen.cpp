@@ -8,6 +8,7 @@
 #include <zjcredit/screen/credit_code.hpp>
 
 #include "conflicts.hpp"
+#include "large_arrays.hpp"
 #include "row_table.hpp"
 #include "sort_rows.hpp"
 
@@ -133,10 +134,10 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
             const std::int64_t part = std::min(c.range_balance[l.j], room);
             room -= part;
             if (part == 0) continue;
-            const int128 sum = static_cast<int128>(part) * days;  // < 2^63 · 2^22
-            out[l.row].capped_sum += sum;
-            int128 term;
-            ok &= !__builtin_mul_overflow(sum, static_cast<int128>(l.rate), &term);
+            std::int64_t sum;  // part × days in 分·days: past 2^63 (a cap above 10^14 元·days) is an overflow
+            ok &= !__builtin_mul_overflow(part, days, &sum);
+            ok &= !__builtin_add_overflow(out[l.row].capped_sum, sum, &out[l.row].capped_sum);
+            const int128 term = static_cast<int128>(sum) * l.rate;  // < 2^126
             ok &= !__builtin_add_overflow(numerator, term, &numerator);
         }
         // Loans whose range ends here move on; the next day is the earliest
@@ -190,7 +191,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     const std::size_t n = in.size();
     screen_result r;
     r.denominator = prepared.denominator;
-    r.loans.resize(n);
+    assign_large(r.loans, n);
 
     // Each listing by the kernel: validation and eligibility (its amount,
     // a loan on its own, is not used: the cap is the borrower's).
@@ -198,10 +199,10 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         batch::prepared_subsidy per_loan = prepared;
         per_loan.has_per_borrower_cap = false;
         per_loan.has_budget = false;
-        std::vector<std::int64_t> amount(n);
-        std::vector<std::int32_t> status(n);
-        std::vector<std::uint8_t> eligible(n);
-        std::vector<std::uint32_t> reasons(n);
+        std::vector<std::int64_t> amount = large_vector<std::int64_t>(n);
+        std::vector<std::int32_t> status = large_vector<std::int32_t>(n);
+        std::vector<std::uint8_t> eligible = large_vector<std::uint8_t>(n);
+        std::vector<std::uint32_t> reasons = large_vector<std::uint32_t>(n);
         batch::first_loan_subsidy_batch(in.loans, {amount, status, eligible, reasons}, per_loan);
         for (std::size_t i = 0; i < n; ++i) {
             loan_result& l = r.loans[i];
@@ -223,7 +224,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     // Borrowers, by borrower_id: each row's first row of its borrower_id
     // (one flat table; the id's check digit checked there, once per id),
     // then the borrowers in byte order of their ids.
-    std::vector<std::uint32_t> borrower_of(n, no_borrower);  // by first row, then the borrower's index
+    std::vector<std::uint32_t> borrower_of = large_vector<std::uint32_t>(n, no_borrower);  // by first row, then the borrower's index
     std::vector<std::size_t> heads;                          // first rows, in row order
     {
         row_table table(n);
@@ -255,7 +256,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         std::vector<std::size_t> sorted = heads;
         sort_rows_by_text(sorted, in.borrower_id);
         std::vector<std::uint32_t> number(heads.size());
-        r.borrowers.resize(sorted.size());
+        assign_large(r.borrowers, sorted.size());
         for (std::uint32_t k = 0; k < sorted.size(); ++k) {
             r.borrowers[k].first_row = sorted[k];
             number[borrower_of[sorted[k]]] = k;
@@ -270,7 +271,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     for (const loan_result& l : r.loans)
         if (l.borrower != no_borrower) ++begin[l.borrower + 1];
     std::partial_sum(begin.begin(), begin.end(), begin.begin());
-    r.borrower_rows.resize(begin.back());
+    assign_large(r.borrower_rows, begin.back());
     {
         std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
         for (std::size_t i = 0; i < n; ++i)
@@ -283,9 +284,14 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     find_listing_conflicts(in, r, options);
 
     // Drawdowns in row order (the balances read in sequence, not borrower by borrower).
-    std::vector<std::int32_t> drawdown(n, never);
+    std::vector<std::int32_t> drawdown = large_vector<std::int32_t>(n, never);
     for (std::size_t i = 0; i < n; ++i)
         if (r.loans[i].borrower != no_borrower) drawdown[i] = drawdown_of(in.loans, i);
+    // At most two conflicts per borrower (two names; 首贷 at two lenders):
+    // room for them all at once, so the conflicts are never moved to grow.
+    // Pages not written are never touched.
+    r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size());
+    advise_huge_pages(r.conflicts.data() + r.conflicts.size(), 2 * r.borrowers.size() * sizeof(conflict));
     std::vector<fill_loan> fill;
     std::vector<int128> parts;
     std::vector<std::size_t> paid_rows, rank;
@@ -352,7 +358,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         br.amount = amount;
         br.allocated = amount;
         parts.clear();
-        for (std::size_t row : paid_rows) parts.push_back(r.loans[row].capped_sum * r.loans[row].rate_used);
+        for (std::size_t row : paid_rows) parts.push_back(static_cast<int128>(r.loans[row].capped_sum) * r.loans[row].rate_used);
         if (!split(amount, paid_rows, parts, br.numerator, r.loans, remainder, rank)) {
             br.status = static_cast<std::int32_t>(errc::overflow);
             br.eligible = false;

@@ -5,6 +5,8 @@
 #ifndef ZJCREDIT_SRC_SCREEN_SORT_ROWS_HPP
 #define ZJCREDIT_SRC_SCREEN_SORT_ROWS_HPP
 
+#include "large_arrays.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +33,7 @@ inline void sort_rows_by_text(std::vector<std::size_t>& rows, std::span<const st
     };
     std::vector<keyed> keys;
     keys.reserve(rows.size());
+    advise_huge_pages(keys.data(), rows.size() * sizeof(keyed));
     for (std::size_t row : rows) keys.push_back({word(text[row], 0), word(text[row], 8), row});
     std::sort(keys.begin(), keys.end(), [&](const keyed& a, const keyed& b) {
         if (a.high != b.high) return a.high < b.high;

@@ -98,8 +98,8 @@ TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, e
     // L2 the 200万 left. L1: 800万 × 82 × 0.8% / 360 = 14,577.777…;
     // L2: 200万 × 72 × 1% / 360 = 4,000. Together 18,577.777…, rounded once: 18,577.78.
     CHECK(b.amount == 1'857'778);
-    CHECK(r.loans[0].capped_sum == money::int128{800 * wan} * 82);
-    CHECK(r.loans[1].capped_sum == money::int128{200 * wan} * 72);
+    CHECK(r.loans[0].capped_sum == std::int64_t{800 * wan} * 82);
+    CHECK(r.loans[1].capped_sum == std::int64_t{200 * wan} * 72);
     // Split: floors 14,577.77 and 4,000.00 leave 1 分, to L1 (remainder 0.777… 分).
     CHECK(r.loans[0].amount == 1'457'778);
     CHECK(r.loans[1].amount == 400'000);

@@ -170,13 +170,15 @@ inline constexpr std::uint32_t no_borrower = UINT32_MAX;
 /// One loan listing (input row).
 struct loan_result {
     std::int32_t status = batch::status_ok;  ///< 0 or the errc of the row's error
-    bool eligible = false;                   ///< counted in its borrower's cap
     std::uint32_t reasons = 0;               ///< the rule's reason bits (rules/reason.hpp)
     std::uint32_t screen_reasons = 0;        ///< screen_reasons bits
+    std::uint32_t borrower = no_borrower;    ///< index in screen_result::borrowers
     std::int64_t amount = 0;                 ///< its share of the borrower's subsidy, 分
     std::int64_t rate_used = 0;              ///< min(rate ceiling, actual rate), units of 10^-10
-    money::int128 capped_sum = 0;            ///< Σ its part of the cap × days (分·days)
-    std::uint32_t borrower = no_borrower;    ///< index in screen_result::borrowers
+    /// Σ its part of the cap × days (分·days); past 2^63 its borrower's
+    /// status is errc::overflow.
+    std::int64_t capped_sum = 0;
+    bool eligible = false;                   ///< counted in its borrower's cap
 };
 
 /// One borrower.
