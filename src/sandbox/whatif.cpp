@@ -492,6 +492,9 @@ std::string whatif_tables_json(std::string_view tables_json, std::string_view op
         } catch (const error& e) {
             throw parse_error("budget", *budget, e.detail());
         }
+        // Refused here, not only by whatif(), so that the error quotes the text as written.
+        if (options.budget->is_negative() || options.budget->is_zero())
+            throw validation_error("budget", *budget, "must be above zero");
     }
     if (const auto largest = r.optional_integer("largest", 0, 1000000)) options.largest = static_cast<std::size_t>(*largest);
     r.finish();
