@@ -13,8 +13,10 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <map>
 #include <set>
+#include <span>
 
 namespace zjcredit::sandbox {
 
@@ -25,43 +27,166 @@ constexpr std::size_t kinds = 5;  // the batch's kind codes 0..4 (plan::borrower
 
 money::int128 magnitude(money::int128 x) { return x < 0 ? -x : x; }
 
-/// One loan's amount and eligibility under one plan.
-struct evaluation_columns {
-    std::vector<std::int64_t> amount;
-    std::vector<std::uint8_t> eligible;
+/// Loans evaluated at a time. Every plan (the baseline and each scenario)
+/// is evaluated over one block before the next, so the block's balance
+/// ranges (about 200 KB at 12 ranges a loan) are read from memory once and
+/// from cache for the other plans, and the outputs are a block's worth,
+/// allocated once, instead of a whole population's per plan.
+constexpr std::size_t block_loans = 1024;
+
+/// The input half of rules::batch::check_columns: the columns fit together
+/// (the same validation_error naming the column), so that blocks of them can
+/// be taken.
+void check_inputs(const rules::batch::loan_columns& c) {
+    namespace d = rules::batch::detail;
+    const std::size_t n = c.size();
+    d::require_size(c.first_application.size(), n, "first_application");
+    d::require_size(c.flags.size(), n, "flags");
+    d::require_size(c.annual_rate.size(), n, "annual_rate");
+    d::require_size(c.period_from.size(), n, "period_from");
+    d::require_size(c.period_to.size(), n, "period_to");
+    const std::size_t ranges = d::check_offsets(c.offsets, n, "offsets");
+    d::require_at_least(c.range_from.size(), ranges, "range_from");
+    d::require_at_least(c.range_to.size(), ranges, "range_to");
+    d::require_at_least(c.range_balance.size(), ranges, "range_balance");
+}
+
+/// Loans from .. from + n - 1 of `c` (their ranges stay where the offsets say).
+rules::batch::loan_columns block_of(const rules::batch::loan_columns& c, std::size_t from, std::size_t n) {
+    rules::batch::loan_columns b = c;
+    b.borrower_kind = c.borrower_kind.subspan(from, n);
+    b.first_application = c.first_application.subspan(from, n);
+    b.flags = c.flags.subspan(from, n);
+    b.annual_rate = c.annual_rate.subspan(from, n);
+    b.period_from = c.period_from.subspan(from, n);
+    b.period_to = c.period_to.subspan(from, n);
+    b.offsets = c.offsets.subspan(from, n + 1);
+    return b;
+}
+
+/// One plan's outputs over the current block, and the loans it refused so far.
+struct block_outputs {
+    std::vector<std::int64_t> amount = std::vector<std::int64_t>(block_loans);
+    std::vector<std::uint8_t> eligible = std::vector<std::uint8_t>(block_loans);
+    std::size_t refused = 0;    ///< loans in error so far
+    std::size_t first_bad = 0;  ///< the first of them (population index)
+
+    /// Evaluates `p` over `block`, whose first loan is loan `from`; `status` has block_loans entries.
+    void run(const rules::batch::loan_columns& block, std::size_t from, const rules::batch::prepared_subsidy& p,
+             std::vector<std::int32_t>& status) {
+        namespace batch = rules::batch;
+        const std::size_t n = block.size();
+        const std::span<std::int32_t> st = std::span(status).first(n);
+        const batch::batch_summary s = batch::first_loan_subsidy_batch(
+            block, {std::span(amount).first(n), st, std::span(eligible).first(n), {}}, p);
+        if (s.errors == 0) return;
+        if (refused == 0)
+            first_bad = from + static_cast<std::size_t>(
+                                   std::find_if(st.begin(), st.end(), [](std::int32_t x) { return x != batch::status_ok; }) -
+                                   st.begin());
+        refused += s.errors;
+    }
+
+    /// Throws when the plan refused a loan: every loan must be computed.
+    void require_all(const std::string& scenario) const {
+        if (refused == 0) return;
+        throw validation_error("scenario", scenario,
+                               "the rule refuses loans[" + std::to_string(first_bad) + "] under this scenario (" +
+                                   std::to_string(refused) + " loans in all); every loan must be computed");
+    }
 };
 
-evaluation_columns evaluate(const rules::batch::loan_columns& c, const plan::plan& p, const std::string& scenario) {
-    namespace batch = rules::batch;
-    evaluation_columns e{std::vector<std::int64_t>(c.size()), std::vector<std::uint8_t>(c.size())};
-    std::vector<std::int32_t> status(c.size());
-    const batch::batch_summary s = batch::first_loan_subsidy_batch(c, {e.amount, status, e.eligible, {}}, p.first_loan_subsidy);
-    if (s.errors != 0) {
-        const auto bad = static_cast<std::size_t>(
-            std::find_if(status.begin(), status.end(), [](std::int32_t x) { return x != batch::status_ok; }) -
-            status.begin());
-        throw validation_error("scenario", scenario,
-                               "the rule refuses loans[" + std::to_string(bad) + "] under this scenario (" +
-                                   std::to_string(s.errors) + " loans in all); every loan must be computed");
-    }
-    return e;
+/// What a scenario changes in a group. The group's loans and baseline total
+/// are the baseline's, the same for every scenario, so they are counted once;
+/// a scenario adds its differences. (Amounts are ≥ 0 and below 2^63, so a
+/// loan's difference fits 64 bits.)
+struct changes {
+    money::int128 difference_fen = 0;
+    std::size_t gain = 0;
+    std::size_t lose = 0;
+    std::size_t become_eligible = 0;
+    std::size_t become_ineligible = 0;
+};
+
+/// Branch-free: most loans of a scenario change the same way as their neighbours or not at all.
+[[gnu::always_inline]] inline void count(changes& g, std::int64_t base, std::int64_t now, bool was_eligible,
+                                         bool is_eligible) {
+    g.difference_fen += now - base;
+    g.gain += now > base ? 1U : 0U;
+    g.lose += now < base ? 1U : 0U;
+    g.become_eligible += !was_eligible && is_eligible ? 1U : 0U;
+    g.become_ineligible += was_eligible && !is_eligible ? 1U : 0U;
 }
 
-void count(group_totals& g, std::int64_t base, std::int64_t now, bool was_eligible, bool is_eligible) {
-    g.baseline_fen += base;
-    g.total_fen += now;
-    ++g.loans;
-    if (now > base) ++g.gain;
-    if (now < base) ++g.lose;
-    if (!was_eligible && is_eligible) ++g.become_eligible;
-    if (was_eligible && !is_eligible) ++g.become_ineligible;
+/// A group's totals: the baseline's group `base` under a scenario's `c`.
+group_totals totals_of(const group_totals& base, const changes& c) {
+    group_totals g = base;
+    g.total_fen = base.baseline_fen + c.difference_fen;
+    g.gain = c.gain;
+    g.lose = c.lose;
+    g.become_eligible = c.become_eligible;
+    g.become_ineligible = c.become_ineligible;
+    return g;
 }
+
+/// One scenario's counts so far.
+struct tally {
+    /// By kind, loans with even and with odd indices apart: two chains of
+    /// additions to memory, not one, where loans of one kind come in a row.
+    std::array<std::array<changes, kinds>, 2> by_kind{};
+    std::vector<changes> by_lender;
+    std::vector<loan_change> largest;  ///< a heap whose top is the least of them
+    std::uint64_t least = 0;           ///< |difference| of the heap's top once it is full
+};
 
 /// Whether change a is listed before b: the larger difference first, then the lower index.
 bool before(const loan_change& a, const loan_change& b) {
     const money::int128 da = magnitude(money::int128(a.scenario_fen) - a.baseline_fen);
     const money::int128 db = magnitude(money::int128(b.scenario_fen) - b.baseline_fen);
     return da != db ? da > db : a.loan < b.loan;
+}
+
+/// The parameters' values without where they come from: two plans with
+/// the same values compute the same amounts.
+plan::first_loan_subsidy_parameters values_of(plan::first_loan_subsidy_parameters p) {
+    p.sources.clear();
+    return p;
+}
+
+/// Keeps `change` among the `largest` largest changes of `t`.
+void keep_if_large(tally& t, const loan_change& change, std::size_t largest) {
+    if (t.largest.size() < largest) {
+        t.largest.push_back(change);
+        std::push_heap(t.largest.begin(), t.largest.end(), before);
+    } else if (before(change, t.largest.front())) {
+        std::pop_heap(t.largest.begin(), t.largest.end(), before);
+        t.largest.back() = change;
+        std::push_heap(t.largest.begin(), t.largest.end(), before);
+    }
+    if (t.largest.size() == largest)
+        t.least = static_cast<std::uint64_t>(
+            magnitude(money::int128(t.largest.front().scenario_fen) - t.largest.front().baseline_fen));
+}
+
+/// A scenario's outputs `now` over a block against the baseline's `base`,
+/// counted into `t`. `kind` is each loan's kind, `lender` its lender's
+/// number (read only With_lender), `from` the block's first loan.
+template <bool With_lender>
+void compare_block(tally& t, std::span<const std::int64_t> base, std::span<const std::uint8_t> base_eligible,
+                   std::span<const std::int64_t> now, std::span<const std::uint8_t> now_eligible,
+                   std::span<const std::uint8_t> kind, const std::size_t* lender, std::size_t from,
+                   std::size_t largest) {
+    const std::size_t n = kind.size();
+    for (std::size_t j = 0; j < n; ++j) {
+        const std::int64_t b = base[j], a = now[j];
+        const bool was = base_eligible[j] != 0, is = now_eligible[j] != 0;
+        count(t.by_kind[j & 1U][kind[j]], b, a, was, is);
+        if constexpr (With_lender) count(t.by_lender[lender[j]], b, a, was, is);
+        // |a - b| < 2^63; a change no larger than the least kept is looked at only to break a tie.
+        const std::int64_t d = a - b;
+        const auto size = static_cast<std::uint64_t>(d < 0 ? -d : d);
+        if (d != 0 && largest != 0 && (t.largest.size() < largest || size >= t.least)) keep_if_large(t, {from + j, b, a}, largest);
+    }
 }
 
 }  // namespace
@@ -112,6 +237,7 @@ plan::plan plan_of(const plan::plan& base, const scenario& s, std::string_view f
 std::vector<scenario_result> whatif(const rules::batch::loan_columns& c, const std::vector<std::string>& lender,
                                     const plan::plan& baseline, const std::vector<scenario>& scenarios,
                                     const whatif_options& options, std::string_view baseline_name) {
+    namespace batch = rules::batch;
     if (options.budget && (options.budget->is_negative() || options.budget->is_zero()))
         throw validation_error("budget", money::to_string(*options.budget), "must be above zero");
     if (!lender.empty() && lender.size() != c.size())
@@ -134,50 +260,118 @@ std::vector<scenario_result> whatif(const rules::batch::loan_columns& c, const s
             lender_id[i] = it->second;
         }
     }
-    const evaluation_columns base = evaluate(c, baseline, std::string(baseline_name));
-    const auto compare = [&](const std::string& name, const evaluation_columns& now) {
+    // The plans in the order they are evaluated, the baseline first. A
+    // scenario that cannot be made or prepared is refused once every plan
+    // before it has been found to compute every loan, as if each were
+    // evaluated over the whole population in turn.
+    std::vector<std::string> plan_names{std::string(baseline_name)};
+    std::vector<plan::first_loan_subsidy_parameters> parameters{values_of(baseline.first_loan_subsidy)};
+    std::vector<batch::prepared_subsidy> prepared{batch::prepare(parameters.front())};
+    check_inputs(c);
+    std::exception_ptr unprepared;
+    try {
+        for (const scenario& s : scenarios) {
+            plan_names.push_back(s.name);
+            parameters.push_back(values_of(plan_of(baseline, s).first_loan_subsidy));
+            prepared.push_back(batch::prepare(parameters.back()));
+        }
+    } catch (...) {
+        unprepared = std::current_exception();
+    }
+    // A plan whose parameters are an earlier plan's has that plan's outputs
+    // and comparison (a scenario that sets what the plan already has, say):
+    // it is not evaluated again.
+    std::vector<std::size_t> same_as(prepared.size());
+    for (std::size_t k = 0; k < prepared.size(); ++k)
+        same_as[k] = static_cast<std::size_t>(std::find(parameters.begin(), parameters.end(), parameters[k]) -
+                                              parameters.begin());
+
+    std::vector<block_outputs> evaluated(prepared.size());
+    std::vector<tally> tallies(prepared.size());
+    for (tally& t : tallies) t.by_lender.resize(lender_names.size());
+    std::array<group_totals, kinds> base_by_kind{};
+    std::vector<group_totals> base_by_lender(lender_names.size());
+    std::vector<std::int32_t> status(block_loans);
+    bool refused = false;  // a plan refused a loan: only the errors are still wanted
+    for (std::size_t from = 0; from < c.size(); from += block_loans) {
+        const batch::loan_columns block = block_of(c, from, std::min(block_loans, c.size() - from));
+        const std::size_t n = block.size();
+        for (std::size_t k = 0; k < prepared.size(); ++k) {
+            if (same_as[k] != k) continue;
+            evaluated[k].run(block, from, prepared[k], status);
+            refused = refused || evaluated[k].refused != 0;
+        }
+        if (refused) continue;
+        // Every loan computed: its kind is one of the five.
+        const block_outputs& base = evaluated.front();
+        for (std::size_t j = 0; j < n; ++j) {
+            group_totals& g = base_by_kind[block.borrower_kind[j]];
+            g.baseline_fen += base.amount[j];
+            ++g.loans;
+            if (!lender.empty()) {
+                group_totals& l = base_by_lender[lender_id[from + j]];
+                l.baseline_fen += base.amount[j];
+                ++l.loans;
+            }
+        }
+        for (std::size_t k = 1; k < prepared.size(); ++k) {
+            if (same_as[k] != k) continue;
+            const block_outputs& now = evaluated[k];
+            const auto first = [&](const auto& v) { return std::span(v).first(n); };
+            if (lender.empty())
+                compare_block<false>(tallies[k], first(base.amount), first(base.eligible), first(now.amount),
+                                     first(now.eligible), block.borrower_kind, nullptr, from, options.largest);
+            else
+                compare_block<true>(tallies[k], first(base.amount), first(base.eligible), first(now.amount),
+                                    first(now.eligible), block.borrower_kind, lender_id.data() + from, from,
+                                    options.largest);
+        }
+    }
+    for (std::size_t k = 0; k < prepared.size(); ++k) evaluated[same_as[k]].require_all(plan_names[k]);
+    if (unprepared) std::rethrow_exception(unprepared);
+    for (std::size_t k = 0; k < prepared.size(); ++k)
+        if (same_as[k] != k) tallies[k] = tallies[same_as[k]];
+
+    std::vector<scenario_result> out;
+    for (std::size_t k = 0; k < prepared.size(); ++k) {
+        tally& t = tallies[k];
         scenario_result r;
-        r.name = name;
-        std::vector<group_totals> by_lender(lender_names.size());
-        std::array<group_totals, kinds> by_kind{};
-        for (std::size_t i = 0; i < c.size(); ++i) {
-            const std::int64_t b = base.amount[i], a = now.amount[i];
-            const bool was = base.eligible[i] != 0, is = now.eligible[i] != 0;
-            count(r.all, b, a, was, is);
-            if (!lender.empty()) count(by_lender[lender_id[i]], b, a, was, is);
-            count(by_kind.at(c.borrower_kind[i]), b, a, was, is);
-            if (a == b || options.largest == 0) continue;
-            // Keep the largest changes as a heap whose top is the least of them.
-            const loan_change change{i, b, a};
-            if (r.largest.size() < options.largest) {
-                r.largest.push_back(change);
-                std::push_heap(r.largest.begin(), r.largest.end(), before);
-            } else if (before(change, r.largest.front())) {
-                std::pop_heap(r.largest.begin(), r.largest.end(), before);
-                r.largest.back() = change;
-                std::push_heap(r.largest.begin(), r.largest.end(), before);
-            }
-        }
+        r.name = plan_names[k];
+        r.largest = std::move(t.largest);
         std::sort(r.largest.begin(), r.largest.end(), before);
-        for (std::size_t k = 0; k < lender_names.size(); ++k) {
-            by_lender[k].key = lender_names[k];
-            r.by_lender.push_back(std::move(by_lender[k]));
+        for (std::size_t l = 0; l < lender_names.size(); ++l) {
+            r.by_lender.push_back(totals_of(base_by_lender[l], t.by_lender[l]));
+            r.by_lender.back().key = lender_names[l];
         }
-        for (std::size_t k = 0; k < kinds; ++k)
-            if (by_kind[k].loans != 0) {
-                by_kind[k].key = std::string(plan::to_string(static_cast<plan::borrower_kind>(k)));
-                r.by_kind.push_back(std::move(by_kind[k]));
+        for (std::size_t kind = 0; kind < kinds; ++kind) {
+            changes both = t.by_kind[0][kind];
+            const changes& odd = t.by_kind[1][kind];
+            both.difference_fen += odd.difference_fen;
+            both.gain += odd.gain;
+            both.lose += odd.lose;
+            both.become_eligible += odd.become_eligible;
+            both.become_ineligible += odd.become_ineligible;
+            const group_totals g = totals_of(base_by_kind[kind], both);
+            // Every loan has one of the five kinds, so the kinds add up to all.
+            r.all.baseline_fen += g.baseline_fen;
+            r.all.total_fen += g.total_fen;
+            r.all.loans += g.loans;
+            r.all.gain += g.gain;
+            r.all.lose += g.lose;
+            r.all.become_eligible += g.become_eligible;
+            r.all.become_ineligible += g.become_ineligible;
+            if (g.loans != 0) {
+                r.by_kind.push_back(g);
+                r.by_kind.back().key = std::string(plan::to_string(static_cast<plan::borrower_kind>(kind)));
             }
+        }
         if (options.budget) {
             // total / budget × 100 % in hundredths, rounded half up once: ⌊(2 × total × 10⁴ + budget) / (2 × budget)⌋.
             const money::int128 budget = options.budget->fen();
             r.budget_share_bp = static_cast<std::int64_t>((2 * r.all.total_fen * 10000 + budget) / (2 * budget));
         }
-        return r;
-    };
-    std::vector<scenario_result> out;
-    out.push_back(compare(std::string(baseline_name), base));
-    for (const scenario& s : scenarios) out.push_back(compare(s.name, evaluate(c, plan_of(baseline, s), s.name)));
+        out.push_back(std::move(r));
+    }
     return out;
 }
 
@@ -298,6 +492,9 @@ std::string whatif_tables_json(std::string_view tables_json, std::string_view op
         } catch (const error& e) {
             throw parse_error("budget", *budget, e.detail());
         }
+        // Refused here, not only by whatif(), so that the error quotes the text as written.
+        if (options.budget->is_negative() || options.budget->is_zero())
+            throw validation_error("budget", *budget, "must be above zero");
     }
     if (const auto largest = r.optional_integer("largest", 0, 1000000)) options.largest = static_cast<std::size_t>(*largest);
     r.finish();

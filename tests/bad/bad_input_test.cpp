@@ -9,7 +9,9 @@
 // must throw. A `screen` case reads its file into screen::screen_table
 // (period and lender from its options): `level=table` must throw there;
 // `level=loan` must screen, the first listing's error naming the field and
-// holding every substring.
+// holding every substring. A `sandbox` case's file is the loans of
+// sandbox::seek_tables_json or sandbox::whatif_tables_json (its `call`),
+// its `request` the options.
 #include <doctest/doctest.h>
 
 #include <zjcredit/assess/assess.hpp>
@@ -25,6 +27,8 @@
 #include <zjcredit/plan/plan_2022.hpp>
 #include <zjcredit/rules/json.hpp>
 #include <zjcredit/rules/table.hpp>
+#include <zjcredit/sandbox/tables.hpp>
+#include <zjcredit/sandbox/whatif.hpp>
 #include <zjcredit/screen/register.hpp>
 #include <zjcredit/screen/screen.hpp>
 #include <zjcredit/screen/tables.hpp>
@@ -55,7 +59,7 @@ namespace fs = std::filesystem;
 using namespace zjcredit;
 
 constexpr std::array counted_kinds{"amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table",
-                                   "register", "screen", "ledger_file"};
+                                   "register", "screen", "ledger_file", "sandbox"};
 // budget: no CLI command; csv: only the ledger CSV cases have a C++ entry point.
 constexpr std::array extra_kinds{"budget", "csv"};
 constexpr std::size_t min_cases = 150;
@@ -245,6 +249,35 @@ std::vector<std::string> run_screen_text(const bad_case& c) {
     return problems;
 }
 
+/// `text` as a JSON string, quotes included.
+std::string json_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char ch : text) {
+        if (ch == '"' || ch == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (static_cast<unsigned char>(ch) < 0x20) {
+            constexpr std::string_view hex = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[static_cast<unsigned char>(ch) >> 4];
+            out += hex[static_cast<unsigned char>(ch) & 0xF];
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+/// A `sandbox` case: the goal seek or the what-if (its `call`) over its file
+/// as a table named as the CLI runner names it, its `request` as the options.
+void sandbox_case(const bad_case& c, const std::string& bytes) {
+    const std::string tables = "[{\"name\": " + json_quoted(c.file_name()) + ", \"text\": " + json_quoted(bytes) + "}]";
+    const std::string request = c.get("request").value_or("{}");
+    if (c.get("call") == "seek") (void)sandbox::seek_tables_json(tables, request, plan::plan_2022());
+    else if (c.get("call") == "whatif") (void)sandbox::whatif_tables_json(tables, request, plan::plan_2022());
+    else throw std::runtime_error("call must be seek or whatif");
+}
+
 /// Runs the kind's entry point; returns false when the case has none in C++.
 bool call(const bad_case& c, const std::string& text, const std::string& base_ledger) {
     const plan::plan& p = plan::plan_2022();
@@ -259,6 +292,10 @@ bool call(const bad_case& c, const std::string& text, const std::string& base_le
     }
     if (c.kind == "screen") {
         screen_case(c, text, [](const screen::screen_input&, const screen::screen_result&) {});
+        return true;
+    }
+    if (c.kind == "sandbox") {
+        sandbox_case(c, text);
         return true;
     }
     if (c.kind == "ledger_file") {  // what zjc_ledger_read reads, then September checked

@@ -12,7 +12,7 @@ from typing import Optional
 
 #: Kinds that every interface runs; their cases make the count of 150.
 COUNTED_KINDS = ("amount", "month", "plan", "subsidy", "reward", "award", "assess", "ledger", "table", "register",
-                 "screen", "ledger_file")
+                 "screen", "ledger_file", "sandbox")
 #: Kinds some interfaces cannot run (budget: no CLI command; csv: CLI only).
 EXTRA_KINDS = ("budget", "csv")
 MIN_CASES = 150
@@ -144,6 +144,8 @@ def load(data_dir: Path, kinds: tuple[str, ...]) -> list[Case]:
                 case.options("")
             if kind == "screen":
                 check_screen_case(case, expect)
+            if kind == "sandbox":
+                sandbox_request(case)
             cases.append(case)
     return cases
 
@@ -232,3 +234,25 @@ def check_screen_text(case: Case, interface: str, text: str, what: str, file_nam
     if problems:
         problems.append(f"the {what} was: {text[:1000]!r}")
     return problems
+
+
+# ---- `sandbox` cases: a goal seek or a what-if over a bank's table (docs/sandbox.md) ----
+#: `sandbox` cases: the entry point called, `call=seek` or `call=whatif`.
+SANDBOX_CALLS = ("seek", "whatif")
+#: Keys of a `sandbox` case's `request` for each call (the options of
+#: zjc_seek_tables / zjc_whatif_tables, the keyword arguments of
+#: zjcredit.seek / zjcredit.whatif).
+SANDBOX_REQUEST_KEYS = {"seek": ("parameter", "budget", "within", "reach", "period"),
+                        "whatif": ("scenarios", "budget", "period")}
+
+
+def sandbox_request(case: Case) -> dict:
+    """`sandbox` cases: the request, a JSON object of the call's keys."""
+    call = case.get("call", "") or ""
+    if call not in SANDBOX_CALLS:
+        raise ValueError(f"{case.id}: call must be one of {SANDBOX_CALLS}, not {call!r}")
+    text = case.get("request", "") or ""
+    request = json.loads(text) if text else None
+    if not isinstance(request, dict) or any(k not in SANDBOX_REQUEST_KEYS[call] for k in request):
+        raise ValueError(f"{case.id}: request must be a JSON object of {SANDBOX_REQUEST_KEYS[call]}, not {text!r}")
+    return request

@@ -23,6 +23,9 @@
  * "input.csv" (its "lender" option on the table, its "period" in the
  * options). `level=table`: the call must fail as above. `level=loan`: the
  * first listing's "error" must contain the expected field and substrings.
+ *
+ * A `sandbox` case's file goes to zjc_seek_tables or zjc_whatif_tables (its
+ * `call`) as CSV text named "input.csv", its `request` as the options.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -38,7 +41,8 @@
 #define MAX_KEYS 64
 
 static const char *const counted_kinds[] = {"amount", "month",  "plan",  "subsidy",  "reward", "award",
-                                            "assess", "ledger", "table", "register", "screen", "ledger_file"};
+                                            "assess", "ledger", "table", "register", "screen", "ledger_file",
+                                            "sandbox"};
 static const char *const extra_kinds[] = {"budget"};
 
 typedef struct {
@@ -507,6 +511,23 @@ static int32_t call_screen(const bad_case *c, const char *data, size_t len, char
 /* A `screen` case's first listing's "error" (a new string, NULL when null). */
 static char *screen_text(const char *json) { return string_after(json, "\"loans\": {", "\"error\":"); }
 
+/* A `sandbox` case through zjc_seek_tables or zjc_whatif_tables (its `call`):
+ * its file as CSV text named "input.csv", its `request` as the options. */
+static int32_t call_sandbox(const bad_case *c, const char *data, size_t len, char **out_text) {
+    const char *call_name = get(c, "call", "capi"), *request = get(c, "request", "capi");
+    char *text = json_quoted(data, len), *tables = join("[{\"name\": \"input.csv\", \"text\": ", text, "}]");
+    int32_t status = ZJC_OK;
+    if (call_name != NULL && strcmp(call_name, "seek") == 0)
+        status = zjc_seek_tables(NULL, tables, request != NULL ? request : "{}", out_text);
+    else if (call_name != NULL && strcmp(call_name, "whatif") == 0)
+        status = zjc_whatif_tables(NULL, tables, request != NULL ? request : "{}", out_text);
+    else
+        problem(c, "call must be seek or whatif", call_name);
+    free(text);
+    free(tables);
+    return status;
+}
+
 /* Calls the kind's entry point; returns its status. *out_text is any string it returned. */
 static int32_t call(const bad_case *c, const char *data, size_t len, const char *ledger, char **out_text) {
     const char *k = c->kind;
@@ -532,6 +553,7 @@ static int32_t call(const bad_case *c, const char *data, size_t len, const char 
     if (strcmp(k, "assess") == 0) return zjc_assess(NULL, data, out_text);
     if (strcmp(k, "budget") == 0) return zjc_budget_allocate(NULL, data, out_text);
     if (strcmp(k, "screen") == 0) return call_screen(c, data, len, out_text);
+    if (strcmp(k, "sandbox") == 0) return call_sandbox(c, data, len, out_text);
     if (strcmp(k, "table") == 0) {
         char *name = table_file_name(c), *options = table_options(c);
         int32_t status = zjc_subsidy_table(NULL, data, len, name, options, out_text);

@@ -15,7 +15,8 @@ A crash (a signal, a sanitizer report, exit status 4) fails the case.
 A `table` case runs `zjcredit subsidy input.EXT` with the flags its
 options stand for (`rate_unit` → --rate-unit, `period` → --period, `sheet`
 → --sheet, `columns` → --columns columns.json) and, when the case has one,
-`--repayments repayments.csv`. A `screen` case runs `zjcredit screen
+`--repayments repayments.csv`. A `sandbox` case runs `zjcredit seek` or
+`zjcredit whatif` (its `call`) on its file, its request as flags. A `screen` case runs `zjcredit screen
 input.csv --period ... [--lender ...] --lang en -o out`: refused whole
 (`level=table`) as any case; otherwise its first listing's message in
 out/loans.csv (exit 1). A
@@ -60,6 +61,21 @@ def table_flags(case: catalogue.Case, work: Path) -> list[str]:
     return flags
 
 
+def sandbox_flags(case: catalogue.Case) -> list[str]:
+    """The CLI flags of a `sandbox` case's request: --parameter, --budget,
+    --within, --reach, --period; each scenario as --scenario NAME:key=value,..."""
+    flags: list[str] = []
+    for key, value in catalogue.sandbox_request(case).items():
+        if key == "scenarios":
+            for name, values in value.items():
+                flags += ["--scenario", name + ":" + ",".join(f"{k}={v}" for k, v in values.items())]
+        elif key == "reach":
+            flags += ["--reach"] if value else []
+        else:
+            flags += ["--" + key, value]
+    return flags
+
+
 def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> tuple[list, str]:
     """The argv for the case and the input path as the CLI is given it."""
     out = ["-o", "out.txt"]
@@ -81,6 +97,8 @@ def command(case: catalogue.Case, zjcredit: str, work: Path, data_dir: Path) -> 
         for key, value in catalogue.screen_options(case, "cli").items():
             flags += ["--" + key, value]
         return [zjcredit, "screen", name] + flags + ["--lang", "en", "-o", "out"], name
+    if case.kind == "sandbox":
+        return [zjcredit, case.get("call", "cli") or ""] + sandbox_flags(case) + [name] + out, name
     if case.kind in ("subsidy", "reward", "award", "assess"):
         return [zjcredit, case.kind, name] + out, name
     if case.kind == "ledger":

@@ -15,6 +15,9 @@ A `screen` case's file is read by zjcredit.screen with its options
 (period, lender); `level=table` must raise as above, `level=loan` is
 checked in the first listing's `error`.
 
+A `sandbox` case's file is the loans of zjcredit.seek or zjcredit.whatif
+(its `call`), given its `request` as keyword arguments.
+
 A `table` case's input is written to a temporary file and read by
 zjcredit.subsidy_table with the case's options (and its repayments table).
 `level=table`: the call must raise, as above. `level=loan`: the call must
@@ -139,6 +142,21 @@ def run_screen(case: catalogue.Case) -> list[str]:
         return ["no error: the call succeeded"]
     text = result.loans["error"].iloc[0] if len(result.loans) else ""
     return catalogue.check_screen_text(case, "python", text, "first listing's error", path)
+def run_sandbox(case: catalogue.Case) -> list[str]:
+    """A `sandbox` case through zjcredit.seek or zjcredit.whatif, the loans read
+    from its file, the request as keyword arguments."""
+    request = catalogue.sandbox_request(case)
+    call = zjcredit.seek if case.get("call", "") == "seek" else zjcredit.whatif
+    path = str(case.input_path)
+    try:
+        result = call(path, **request)
+    except zjcredit.Error as e:
+        return check_error(case, e, path)
+    except Exception as e:  # noqa: BLE001 - anything else is a failure of the case
+        return [f"raised {type(e).__name__}: {str(e)[:300]!r}, expected a zjcredit error"]
+    return [f"no error: the call succeeded ({str(result)[:200]})"]
+
+
 def run_ledger_file(case: catalogue.Case) -> list[str]:
     """A `ledger_file` case through zjcredit.read_ledger (then a check of September)."""
     with tempfile.TemporaryDirectory(prefix="zjcredit-bad-") as tmp:
@@ -162,6 +180,8 @@ def run(case: catalogue.Case, ledger_text: str) -> list[str]:
         return run_screen(case)
     if case.kind == "ledger_file":
         return run_ledger_file(case)
+    if case.kind == "sandbox":
+        return run_sandbox(case)
     data = case.data()
     try:
         text = data.decode("utf-8")
