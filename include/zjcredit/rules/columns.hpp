@@ -35,7 +35,7 @@ inline constexpr std::array<column_names, 19> loan_table_fields{{
     {"lender", {"贷款机构", "放款机构", "经办机构"}},
     {"borrower_kind", {"企业规模", "企业类型", "借款人类型"}},
     {"first_application_date", {"首次申请日期", "首次申请日", "申请日期"}},
-    {"via_platform", {"是否通过融资平台申请", "是否经融资平台"}},
+    {"via_platform", {"是否通过融资平台申请", "是否经融资平台", "是否通过粤信融等平台申请", "是否依托融资平台申请"}},
     {"local_legal_person_lender", {"是否地方法人金融机构"}},
     {"first_loan", {"是否首贷", "首贷户"}},
     {"annual_rate", {"年利率", "执行利率", "利率"}},
