@@ -195,7 +195,8 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
     }
 }
 
-void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans) {
+void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans,
+                             const paid_loan_period* paid_before) {
     borrower_result& br = r.borrowers[b];
     const std::string_view name = in.borrower[br.first_row];
     if (!std::all_of(br.loans.begin(), br.loans.end(), [&](std::size_t row) { return in.borrower[row] == name; })) {
@@ -213,7 +214,35 @@ void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint
 
     // 首贷 at two lenders: the first in the fill order keeps it. A listing
     // already paid still holds its claim (it was paid as the 首贷), so a
-    // replayed round does not hand the 首贷 to the next lender in line.
+    // replayed round does not hand the 首贷 to the next lender in line; and a
+    // payment of an earlier round keeps it even when its listing is absent.
+    if (paid_before != nullptr) {
+        conflict c;
+        for (std::size_t row : br.loans) {
+            const loan_result& l = r.loans[row];
+            if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || l.screen_reasons != 0 ||
+                in.lender[row] == paid_before->lender)
+                continue;
+            c.rows.push_back(row);
+            c.lenders.push_back(in.lender[row]);
+        }
+        if (c.rows.empty()) return;
+        const paid_loan_period& kept = r.first_loans_paid_before.emplace_back(*paid_before);  // reserved: never moves
+        std::sort(c.lenders.begin(), c.lenders.end());
+        c.lenders.erase(std::unique(c.lenders.begin(), c.lenders.end()), c.lenders.end());
+        c.lenders.insert(c.lenders.begin(), kept.lender);
+        if (!keep_all_first_loans)
+            for (std::size_t row : c.rows) r.loans[row].screen_reasons |= reason_claimed_elsewhere;
+        c.kind = "first_loan_claimed_elsewhere";
+        c.borrower_id = in.borrower_id[br.first_row];
+        c.loan_id = kept.loan_id;
+        c.paid_from = kept.from;
+        c.paid_to = kept.to;
+        c.kept_all = keep_all_first_loans;
+        c.paid_before = true;
+        r.conflicts.push_back(std::move(c));
+        return;
+    }
     std::size_t keeper = SIZE_MAX;
     conflict c;  // rows: the keeper, then the others; lenders: the others' (the keeper's put first below)
     for (std::size_t row : br.loans) {
@@ -334,6 +363,19 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en) 
         for (std::size_t k = 1; k < c.lenders.size(); ++k)
             append(rest, {rest.empty() ? "" : (en ? ", " : "、"), c.lenders[k]});
         const std::string_view name = in.borrower[row];
+        if (c.paid_before) {
+            const std::string period = day_text(c.paid_from) + ".." + day_text(c.paid_to);
+            if (en) {
+                append(out, {"borrower ", name, " (", c.borrower_id, ") is marked 首贷 at ", rest,
+                             ", but its 首贷 was paid in an earlier round at ", lender, " (loan ", loan, ", ", period, "); "});
+                append(out, {c.kept_all ? "all kept as asked, under the one cap" : rest + " is not subsidised"});
+            } else {
+                append(out, {"借款人 ", name, "（", c.borrower_id, "）在 ", rest, " 报为首贷，但其首贷已在此前轮次由 ", lender,
+                             "（借据号 ", loan, "，贴息期间 ", period, "）认定并支付；"});
+                append(out, {c.kept_all ? "按设定均予保留，合并计算单户上限" : rest + " 的首贷不予贴息"});
+            }
+            return out;
+        }
         if (en) {
             append(out, {"borrower ", name, " (", c.borrower_id, ") is marked 首贷 at ", lender, " and at ", rest, "; "});
             if (c.kept_all) append(out, {"all kept as asked, under the one cap"});

@@ -13,8 +13,11 @@ namespace zjcredit::screen {
 /// marks the listings concerned and adds the conflicts.
 void find_listing_conflicts(const screen_input& in, screen_result& r, const screen_options& options);
 
-/// Borrower `b` (its loans in fill order): two names (held), 首贷 at two lenders.
-void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans);
+/// Borrower `b` (its loans in fill order): two names (held), 首贷 at two
+/// lenders, or at another lender than the one an earlier round paid
+/// (`paid_before`: that payment, or null; copied into the result when used).
+void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans,
+                             const paid_loan_period* paid_before);
 
 /// Conflicts by kind (the order of screen_reasons), borrower_id, loan_id.
 void sort_conflicts(screen_result& r);

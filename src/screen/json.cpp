@@ -55,6 +55,7 @@ screen_options screen_options_from(json::object_reader& r) {
             paid_loan_period paid;
             paid.lender = p.string("lender");
             paid.loan_id = p.string("loan_id");
+            paid.borrower_id = p.optional_string("borrower_id").value_or("");
             const rules::date_range period = rules::parse_period(p.string("period"), p.path_of("period"));
             paid.from = dates::to_day_number(period.from);
             paid.to = dates::to_day_number(period.to);

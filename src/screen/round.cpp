@@ -12,7 +12,7 @@ std::vector<paid_loan_period> already_paid_of(std::span<const paid_period> rows)
     std::vector<paid_loan_period> out;
     out.reserve(rows.size());
     for (const paid_period& r : rows)
-        out.push_back({r.lender, r.loan_id, dates::to_day_number(r.from), dates::to_day_number(r.to)});
+        out.push_back({r.lender, r.loan_id, dates::to_day_number(r.from), dates::to_day_number(r.to), r.borrower_id});
     return out;
 }
 

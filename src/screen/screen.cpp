@@ -17,6 +17,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 namespace zjcredit::screen {
 
@@ -287,6 +288,15 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     std::vector<std::int32_t> drawdown = large_vector<std::int32_t>(n, never);
     for (std::size_t i = 0; i < n; ++i)
         if (r.loans[i].borrower != no_borrower) drawdown[i] = drawdown_of(in.loans, i);
+    // The earliest payment of an earlier round to each borrower paid (its 首贷).
+    std::unordered_map<std::string_view, const paid_loan_period*> paid_first_loan;
+    for (const paid_loan_period& p : options.already_paid) {
+        if (p.borrower_id.empty()) continue;
+        const auto [it, added] = paid_first_loan.emplace(p.borrower_id, &p);
+        if (!added && p.from < it->second->from) it->second = &p;
+    }
+    r.first_loans_paid_before.reserve(paid_first_loan.size());  // never moved: conflicts view its strings
+
     // At most two conflicts per borrower (two names; 首贷 at two lenders):
     // room for them all at once, so the conflicts are never moved to grow.
     // Pages not written are never touched.
@@ -317,7 +327,9 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
                       [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
         br.kind = in.loans.borrower_kind[br.loans.front()];
 
-        find_borrower_conflicts(in, r, b, options.keep_all_first_loans);
+        const auto paid = paid_first_loan.empty() ? paid_first_loan.end() : paid_first_loan.find(in.borrower_id[br.first_row]);
+        find_borrower_conflicts(in, r, b, options.keep_all_first_loans,
+                                paid == paid_first_loan.end() ? nullptr : paid->second);
 
         fill.clear();
         paid_rows.clear();

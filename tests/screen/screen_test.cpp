@@ -171,7 +171,7 @@ TEST_CASE("screen: a loan listed twice counts once; overlapping claim periods ar
 
     // A round replayed against what was paid: nothing is paid twice.
     screen::screen_options o;
-    for (const auto& pay : screen::payments(p.input(), r)) o.already_paid.push_back({pay.lender, pay.loan_id, pay.from, pay.to});
+    for (const auto& pay : screen::payments(p.input(), r)) o.already_paid.push_back({pay.lender, pay.loan_id, pay.from, pay.to, pay.borrower_id});
     CHECK(o.already_paid.size() == 1);
     r = screen::run_screen(p.input(), params(), o);
     CHECK(r.totals.all.amount == 0);
@@ -185,7 +185,7 @@ TEST_CASE("screen: a replayed round keeps the 首贷 with the lender already pai
     population p = two_loans();
     auto r = screen::run_screen(p.input(), params());
     screen::screen_options o;
-    for (const auto& pay : screen::payments(p.input(), r)) o.already_paid.push_back({pay.lender, pay.loan_id, pay.from, pay.to});
+    for (const auto& pay : screen::payments(p.input(), r)) o.already_paid.push_back({pay.lender, pay.loan_id, pay.from, pay.to, pay.borrower_id});
     REQUIRE(o.already_paid.size() == 1);
     CHECK(o.already_paid[0].loan_id == "L1");
     r = screen::run_screen(p.input(), params(), o);
@@ -193,6 +193,55 @@ TEST_CASE("screen: a replayed round keeps the 首贷 with the lender already pai
     CHECK(r.loans[0].screen_reasons == screen::reason_already_paid);
     CHECK(r.loans[1].screen_reasons == screen::reason_claimed_elsewhere);
     CHECK_FALSE(r.loans[1].eligible);
+}
+
+TEST_CASE("screen: a borrower paid in an earlier round keeps its 首贷 with that lender, even when its file is absent") {
+    // Round 2 has only 银行乙's file: L2 (甲公司, 首贷, 800万 from 04-20 at 4.35%,
+    // used at 1%) and L3 (乙公司, the same terms). 甲公司's 首贷 was paid in
+    // round 1 at 银行甲 (L1): L2 is claimed elsewhere and not paid. L3 pays
+    // 800万 × 72 days (04-20..06-30: 11 + 31 + 30) × 1% ÷ 360 = 16,000.00.
+    population p;
+    const std::vector<population::range> from_0420{{day(2022, 4, 1), day(2022, 4, 19), 0},
+                                                   {day(2022, 4, 20), day(2022, 6, 30), 800 * wan}};
+    p.add("L2", code_a, "甲公司", "银行乙", day(2022, 4, 20), 435'000'000, from_0420);
+    p.add("L3", code_b, "乙公司", "银行乙", day(2022, 4, 20), 435'000'000, from_0420);
+    screen::screen_options o;
+    o.already_paid.push_back({"银行甲", "L1", day(2022, 4, 1), day(2022, 6, 30), code_a});
+    auto r = screen::run_screen(p.input(), params(), o);
+    CHECK_FALSE(r.loans[0].eligible);
+    CHECK(r.loans[0].screen_reasons == screen::reason_claimed_elsewhere);
+    CHECK(r.loans[1].amount == 1'600'000);
+    CHECK(r.totals.all.amount == 1'600'000);
+    REQUIRE(r.conflicts.size() == 1);
+    const auto& c = r.conflicts[0];
+    CHECK(c.kind == "first_loan_claimed_elsewhere");
+    CHECK(c.paid_before);
+    CHECK(c.borrower_id == code_a);
+    CHECK(c.loan_id == "L1");
+    CHECK(c.lenders == std::vector<std::string_view>{"银行甲", "银行乙"});
+    CHECK(c.rows == std::vector<std::size_t>{0});
+    CHECK(screen::conflict_detail(p.input(), c, false) ==
+          "借款人 甲公司（" + code_a + "）在 银行乙 报为首贷，但其首贷已在此前轮次由 银行甲（借据号 L1，贴息期间 "
+          "2022-04-01..2022-06-30）认定并支付；银行乙 的首贷不予贴息");
+    // The result keeps its own copy of the payment it names.
+    o.already_paid.clear();
+    CHECK(c.lenders.front() == "银行甲");
+
+    // Without the borrower's id the earlier payment says nothing about the
+    // 首贷: L2 is paid as L3 is, 16,000.00 each.
+    o.already_paid.push_back({"银行甲", "L1", day(2022, 4, 1), day(2022, 6, 30), ""});
+    r = screen::run_screen(p.input(), params(), o);
+    CHECK(r.loans[0].amount == 1'600'000);
+    CHECK(r.totals.all.amount == 3'200'000);
+    CHECK(r.conflicts.empty());
+
+    // Kept all as asked: listed, and L2 paid.
+    o.already_paid.back().borrower_id = code_a;
+    o.keep_all_first_loans = true;
+    r = screen::run_screen(p.input(), params(), o);
+    CHECK(r.loans[0].amount == 1'600'000);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kept_all);
 }
 
 TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower with two names is held") {

@@ -24,7 +24,10 @@
 // * first_loan_claimed_elsewhere: loans marked 首贷 at two lenders. The
 //   lender whose 首贷 loan comes first in the fill order keeps it; the other
 //   lenders' loans are not eligible (the conflict names both lenders), unless
-//   screen_options::keep_all_first_loans.
+//   screen_options::keep_all_first_loans. A borrower paid in an earlier
+//   round (screen_options::already_paid with its borrower_id) keeps its 首贷
+//   with the lender paid then, whether or not that lender's file is screened
+//   again.
 // * loan_data_differs: one loan (lender, loan_id) listed with different data
 //   (borrower, kind, application date, flags, rate): all its listings held.
 // * loan_listed_twice: one loan listed twice with the same data and the same
@@ -144,6 +147,10 @@ struct paid_loan_period {
     std::string loan_id;  ///< its 借据号
     std::int32_t from = 0;  ///< day number, included
     std::int32_t to = 0;    ///< day number, included
+    /// The borrower paid (统一社会信用代码), "" when not known. Every loan
+    /// paid was its borrower's 首贷: a later listing marked 首贷 at another
+    /// lender is first_loan_claimed_elsewhere.
+    std::string borrower_id;
 };
 
 /// How to screen: the fill order, a budget, what was paid before.
@@ -213,6 +220,9 @@ struct conflict {
     std::int32_t paid_from = 0, paid_to = 0;
     /// first_loan_claimed_elsewhere: every 首贷 kept (screen_options::keep_all_first_loans).
     bool kept_all = false;
+    /// first_loan_claimed_elsewhere: the 首贷 is kept by an earlier round's
+    /// payment (lenders.front(), loan_id, paid_from..paid_to), not by a listing.
+    bool paid_before = false;
 };
 
 /// Eligible borrowers, loans and amounts of one group (a lender, a borrower kind, all).
@@ -265,6 +275,9 @@ struct screen_result {
     std::vector<std::size_t> borrower_rows;  ///< every borrower's rows, borrower after borrower
     /// Every eligible borrower's lenders and shares, borrower after borrower.
     std::vector<std::pair<std::string_view, std::int64_t>> lender_shares;
+    /// The earlier payments that keep a borrower's 首贷 (conflict::paid_before):
+    /// copies, so the conflicts' views of them live as long as the result.
+    std::vector<paid_loan_period> first_loans_paid_before;
 
     screen_result() = default;
     screen_result(screen_result&&) noexcept = default;  ///< the spans stay valid: a vector's move keeps its buffer

@@ -53,10 +53,21 @@ grep -q "nothing to pay: no round committed" err || fail "round 3 said: $(cat er
 echo "round 3 borrowers:"
 plain r3/borrowers.csv | cut -d, -f1,3
 
+# Round 2022Q2d with 乙银行.csv alone: 甲公司's 首贷 was paid at 银行甲 (L1) in
+# 2022Q2, so L2 is still not its 首贷 though 银行甲's file is absent now; L3 is
+# already paid. Nothing to pay.
+"$ZJCREDIT" screen 乙银行.csv --period $P --register payouts.db --commit --round 2022Q2d --lang en -o r4 2>err \
+    || fail "round 4: $(cat err)"
+grep -q "nothing to pay: no round committed" err || fail "round 4 said: $(cat err)"
+echo "round 4 conflicts:"
+plain r4/conflicts.csv | cut -d, -f1-4
+grep -q "its 首贷 was paid in an earlier round at 银行甲 (loan L1, 2022-04-01..2022-06-30)" r4/conflicts.csv \
+    || fail "round 4 conflicts: $(cat r4/conflicts.csv)"
+
 "$ZJCREDIT" register verify payouts.db --lang en >out 2>err || fail "verify: $(cat out err)"
 grep -q "the chain checks: 2 rows in 2 rounds" out || fail "verify said: $(cat out)"
 "$ZJCREDIT" register show payouts.db --lang en | grep "^Total"
 sqlite3 -separator , payouts.db "SELECT row_id, round_id, loan_id, amount_fen FROM payouts"
 # A round already present is refused whole.
-"$ZJCREDIT" screen 甲银行.csv --period 2022-07-01..2022-09-30 --register payouts.db --commit --round 2022Q2 -o r4 2>/dev/null
+"$ZJCREDIT" screen 甲银行.csv --period 2022-07-01..2022-09-30 --register payouts.db --commit --round 2022Q2 -o r5 2>/dev/null
 echo "a round id used twice: exit $?"
