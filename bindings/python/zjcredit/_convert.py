@@ -17,7 +17,7 @@ import datetime
 import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Union
+from typing import Any, Callable, Union
 
 from ._lib import encode, invalid_text
 
@@ -76,36 +76,79 @@ def jsonable(value: Any, path: str = "", what: str = "record") -> Any:
 
 
 class _Unusual(Exception):
-    """Raised by _plain for anything it leaves to jsonable."""
+    """Raised by _convert_default for anything it leaves to jsonable."""
 
 
-def _plain(value: Any) -> Any:
-    """jsonable() for the common case, without keeping JSON paths: plain
-    dicts, lists, tuples, str without NUL, int, bool, None, Decimal and
-    date, by exact type. Anything else (a float, a subclass, a NUL, a key
-    that is not a str) raises _Unusual, and jsonable() — which knows the
-    path — then gives the error or the conversion, so both agree."""
+def _convert_default(value: Any) -> Any:
+    """How the plain encoder writes the two non-JSON types of a plain
+    record, exactly as jsonable() does; anything else (a datetime, a
+    subclass) is left to jsonable(), which knows the path for the error."""
     t = type(value)
-    if t is str:
-        if "\x00" in value:
-            raise _Unusual
-        return value
-    if t is dict:
-        out = {}
-        for key, item in value.items():
-            if type(key) is not str:
-                raise _Unusual
-            out[key] = _plain(item)
-        return out
-    if t is list or t is tuple:
-        return [_plain(item) for item in value]
-    if value is None or t is bool or t is int:
-        return value
     if t is Decimal:
         return format(value, "f") if value.is_finite() else str(value)
     if t is datetime.date:
         return value.isoformat()
     raise _Unusual
+
+
+#: The exact leaf types the plain encoder writes as jsonable() would. A
+#: float (or any subclass of these) is not among them: jsonable() gets it,
+#: and gives its TypeError or its conversion.
+_PLAIN_LEAVES = frozenset({str, int, bool, type(None), Decimal, datetime.date})
+
+#: Deeper records (or a list that holds itself) are left to jsonable().
+_MAX_DEPTH = 32
+
+
+def _is_plain(value: Any, depth: int = 0) -> bool:
+    """True when ``value`` is a dict, list or tuple (exact types) whose keys
+    below are all str and whose leaves are all of _PLAIN_LEAVES: what the
+    plain encoder writes as jsonable() would. Only checks, copies nothing."""
+    if depth > _MAX_DEPTH:
+        return False
+    t = type(value)
+    if t is dict:
+        for key, item in value.items():
+            if type(key) is not str:
+                return False
+            if type(item) not in _PLAIN_LEAVES and not _is_plain(item, depth + 1):
+                return False
+        return True
+    if t is list or t is tuple:
+        for item in value:
+            if type(item) not in _PLAIN_LEAVES and not _is_plain(item, depth + 1):
+                return False
+        return True
+    return False
+
+
+def _plain_encoder() -> Callable[[Any], str]:
+    """``json.dumps(value, ensure_ascii=False, default=_convert_default)`` —
+    the text dumps() writes for a plain record — without building an encoder
+    on every call: CPython's C encoder made once (no circular check: a
+    record that holds itself is never given to it, see _is_plain), or the
+    standard encoder's ``encode`` where that is not available."""
+    options = dict(ensure_ascii=False, check_circular=False, default=_convert_default)
+    standard = json.JSONEncoder(**options).encode  # type: ignore[arg-type]
+    make = getattr(json.encoder, "c_make_encoder", None)
+    basestring = getattr(json.encoder, "c_encode_basestring", None)
+    if make is None or basestring is None:
+        return standard
+    try:
+        native = make(None, _convert_default, basestring, None, ": ", ", ", False, False, True)
+        probe = {"a": ["é\n\x01\"", 1, True, None, {}], "b": Decimal("1.50")}
+        if "".join(native(probe, 0)) != standard(probe):
+            return standard
+    except Exception:  # another interpreter's private encoder: use the public one
+        return standard
+
+    def encode(value: Any) -> str:
+        return "".join(native(value, 0))
+
+    return encode
+
+
+_encode_plain = _plain_encoder()
 
 
 def dumps(value: Any, what: str = "record") -> str:
@@ -118,10 +161,18 @@ def record_text(record: Any, what: str = "record") -> bytes:
     if isinstance(record, str):
         return encode(record, what)
     if isinstance(record, Mapping):
-        try:  # the common case, with no JSON path kept for each value
-            return json.dumps(_plain(record), ensure_ascii=False, indent=None).encode("utf-8")
-        except (_Unusual, UnicodeEncodeError):  # jsonable() names the path of the problem
-            return encode(dumps(record, what), what)
+        if type(record) is dict and _is_plain(record):  # the common case: checked, then written in C
+            try:
+                text = _encode_plain(record)
+                # The encoder escapes a NUL as \u0000, which the C reader
+                # would take; jsonable() refuses it. (A literal "\u0000"
+                # written by the user also lands here: jsonable() is right
+                # either way, only slower.)
+                if "\\u0000" not in text:
+                    return text.encode("utf-8")
+            except (_Unusual, UnicodeEncodeError):  # a datetime, a subclass; a lone surrogate
+                pass
+        return encode(dumps(record, what), what)  # jsonable() names the path of any problem
     if isinstance(record, (bytes, bytearray)):
         raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}; decode it first")
     raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}")

@@ -31,6 +31,7 @@ import copy
 import ctypes
 import datetime
 import json
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -278,14 +279,21 @@ class Outcome:
     (ask again with ``receipt=True`` for it).
     """
 
-    __slots__ = ("eligible", "amount", "amount_fen", "reason_bits", "reasons")
+    __slots__ = ("eligible", "amount", "amount_fen", "reason_bits", "_reasons")
 
     def __init__(self, eligible: bool, fen: int, bits: int) -> None:
         self.eligible: bool = eligible
         self.amount_fen: int = fen
         self.amount: Decimal = _fen_to_decimal(fen)
         self.reason_bits: int = bits
-        self.reasons: list[Reason] = [Reason(r.code, r.text_zh, r.text_en) for r in reasons_of(bits)]
+        self._reasons: Optional[list[Reason]] = None
+
+    @property
+    def reasons(self) -> list[Reason]:
+        """Every reason bit set, from the reason table (made on first read)."""
+        if self._reasons is None:
+            self._reasons = [Reason(r.code, r.text_zh, r.text_en) for r in reasons_of(self.reason_bits)]
+        return self._reasons
 
     @property
     def reason_codes(self) -> list[str]:
@@ -307,11 +315,23 @@ class Outcome:
         return f"Outcome(eligible={self.eligible!r}, amount={self.amount!r}, reasons={self.reason_codes!r})"
 
 
+class _OutParameters(threading.local):
+    """The light call's three out-parameters, made once per thread (the
+    library runs with the GIL released, so threads may not share them)."""
+
+    def __init__(self) -> None:
+        self.fen, self.eligible, self.bits = ctypes.c_int64(), ctypes.c_int32(), ctypes.c_uint32()
+        self.refs = (ctypes.byref(self.fen), ctypes.byref(self.eligible), ctypes.byref(self.bits))
+
+
+_out = _OutParameters()
+
+
 def _outcome(func: Callable[..., int], handle: Any, record: bytes) -> Outcome:
     """Calls a light ``zjc_*_amount`` function."""
-    fen, eligible, bits = ctypes.c_int64(), ctypes.c_int32(), ctypes.c_uint32()
-    func(handle, record, ctypes.byref(fen), ctypes.byref(eligible), ctypes.byref(bits))
-    return Outcome(bool(eligible.value), fen.value, bits.value)
+    out = _out
+    func(handle, record, *out.refs)
+    return Outcome(bool(out.eligible.value), out.fen.value, out.bits.value)
 
 
 def _receipt_on_demand(outcome: Outcome, func: Callable[..., int], plan: Optional[Plan],
