@@ -536,7 +536,8 @@ ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overr
  * "drawdown" or "loan_id"), "other_ids_declared" (true: accept borrower ids
  * that are not 统一社会信用代码), "keep_all_first_loans" (true: 首贷 at two
  * lenders all kept under the one cap), "already_paid" ([{"lender",
- * "loan_id", "period": "FROM..TO"}]: loan-periods not to be paid again),
+ * "loan_id", "period": "FROM..TO"}, optionally "borrower_id": that
+ * borrower's 首贷 stays with that lender]: loan-periods not to be paid again),
  * "register" (the path of a payout register: its rows are not paid again).
  *
  * *out: {"borrowers": {"borrower_id": [...], "borrower", "borrower_kind",

@@ -180,7 +180,8 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
     not 统一社会信用代码; ``keep_all_first_loans`` keeps 首贷 at two lenders
     under the one cap (the conflict is listed either way); ``already_paid``
     lists loan-periods not to be paid again (``{"lender", "loan_id",
-    "period"}``); ``register`` is a payout register's path whose rows are
+    "period"}``, and ``"borrower_id"`` to keep that borrower's 首贷 with that
+    lender); ``register`` is a payout register's path whose rows are
     not paid again (read only: ``zjcredit screen --commit`` records a round);
     ``columns``, ``rate_unit``, ``sheet``, ``encoding``,
     ``repayments`` as for :func:`zjcredit.subsidy_table`.

@@ -13,7 +13,8 @@
 // own: "budget" (an amount, as a string), "fill_order" ("application",
 // "drawdown" or "loan_id"), "other_ids_declared" and "keep_all_first_loans"
 // (booleans), "already_paid" (an array of {"lender", "loan_id", "period":
-// "FROM..TO"}), "register" (a payout register's path: its rows are already
+// "FROM..TO"} with an optional "borrower_id": that borrower's 首贷 stays
+// with that lender), "register" (a payout register's path: its rows are already
 // paid; read only).
 //
 // Result: {"borrowers": {column: [...]}, "loans": {column: [...]},
