@@ -354,16 +354,18 @@ std::vector<scenario_result> whatif(const rules::batch::loan_columns& c, const s
         // Every loan computed: its kind is one of the five.
         const block_outputs& base = evaluated.front();
         const kind_order order(block.borrower_kind);
-        for (std::size_t j = 0; j < n; ++j) {
-            group_totals& g = base_by_kind[block.borrower_kind[j]];
-            g.baseline_fen += base.amount[j];
-            ++g.loans;
-            if (!lender.empty()) {
+        for (std::size_t k = 0; k < kinds; ++k) {
+            money::int128 total = 0;  // a block's amounts (each below 2^63) in registers
+            for (std::size_t p = order.start[k]; p < order.start[k + 1]; ++p) total += base.amount[order.loan[p]];
+            base_by_kind[k].baseline_fen += total;
+            base_by_kind[k].loans += order.start[k + 1] - order.start[k];
+        }
+        if (!lender.empty())
+            for (std::size_t j = 0; j < n; ++j) {
                 group_totals& l = base_by_lender[lender_id[from + j]];
                 l.baseline_fen += base.amount[j];
                 ++l.loans;
             }
-        }
         for (std::size_t k = 1; k < prepared.size(); ++k) {
             if (same_as[k] != k) continue;
             const block_outputs& now = evaluated[k];
