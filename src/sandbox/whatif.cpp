@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <limits>
 #include <map>
 #include <set>
 #include <span>
@@ -33,23 +34,6 @@ money::int128 magnitude(money::int128 x) { return x < 0 ? -x : x; }
 /// from cache for the other plans, and the outputs are a block's worth,
 /// allocated once, instead of a whole population's per plan.
 constexpr std::size_t block_loans = 1024;
-
-/// The input half of rules::batch::check_columns: the columns fit together
-/// (the same validation_error naming the column), so that blocks of them can
-/// be taken.
-void check_inputs(const rules::batch::loan_columns& c) {
-    namespace d = rules::batch::detail;
-    const std::size_t n = c.size();
-    d::require_size(c.first_application.size(), n, "first_application");
-    d::require_size(c.flags.size(), n, "flags");
-    d::require_size(c.annual_rate.size(), n, "annual_rate");
-    d::require_size(c.period_from.size(), n, "period_from");
-    d::require_size(c.period_to.size(), n, "period_to");
-    const std::size_t ranges = d::check_offsets(c.offsets, n, "offsets");
-    d::require_at_least(c.range_from.size(), ranges, "range_from");
-    d::require_at_least(c.range_to.size(), ranges, "range_to");
-    d::require_at_least(c.range_balance.size(), ranges, "range_balance");
-}
 
 /// Loans from .. from + n - 1 of `c` (their ranges stay where the offsets say).
 rules::batch::loan_columns block_of(const rules::batch::loan_columns& c, std::size_t from, std::size_t n) {
@@ -108,7 +92,7 @@ struct changes {
     std::size_t become_ineligible = 0;
 };
 
-/// Branch-free: most loans of a scenario change the same way as their neighbours or not at all.
+/// One loan's change counted into `g` (the counts by lender, in memory).
 [[gnu::always_inline]] inline void count(changes& g, std::int64_t base, std::int64_t now, bool was_eligible,
                                          bool is_eligible) {
     g.difference_fen += now - base;
@@ -129,11 +113,50 @@ group_totals totals_of(const group_totals& base, const changes& c) {
     return g;
 }
 
+/// A loan's gain, lose, become_eligible and become_ineligible (0 or 1 each)
+/// as four 16-bit fields of one word: a block's loans (fewer than 2^16) add
+/// up in one register without carrying from one field into the next.
+/// `was` and `is` are the batch's eligible outputs, 0 or 1.
+constexpr unsigned field_bits = 16;
+constexpr std::uint64_t field_mask = (std::uint64_t{1} << field_bits) - 1;
+static_assert(block_loans <= field_mask);
+
+[[gnu::always_inline]] inline std::uint64_t packed(std::int64_t base, std::int64_t now, std::uint8_t was,
+                                                   std::uint8_t is) {
+    return std::uint64_t{now > base} | std::uint64_t{now < base} << field_bits |
+           std::uint64_t{is > was} << (2 * field_bits) | std::uint64_t{was > is} << (3 * field_bits);
+}
+
+/// Adds the packed counts `w` and the difference `difference` to `g`.
+void add(changes& g, std::uint64_t w, money::int128 difference) {
+    g.difference_fen += difference;
+    g.gain += w & field_mask;
+    g.lose += (w >> field_bits) & field_mask;
+    g.become_eligible += (w >> (2 * field_bits)) & field_mask;
+    g.become_ineligible += (w >> (3 * field_bits)) & field_mask;
+}
+
+/// The block's loans grouped by kind, once a block for every scenario: a
+/// scenario's comparison then runs over one kind at a time with its counts in
+/// registers, instead of adding each loan to its kind's counters in memory
+/// (a chain of loads and stores wherever loans of one kind follow each other).
+struct kind_order {
+    std::array<std::uint16_t, block_loans> loan{};  ///< the block's loans (index in the block), kind by kind
+    std::array<std::size_t, kinds + 1> start{};     ///< kind k's loans are loan[start[k] .. start[k + 1] - 1]
+
+    /// Every loan computed, so its kind is one of the five.
+    explicit kind_order(std::span<const std::uint8_t> kind) {
+        std::array<std::size_t, kinds> next{};
+        for (const std::uint8_t k : kind) ++next[k];
+        for (std::size_t k = 0; k < kinds; ++k) start[k + 1] = start[k] + next[k];
+        std::copy_n(start.begin(), kinds, next.begin());
+        for (std::size_t j = 0; j < kind.size(); ++j) loan[next[kind[j]]++] = static_cast<std::uint16_t>(j);
+    }
+};
+
 /// One scenario's counts so far.
 struct tally {
-    /// By kind, loans with even and with odd indices apart: two chains of
-    /// additions to memory, not one, where loans of one kind come in a row.
-    std::array<std::array<changes, kinds>, 2> by_kind{};
+    std::array<changes, kinds> by_kind{};
     std::vector<changes> by_lender;
     std::vector<loan_change> largest;  ///< a heap whose top is the least of them
     std::uint64_t least = 0;           ///< |difference| of the heap's top once it is full
@@ -168,25 +191,51 @@ void keep_if_large(tally& t, const loan_change& change, std::size_t largest) {
             magnitude(money::int128(t.largest.front().scenario_fen) - t.largest.front().baseline_fen));
 }
 
+/// The least |difference| that keep_if_large() has to look at: any change
+/// while the heap is not full, then one no smaller than the least kept (an
+/// equal one only to break the tie by index), none when none are wanted.
+std::uint64_t threshold(const tally& t, std::size_t largest) {
+    if (largest == 0) return std::numeric_limits<std::uint64_t>::max();  // above any |difference| (< 2^63)
+    return t.largest.size() < largest ? 1 : t.least;
+}
+
 /// A scenario's outputs `now` over a block against the baseline's `base`,
-/// counted into `t`. `kind` is each loan's kind, `lender` its lender's
-/// number (read only With_lender), `from` the block's first loan.
-template <bool With_lender>
+/// counted into `t`. `order` groups the block's loans by kind, `lender` is
+/// each loan's lender's number (or null: no lenders), `from` the block's
+/// first loan. The largest changes do not depend on the order loans are
+/// looked at in: the heap keeps the first `largest` under one total order.
 void compare_block(tally& t, std::span<const std::int64_t> base, std::span<const std::uint8_t> base_eligible,
                    std::span<const std::int64_t> now, std::span<const std::uint8_t> now_eligible,
-                   std::span<const std::uint8_t> kind, const std::size_t* lender, std::size_t from,
-                   std::size_t largest) {
-    const std::size_t n = kind.size();
-    for (std::size_t j = 0; j < n; ++j) {
-        const std::int64_t b = base[j], a = now[j];
-        const bool was = base_eligible[j] != 0, is = now_eligible[j] != 0;
-        count(t.by_kind[j & 1U][kind[j]], b, a, was, is);
-        if constexpr (With_lender) count(t.by_lender[lender[j]], b, a, was, is);
-        // |a - b| < 2^63; a change no larger than the least kept is looked at only to break a tie.
-        const std::int64_t d = a - b;
-        const auto size = static_cast<std::uint64_t>(d < 0 ? -d : d);
-        if (d != 0 && largest != 0 && (t.largest.size() < largest || size >= t.least)) keep_if_large(t, {from + j, b, a}, largest);
+                   const kind_order& order, const std::size_t* lender, std::size_t from, std::size_t largest) {
+    std::uint64_t least = threshold(t, largest);
+    for (std::size_t k = 0; k < kinds; ++k) {
+        // The difference in 64 bits while it fits (amounts are ≥ 0 and below
+        // 2^63, so one loan's does), carried into 128 bits when it would not.
+        std::int64_t difference = 0;
+        money::int128 carried = 0;
+        std::uint64_t counts = 0;
+        for (std::size_t p = order.start[k]; p < order.start[k + 1]; ++p) {
+            const std::size_t j = order.loan[p];
+            const std::int64_t b = base[j], a = now[j];
+            const std::int64_t d = a - b;
+            if (std::int64_t sum = 0; __builtin_add_overflow(difference, d, &sum)) [[unlikely]] {
+                carried += money::int128(difference) + d;
+                difference = 0;
+            } else {
+                difference = sum;
+            }
+            counts += packed(b, a, base_eligible[j], now_eligible[j]);
+            const std::uint64_t size = d < 0 ? 0 - static_cast<std::uint64_t>(d) : static_cast<std::uint64_t>(d);
+            if (size >= least) [[unlikely]] {
+                keep_if_large(t, {from + j, b, a}, largest);
+                least = threshold(t, largest);
+            }
+        }
+        add(t.by_kind[k], counts, carried + difference);
     }
+    if (lender != nullptr)
+        for (std::size_t j = 0; j < base.size(); ++j)
+            count(t.by_lender[lender[j]], base[j], now[j], base_eligible[j] != 0, now_eligible[j] != 0);
 }
 
 }  // namespace
@@ -267,7 +316,7 @@ std::vector<scenario_result> whatif(const rules::batch::loan_columns& c, const s
     std::vector<std::string> plan_names{std::string(baseline_name)};
     std::vector<plan::first_loan_subsidy_parameters> parameters{values_of(baseline.first_loan_subsidy)};
     std::vector<batch::prepared_subsidy> prepared{batch::prepare(parameters.front())};
-    check_inputs(c);
+    batch::check_input_columns(c);  // before blocks of the columns are taken
     std::exception_ptr unprepared;
     try {
         for (const scenario& s : scenarios) {
@@ -304,27 +353,26 @@ std::vector<scenario_result> whatif(const rules::batch::loan_columns& c, const s
         if (refused) continue;
         // Every loan computed: its kind is one of the five.
         const block_outputs& base = evaluated.front();
-        for (std::size_t j = 0; j < n; ++j) {
-            group_totals& g = base_by_kind[block.borrower_kind[j]];
-            g.baseline_fen += base.amount[j];
-            ++g.loans;
-            if (!lender.empty()) {
+        const kind_order order(block.borrower_kind);
+        for (std::size_t k = 0; k < kinds; ++k) {
+            money::int128 total = 0;  // a block's amounts (each below 2^63) in registers
+            for (std::size_t p = order.start[k]; p < order.start[k + 1]; ++p) total += base.amount[order.loan[p]];
+            base_by_kind[k].baseline_fen += total;
+            base_by_kind[k].loans += order.start[k + 1] - order.start[k];
+        }
+        if (!lender.empty())
+            for (std::size_t j = 0; j < n; ++j) {
                 group_totals& l = base_by_lender[lender_id[from + j]];
                 l.baseline_fen += base.amount[j];
                 ++l.loans;
             }
-        }
         for (std::size_t k = 1; k < prepared.size(); ++k) {
             if (same_as[k] != k) continue;
             const block_outputs& now = evaluated[k];
             const auto first = [&](const auto& v) { return std::span(v).first(n); };
-            if (lender.empty())
-                compare_block<false>(tallies[k], first(base.amount), first(base.eligible), first(now.amount),
-                                     first(now.eligible), block.borrower_kind, nullptr, from, options.largest);
-            else
-                compare_block<true>(tallies[k], first(base.amount), first(base.eligible), first(now.amount),
-                                    first(now.eligible), block.borrower_kind, lender_id.data() + from, from,
-                                    options.largest);
+            compare_block(tallies[k], first(base.amount), first(base.eligible), first(now.amount),
+                          first(now.eligible), order, lender.empty() ? nullptr : lender_id.data() + from, from,
+                          options.largest);
         }
     }
     for (std::size_t k = 0; k < prepared.size(); ++k) evaluated[same_as[k]].require_all(plan_names[k]);
@@ -344,14 +392,7 @@ std::vector<scenario_result> whatif(const rules::batch::loan_columns& c, const s
             r.by_lender.back().key = lender_names[l];
         }
         for (std::size_t kind = 0; kind < kinds; ++kind) {
-            changes both = t.by_kind[0][kind];
-            const changes& odd = t.by_kind[1][kind];
-            both.difference_fen += odd.difference_fen;
-            both.gain += odd.gain;
-            both.lose += odd.lose;
-            both.become_eligible += odd.become_eligible;
-            both.become_ineligible += odd.become_ineligible;
-            const group_totals g = totals_of(base_by_kind[kind], both);
+            const group_totals g = totals_of(base_by_kind[kind], t.by_kind[kind]);
             // Every loan has one of the five kinds, so the kinds add up to all.
             r.all.baseline_fen += g.baseline_fen;
             r.all.total_fen += g.total_fen;

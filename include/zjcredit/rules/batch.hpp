@@ -144,9 +144,10 @@ inline std::size_t check_offsets(std::span<const std::int64_t> offsets, std::siz
 
 }  // namespace detail
 
-/// Throws validation_error naming the column when the loan columns or the
-/// outputs do not fit together.
-inline void check_columns(const loan_columns& c, const subsidy_outputs& out) {
+/// Throws validation_error naming the column when the loan columns do not
+/// fit together (sizes, offsets), the outputs aside: once this holds, loans
+/// a .. b of the columns can be taken as columns of their own.
+inline void check_input_columns(const loan_columns& c) {
     const std::size_t n = c.size();
     detail::require_size(c.first_application.size(), n, "first_application");
     detail::require_size(c.flags.size(), n, "flags");
@@ -157,6 +158,13 @@ inline void check_columns(const loan_columns& c, const subsidy_outputs& out) {
     detail::require_at_least(c.range_from.size(), ranges, "range_from");
     detail::require_at_least(c.range_to.size(), ranges, "range_to");
     detail::require_at_least(c.range_balance.size(), ranges, "range_balance");
+}
+
+/// Throws validation_error naming the column when the loan columns or the
+/// outputs do not fit together.
+inline void check_columns(const loan_columns& c, const subsidy_outputs& out) {
+    check_input_columns(c);
+    const std::size_t n = c.size();
     detail::require_size(out.amount.size(), n, "amount (output)");
     detail::require_size(out.status.size(), n, "status (output)");
     detail::require_size(out.eligible.size(), n, "eligible (output)", true);
