@@ -106,8 +106,8 @@ void skip_uncounted(const batch::loan_columns& c, fill_loan& l) {
 /// Fills the cap day by day over the borrower's eligible loans (in fill
 /// order): each loan's capped_sum and the borrower's numerator. One sweep
 /// over the days where some loan's balance changes, the loans' ranges taken
-/// in step (no list of days is built). Returns false when the numerator
-/// leaves 128 bits.
+/// in step (no list of days is built). Returns false when a loan's
+/// capped_sum leaves 64 bits or the numerator 128 bits.
 bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::int64_t cap,
               std::vector<loan_result>& out, int128& numerator) {
     numerator = 0;
@@ -135,7 +135,7 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
             const std::int64_t part = std::min(c.range_balance[l.j], room);
             room -= part;
             if (part == 0) continue;
-            std::int64_t sum;  // part × days in 分·days: past 2^63 (a cap above 10^14 元·days) is an overflow
+            std::int64_t sum;  // part × days in 分·days: past 2^63 (≈ 9.2 × 10^16 元·days) is an overflow
             ok &= !__builtin_mul_overflow(part, days, &sum);
             ok &= !__builtin_add_overflow(out[l.row].capped_sum, sum, &out[l.row].capped_sum);
             const int128 term = static_cast<int128>(sum) * l.rate;  // < 2^126
@@ -230,7 +230,6 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     {
         row_table table(n);
         const std::hash<std::string_view> hash;
-        std::vector<std::uint8_t> valid_id;  // per head, in order
         for (std::size_t i = 0; i < n; ++i) {
             if (r.loans[i].status != batch::status_ok) continue;
             const std::size_t head = table.find_or_insert(i, hash(in.borrower_id[i]), [&](std::size_t a, std::size_t b) {
@@ -299,7 +298,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
 
     // At most two conflicts per borrower (two names; 首贷 at two lenders):
     // room for them all at once, so the conflicts are never moved to grow.
-    // Pages not written are never touched.
+    // The room not used is address space only: its pages are never touched.
     r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size());
     advise_huge_pages(r.conflicts.data() + r.conflicts.size(), 2 * r.borrowers.size() * sizeof(conflict));
     std::vector<fill_loan> fill;
@@ -351,15 +350,22 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             }
             continue;
         }
-        if (!fill_cap(in.loans, fill, prepared.balance_cap, r.loans, br.numerator)) {
+        // A sum past its range: the borrower is in error, and none of its
+        // loans shows a part of a sum that was not computed.
+        const auto overflow = [&] {
             br.status = static_cast<std::int32_t>(errc::overflow);
             br.eligible = false;
+            br.numerator = 0;
+            br.amount = br.allocated = 0;
+            for (std::size_t row : paid_rows) r.loans[row].capped_sum = r.loans[row].amount = 0;
+        };
+        if (!fill_cap(in.loans, fill, prepared.balance_cap, r.loans, br.numerator)) {
+            overflow();
             continue;
         }
         const int128 rounded = money::round_div(br.numerator, prepared.denominator, prepared.rounding);
         if (rounded > std::numeric_limits<std::int64_t>::max()) {
-            br.status = static_cast<std::int32_t>(errc::overflow);
-            br.eligible = false;
+            overflow();
             continue;
         }
         std::int64_t amount = static_cast<std::int64_t>(rounded);
@@ -372,10 +378,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         parts.clear();
         for (std::size_t row : paid_rows) parts.push_back(static_cast<int128>(r.loans[row].capped_sum) * r.loans[row].rate_used);
         if (!split(amount, paid_rows, parts, br.numerator, r.loans, remainder, rank)) {
-            br.status = static_cast<std::int32_t>(errc::overflow);
-            br.eligible = false;
-            for (std::size_t row : paid_rows) r.loans[row].amount = 0;
-            br.amount = br.allocated = 0;
+            overflow();
             continue;
         }
         const std::size_t from = r.lender_shares.size();

@@ -188,7 +188,8 @@ struct loan_result {
     bool eligible = false;                   ///< counted in its borrower's cap
 };
 
-/// One borrower.
+/// One borrower. Its `loans` and `lenders` view its screen_result: a copy
+/// of a borrower_result is valid as long as that result is.
 struct borrower_result {
     std::size_t first_row = 0;     ///< a row of the borrower: its id, name and kind
     std::int32_t status = batch::status_ok;  ///< errc::overflow when its sum leaves the range
@@ -209,7 +210,8 @@ struct borrower_result {
 
 /// A conflict for review. Its text (what was found, quoting the values that
 /// differ) is written on demand by conflict_detail(), as most screens print
-/// only some of their conflicts, if any.
+/// only some of their conflicts, if any. Its ids and lenders view the
+/// screen's input (or screen_result::first_loans_paid_before).
 struct conflict {
     std::string_view kind;                  ///< a screen reason code
     std::string_view borrower_id;           ///< the borrower concerned
