@@ -218,8 +218,10 @@ struct conflict {
     std::string_view loan_id;               ///< empty when about a borrower
     std::vector<std::string_view> lenders;  ///< the lenders concerned, each named once
     std::vector<std::size_t> rows;          ///< the listings concerned
-    /// already_paid: the loan-period paid before that the listing overlaps (day numbers).
-    std::int32_t paid_from = 0, paid_to = 0;
+    /// already_paid and a 首贷 kept by an earlier round (paid_before): the
+    /// first day of the loan-period paid before (a day number).
+    std::int32_t paid_from = 0;
+    std::int32_t paid_to = 0;  ///< its last day (a day number, included)
     /// first_loan_claimed_elsewhere: every 首贷 kept (screen_options::keep_all_first_loans).
     bool kept_all = false;
     /// first_loan_claimed_elsewhere: the 首贷 is kept by an earlier round's
