@@ -368,6 +368,53 @@ def test_record_text_fast_path_agrees_with_jsonable() -> None:
         _convert.record_text({1: "x"})
 
 
+def test_the_unchecked_text_reads_as_the_checked_one() -> None:
+    from zjcredit import _convert
+
+    records: list[Any] = [load_case(p)["record"] for rule in ("first_loan_subsidy", "receivables_reward")
+                          for p in golden_cases(rule)]
+    records += [loan12(), ENTERPRISE, loan(borrower="湛江\n\"x\"\\ 😀")]
+    for record in records:
+        fast = _convert.unchecked_record_text(record)
+        if any(isinstance(v, float) for v in _leaves(record)):
+            continue  # refused by the reader, then by record_text() (below)
+        assert fast is not None
+        assert json.loads(fast) == json.loads(_convert.record_text(record))
+    for record in (loan(first_application_date=__import__("datetime").datetime(2022, 4, 1)),
+                   loan(borrower="a\0b"), {**loan(), (1, 2): "x"}, [loan()]):
+        assert _convert.unchecked_record_text(record) is None
+
+
+def test_the_light_call_gives_the_checked_paths_errors() -> None:
+    """What the unchecked text lets through to the C reader (a float, a key
+    that is not a str, a lone surrogate) gets the error the checked path
+    gives, with its JSON path; the answer itself is the checked path's."""
+    bad_balance = [{"from": "2022-04-01", "to": "2022-06-30", "balance": 1.5}]
+    for receipt in (False, True):
+        with pytest.raises(TypeError, match=r"balances\[0\]\.balance: float"):
+            zjcredit.first_loan_subsidy(loan(balances=bad_balance), receipt=receipt)
+        with pytest.raises(TypeError, match="keys must be str"):
+            zjcredit.first_loan_subsidy({**loan(), 1: "x"}, receipt=receipt)
+        with pytest.raises(TypeError, match="keys must be str"):
+            zjcredit.first_loan_subsidy({**loan(), True: "x"}, receipt=receipt)
+        with pytest.raises(zjcredit.ParseError) as info:
+            zjcredit.first_loan_subsidy(loan(period={"from": "2022-04-01", "to": "\udcff"}), receipt=receipt)
+        assert info.value.field == "period.to"
+        with pytest.raises(zjcredit.ParseError) as info:
+            zjcredit.first_loan_subsidy(loan(borrower="a\0b"), receipt=receipt)
+        assert info.value.field == "borrower"
+        days_float = json.loads(json.dumps(ENTERPRISE))
+        days_float["financings"][1]["days"] = 90.0
+        with pytest.raises(TypeError, match=r"financings\[1\]\.days: float"):
+            zjcredit.receivables_reward(days_float, receipt=receipt)
+    # An error of the record itself is the C reader's, as for JSON text.
+    with pytest.raises(zjcredit.ValidationError, match="fraction written as a percent") as info:
+        zjcredit.first_loan_subsidy(loan(annual_rate="4.35"), receipt=False)
+    assert info.value.field == "annual_rate"
+    # The answer is the one the checked text gives, by hand for the 12-range loan.
+    assert zjcredit.first_loan_subsidy(loan12(), receipt=False).amount == Decimal("20172.22")
+
+
 def _leaves(value: Any) -> list[Any]:
     if isinstance(value, dict):
         return [x for v in value.values() for x in _leaves(v)]

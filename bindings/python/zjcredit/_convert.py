@@ -17,7 +17,7 @@ import datetime
 import json
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Callable, Union
+from typing import Any, Callable, Optional, Union
 
 from ._lib import encode, invalid_text
 
@@ -122,20 +122,30 @@ def _is_plain(value: Any, depth: int = 0) -> bool:
     return False
 
 
-def _plain_encoder() -> Callable[[Any], str]:
+def _plain_encoder(ascii_only: bool = False) -> Callable[[Any], str]:
     """``json.dumps(value, ensure_ascii=False, default=_convert_default)`` —
     the text dumps() writes for a plain record — without building an encoder
     on every call: CPython's C encoder made once (no circular check: a
     record that holds itself is never given to it, see _is_plain), or the
-    standard encoder's ``encode`` where that is not available."""
-    options = dict(ensure_ascii=False, check_circular=False, default=_convert_default)
-    standard = json.JSONEncoder(**options).encode  # type: ignore[arg-type]
+    standard encoder's ``encode`` where that is not available.
+
+    ``ascii_only``: the same values with every character above ASCII
+    escaped and no space after ',' and ':' (``ensure_ascii=True``, compact
+    separators): text the C reader reads as the same record, cheaper to
+    write and to turn into bytes."""
+    if ascii_only:
+        options: dict[str, Any] = dict(ensure_ascii=True, separators=(",", ":"))
+        basestring = getattr(json.encoder, "c_encode_basestring_ascii", None)
+    else:
+        options = dict(ensure_ascii=False, separators=(", ", ": "))
+        basestring = getattr(json.encoder, "c_encode_basestring", None)
+    standard = json.JSONEncoder(check_circular=False, default=_convert_default, **options).encode
     make = getattr(json.encoder, "c_make_encoder", None)
-    basestring = getattr(json.encoder, "c_encode_basestring", None)
     if make is None or basestring is None:
         return standard
+    item_separator, key_separator = options["separators"]
     try:
-        native = make(None, _convert_default, basestring, None, ": ", ", ", False, False, True)
+        native = make(None, _convert_default, basestring, None, key_separator, item_separator, False, False, True)
         probe = {"a": ["é\n\x01\"", 1, True, None, {}], "b": Decimal("1.50")}
         if "".join(native(probe, 0)) != standard(probe):
             return standard
@@ -149,6 +159,7 @@ def _plain_encoder() -> Callable[[Any], str]:
 
 
 _encode_plain = _plain_encoder()
+_encode_ascii = _plain_encoder(ascii_only=True)
 
 
 def dumps(value: Any, what: str = "record") -> str:
@@ -176,6 +187,31 @@ def record_text(record: Any, what: str = "record") -> bytes:
     if isinstance(record, (bytes, bytearray)):
         raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}; decode it first")
     raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}")
+
+
+def unchecked_record_text(record: Any) -> Optional[bytes]:
+    """JSON bytes of a plain dict record written by the C encoder *without*
+    the check-only walk of record_text() (ASCII, compact: the same values
+    as record_text() writes), or None where the encoder cannot write it at
+    once (not a dict, a datetime, a subclass of Decimal or date, a NUL, a
+    key of another type than the encoder knows, nesting it refuses).
+
+    Only for the records whose reader refuses every JSON number that is not
+    an integer and every key it does not know (the loan and the receivables
+    records): what the walk is there to catch, a float and a key that is not
+    a str (the encoder writes 1, True and None as the keys "1", "true" and
+    "null"), is then refused by the reader, and the caller goes again
+    through record_text(), whose error names the path. Any text this gives
+    and the reader accepts holds the record record_text() would write."""
+    if type(record) is not dict:
+        return None
+    try:
+        text = _encode_ascii(record)
+    except Exception:  # _Unusual, TypeError, RecursionError, ...: record_text() says what it is
+        return None
+    # A NUL is written \u0000, which the C reader would take (see
+    # record_text()); a lone surrogate is written \udcff, which it refuses.
+    return None if "\\u0000" in text else text.encode("ascii")
 
 
 def is_sequence(value: Any) -> bool:

@@ -37,9 +37,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
-from ._convert import RecordLike, dumps, is_sequence, jsonable, record_text
+from ._convert import RecordLike, dumps, is_sequence, jsonable, record_text, unchecked_record_text
 from ._lib import encode, lib, take_string
 from ._reasons import reasons_of
+from .errors import Error
 from .money import AmountLike, _fen_to_decimal, amount_text
 from .plan import Plan
 
@@ -334,6 +335,23 @@ def _outcome(func: Callable[..., int], handle: Any, record: bytes) -> Outcome:
     return Outcome(bool(out.eligible.value), out.fen.value, out.bits.value)
 
 
+def _light_call(func: Callable[..., int], handle: Any, record: RecordLike, what: str) -> tuple[Outcome, bytes]:
+    """The light call on ``record`` and the JSON bytes it read. A plain dict
+    is first written without the check-only walk (unchecked_record_text);
+    when the C reader refuses that text, the record goes again the checked
+    way, so that a float or a key that is not a str gets record_text()'s
+    error with its JSON path, and any other error is the C reader's, as
+    before."""
+    fast = unchecked_record_text(record)
+    if fast is not None:
+        try:
+            return _outcome(func, handle, fast), fast
+        except Error:
+            pass  # said again below, in the words of the checked path
+    text = record_text(record, what)
+    return _outcome(func, handle, text), text
+
+
 def _receipt_on_demand(outcome: Outcome, func: Callable[..., int], plan: Optional[Plan],
                        record: bytes) -> RuleResult:
     """The result with its receipt, computed by ``func`` (the full call) on
@@ -445,8 +463,7 @@ def first_loan_subsidy(loan: RecordLike, plan: Optional[Plan] = None, *,
     errors are the same either way.
     """
     handle = _plan_handle(plan)
-    text = record_text(loan, "loan")
-    outcome = _outcome(lib.zjc_first_loan_subsidy_amount, handle, text)
+    outcome, text = _light_call(lib.zjc_first_loan_subsidy_amount, handle, loan, "loan")
     if not _receipt_flag(receipt):
         return outcome
     return _receipt_on_demand(outcome, lib.zjc_first_loan_subsidy, plan, text)
@@ -460,8 +477,7 @@ def receivables_reward(enterprise: RecordLike, plan: Optional[Plan] = None, *,
     :func:`first_loan_subsidy`.
     """
     handle = _plan_handle(plan)
-    text = record_text(enterprise, "enterprise")
-    outcome = _outcome(lib.zjc_receivables_reward_amount, handle, text)
+    outcome, text = _light_call(lib.zjc_receivables_reward_amount, handle, enterprise, "enterprise")
     if not _receipt_flag(receipt):
         return outcome
     return _receipt_on_demand(outcome, lib.zjc_receivables_reward, plan, text)
