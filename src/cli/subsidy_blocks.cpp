@@ -39,7 +39,7 @@ enum loan_column : std::size_t {
 static_assert(loan_column_count == subsidy_column_count);
 
 /// A cell's day number, as the general path reads the date; throws as it does.
-std::int32_t cell_day(std::string_view text) { return dates::to_day_number(dates::parse_table_date(text, "date")); }
+std::int32_t cell_day(std::string_view text) { return dates::parse_table_day_number(text, "date"); }
 
 /// A flag cell by the library's parse_flag (rules/csv.hpp); throws as it does.
 bool cell_flag(std::string_view text) { return rules::parse_flag(std::string(text), "flag"); }

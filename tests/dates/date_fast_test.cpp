@@ -110,3 +110,32 @@ TEST_CASE("parse_date: both paths agree on every month 00..13 and day 00..32 of 
     CHECK(fast == 2 * (365 + 366 + 365 + 365 + 366 + 365));
     CHECK(texts == 8 * 14 * 33 * 5);
 }
+
+TEST_CASE("a plain date cell's day number, counted directly, is to_day_number of its date") {
+    using zjcredit::dates::parse_table_day_number;
+    // Worked by hand (see the top of this file) and with Python's datetime.date.
+    CHECK(parse_table_day_number("1970-01-01") == 0);
+    CHECK(parse_table_day_number("2022-04-01") == 19083);
+    CHECK(parse_table_day_number("2022/04/01") == 19083);
+    CHECK(parse_table_day_number("2000-02-29") == 11016);
+    CHECK(parse_table_day_number("2000-03-01") == 11017);
+    CHECK(parse_table_day_number("1900-03-01") == -25508);
+    CHECK(parse_table_day_number("1400-01-01") == -208188);
+    CHECK(parse_table_day_number("9999-12-31") == 2932896);
+    // Every day of the supported range, against Boost's count.
+    const zjcredit::dates::date first(1400, 1, 1);
+    const zjcredit::dates::date last(9999, 12, 31);
+    std::size_t differ = 0;
+    std::size_t days = 0;
+    for (zjcredit::dates::date d = first; d <= last; d += boost::gregorian::date_duration(1), ++days) {
+        const auto ymd = d.year_month_day();
+        const detail::year_month_day plain{ymd.year, ymd.month, ymd.day};
+        if (detail::days_since_epoch(plain) != to_day_number(d)) ++differ;
+    }
+    CHECK(differ == 0);
+    CHECK(days == 2932896 + 208188 + 1);
+    // The other forms of a cell go the general way, with its errors.
+    CHECK(parse_table_day_number("20220401") == 19083);
+    CHECK(parse_table_day_number("2022年4月1日 00:00") == 19083);
+    CHECK_THROWS_AS(parse_table_day_number("2022-02-29", "起息日"), parse_error);
+}
