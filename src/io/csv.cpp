@@ -401,29 +401,29 @@ void csv_writer::row(const std::vector<std::string>& fields) {
     // Built in one string and written at once: a stream's per-character
     // insertions cost more than the row's bytes (an explanation cell holds
     // a loan's whole arithmetic).
-    line_.clear();
+    row_buffer_.clear();
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) line_ += ',';
+        if (i > 0) row_buffer_ += ',';
         const std::string_view f = fields[i];
         if (f.find_first_of(",\"\r\n") == std::string_view::npos) {
-            line_ += f;
+            row_buffer_ += f;
             continue;
         }
-        line_ += '"';
+        row_buffer_ += '"';
         for (std::size_t from = 0;;) {  // each '"' doubled
             const std::size_t quote = f.find('"', from);
             if (quote == std::string_view::npos) {
-                line_ += f.substr(from);
+                row_buffer_ += f.substr(from);
                 break;
             }
-            line_ += f.substr(from, quote + 1 - from);
-            line_ += '"';
+            row_buffer_ += f.substr(from, quote + 1 - from);
+            row_buffer_ += '"';
             from = quote + 1;
         }
-        line_ += '"';
+        row_buffer_ += '"';
     }
-    line_ += "\r\n";
-    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+    row_buffer_ += "\r\n";
+    out_.write(row_buffer_.data(), static_cast<std::streamsize>(row_buffer_.size()));
 }
 
 csv_header::csv_header(const std::vector<std::string>& names, std::string file)

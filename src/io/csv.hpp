@@ -148,7 +148,7 @@ public:
 
 private:
     std::ostream& out_;
-    std::string line_;  ///< the row being written, kept for its capacity: one write per row
+    std::string row_buffer_;  ///< the row being written, kept for its capacity: one write per row
 };
 
 /// Maps header names to column indexes; errors name the file and column.

@@ -129,7 +129,7 @@ TEST_CASE("a plain date cell's day number, counted directly, is to_day_number of
     std::size_t days = 0;
     for (zjcredit::dates::date d = first; d <= last; d += boost::gregorian::date_duration(1), ++days) {
         const auto ymd = d.year_month_day();
-        const detail::year_month_day plain{ymd.year, ymd.month, ymd.day};
+        const detail::civil_day plain{ymd.year, ymd.month, ymd.day};
         if (detail::days_since_epoch(plain) != to_day_number(d)) ++differ;
     }
     CHECK(differ == 0);

@@ -373,7 +373,7 @@ def test_the_unchecked_text_reads_as_the_checked_one() -> None:
 
     records: list[Any] = [load_case(p)["record"] for rule in ("first_loan_subsidy", "receivables_reward")
                           for p in golden_cases(rule)]
-    records += [loan12(), ENTERPRISE, loan(borrower="湛江\n\"x\"\\ 😀")]
+    records += [loan12(), ENTERPRISE, loan(borrower="湛江\n\"x\"\\ 한\u00e9")]
     for record in records:
         fast = _convert.unchecked_record_text(record)
         if any(isinstance(v, float) for v in _leaves(record)):
@@ -381,7 +381,8 @@ def test_the_unchecked_text_reads_as_the_checked_one() -> None:
         assert fast is not None
         assert json.loads(fast) == json.loads(_convert.record_text(record))
     for record in (loan(first_application_date=__import__("datetime").datetime(2022, 4, 1)),
-                   loan(borrower="a\0b"), {**loan(), (1, 2): "x"}, [loan()]):
+                   loan(borrower="a\0b"), loan(borrower="\ud83d\ude00"), loan(borrower="\udcff"),
+                   loan(borrower="湛江𠮷"), {**loan(), (1, 2): "x"}, [loan()]):
         assert _convert.unchecked_record_text(record) is None
 
 
@@ -403,6 +404,14 @@ def test_the_light_call_gives_the_checked_paths_errors() -> None:
         with pytest.raises(zjcredit.ParseError) as info:
             zjcredit.first_loan_subsidy(loan(borrower="a\0b"), receipt=receipt)
         assert info.value.field == "borrower"
+        # Two surrogates that JSON escapes would join into one 😀: not text, as record_text() says.
+        with pytest.raises(zjcredit.ParseError) as info:
+            zjcredit.first_loan_subsidy(loan(borrower="\ud83d\ude00"), receipt=receipt)
+        assert info.value.field == "borrower"
+        with pytest.raises(TypeError, match="float"):
+            zjcredit.first_loan_subsidy(loan(annual_rate=float("nan")), receipt=receipt)
+        with pytest.raises(TypeError, match="keys must be str"):
+            zjcredit.first_loan_subsidy({**loan(), 1: "x", "1": "y"}, receipt=receipt)
         days_float = json.loads(json.dumps(ENTERPRISE))
         days_float["financings"][1]["days"] = 90.0
         with pytest.raises(TypeError, match=r"financings\[1\]\.days: float"):
@@ -411,8 +420,21 @@ def test_the_light_call_gives_the_checked_paths_errors() -> None:
     with pytest.raises(zjcredit.ValidationError, match="fraction written as a percent") as info:
         zjcredit.first_loan_subsidy(loan(annual_rate="4.35"), receipt=False)
     assert info.value.field == "annual_rate"
-    # The answer is the one the checked text gives, by hand for the 12-range loan.
+    # The answer is the one the checked text gives, by hand for the 12-range loan,
+    # also for a borrower named beyond U+FFFF (the checked path) and for an int subclass.
     assert zjcredit.first_loan_subsidy(loan12(), receipt=False).amount == Decimal("20172.22")
+    named = loan12()
+    named["borrower"] = "湛江𠮷科技有限公司"
+    assert zjcredit.first_loan_subsidy(named, receipt=False).amount == Decimal("20172.22")
+    import enum
+
+    class Days(enum.IntEnum):
+        NINETY = 90
+
+    as_enum = json.loads(json.dumps(ENTERPRISE))
+    as_enum["financings"][1]["days"] = Days.NINETY
+    got, want = (zjcredit.receivables_reward(r, receipt=False) for r in (as_enum, ENTERPRISE))
+    assert (got.amount, got.eligible, got.reason_bits) == (want.amount, want.eligible, want.reason_bits)
 
 
 def _leaves(value: Any) -> list[Any]:

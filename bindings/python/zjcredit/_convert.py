@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Callable, Optional, Union
@@ -189,12 +190,23 @@ def record_text(record: Any, what: str = "record") -> bytes:
     raise TypeError(f"{what} must be a str of JSON text or a dict, not {type(record).__name__}")
 
 
+#: In the ASCII text: a NUL (escaped \u0000, which the C reader would take,
+#: see record_text()) or any surrogate escape: a lone surrogate, or two
+#: separate surrogate code points that the reader would join into one
+#: character where record_text() refuses them. A character beyond U+FFFF
+#: (an emoji, a rare CJK character of Extension B) is written as such a pair
+#: too, so its record takes the checked path: right, only slower. The
+#: encoder writes its escapes in lower case.
+_LEFT_TO_THE_CHECKED_PATH = re.compile(r"\\u(?:0000|d[89a-f])")
+
+
 def unchecked_record_text(record: Any) -> Optional[bytes]:
     """JSON bytes of a plain dict record written by the C encoder *without*
     the check-only walk of record_text() (ASCII, compact: the same values
     as record_text() writes), or None where the encoder cannot write it at
     once (not a dict, a datetime, a subclass of Decimal or date, a NUL, a
-    key of another type than the encoder knows, nesting it refuses).
+    surrogate, a key of another type than the encoder knows, nesting it
+    refuses).
 
     Only for the records whose reader refuses every JSON number that is not
     an integer and every key it does not know (the loan and the receivables
@@ -202,16 +214,17 @@ def unchecked_record_text(record: Any) -> Optional[bytes]:
     a str (the encoder writes 1, True and None as the keys "1", "true" and
     "null"), is then refused by the reader, and the caller goes again
     through record_text(), whose error names the path. Any text this gives
-    and the reader accepts holds the record record_text() would write."""
+    and the reader accepts holds the record record_text() would write, with
+    two exceptions of no practical weight: the C reader's size limit
+    applies to this compact text, and a list or dict subclass is read
+    through the C API (its items as stored) rather than its own iteration."""
     if type(record) is not dict:
         return None
     try:
         text = _encode_ascii(record)
     except Exception:  # _Unusual, TypeError, RecursionError, ...: record_text() says what it is
         return None
-    # A NUL is written \u0000, which the C reader would take (see
-    # record_text()); a lone surrogate is written \udcff, which it refuses.
-    return None if "\\u0000" in text else text.encode("ascii")
+    return None if _LEFT_TO_THE_CHECKED_PATH.search(text) else text.encode("ascii")
 
 
 def is_sequence(value: Any) -> bool:

@@ -172,7 +172,7 @@ inline date parse_date_general(std::string_view text, std::string_view field = "
 }
 
 /// A calendar day as its three numbers.
-struct year_month_day {
+struct civil_day {
     int year;
     int month;
     int day;
@@ -181,7 +181,7 @@ struct year_month_day {
 /// The day of a plain "2022-04-01" or "2022/04/01" (ten ASCII bytes, two
 /// digits for the month and the day) that exists in the supported range;
 /// nullopt for any other text, left to the general reader and its errors.
-inline std::optional<year_month_day> plain_ymd(std::string_view s) noexcept {
+inline std::optional<civil_day> plain_ymd(std::string_view s) noexcept {
     if (s.size() != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/')) return std::nullopt;
     // a non-digit wraps to a value above 9
     const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
@@ -193,7 +193,7 @@ inline std::optional<year_month_day> plain_ymd(std::string_view s) noexcept {
     const int day = static_cast<int>(d0 * 10 + d1);
     if (year < min_year || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
         return std::nullopt;
-    return year_month_day{year, month, day};
+    return civil_day{year, month, day};
 }
 
 /// The date of a plain "2022-04-01" (plain_ymd); nullopt for any other text.
@@ -206,10 +206,11 @@ inline std::optional<date> plain_date(std::string_view s) {
 
 /// Days since 1970-01-01 of an existing Gregorian day, counted directly:
 /// years from 1 March (so that a leap day ends its year), whole 400-year
-/// cycles of 146,097 days, then the years, months (the March-based months'
-/// lengths follow (153 m + 2) / 5) and days inside the cycle. Equal to
-/// to_day_number() of the same day (the tests compare every day of the range).
-constexpr std::int32_t days_since_epoch(year_month_day d) noexcept {
+/// cycles of 146,097 days, then the years, the days before the month
+/// ((153 m + 2) / 5 for month m counted from March = 0) and the day inside
+/// the cycle. Equal to to_day_number() of the same day (the tests compare
+/// every day of the range).
+constexpr std::int32_t days_since_epoch(civil_day d) noexcept {
     const int y = d.year - (d.month <= 2 ? 1 : 0);  // 1400..9999: never negative
     const int cycle = y / 400;
     const int year_of_cycle = y - cycle * 400;

@@ -2,8 +2,9 @@
 // subsidy whose effect on the total is monotone, the extreme value — at the
 // parameter's own resolution: the 分, the rate unit (10^-10), the day — that
 // keeps the total within a budget (the largest such value) or reaches a
-// required total (the smallest such value), found by bisection in
-// O(log range) evaluations of the batch kernel over one population. The
+// required total (the smallest such value), found by the ITP method (a
+// guarded interpolation: never more evaluations than bisection, plus one)
+// in O(log range) evaluations of the batch kernel over one population. The
 // answer comes with its certificate: the total at the answer and at the next
 // step beyond it, both computed. Monotonicity is not assumed: every
 // evaluation is checked against the others, and a parameter whose totals do
@@ -160,6 +161,47 @@ inline std::string evaluations_text(seek_parameter p, std::vector<evaluation> ev
     return out;
 }
 
+/// The steps of the ITP method (interpolate, truncate, project: Oliveira and
+/// Takahashi, ACM TOMS 47(1), 2020) over a bracket of `width` steps, to a
+/// bracket of one step: never more evaluations than bisection's
+/// ceil(log2 width) plus one, and far fewer where the total is close to
+/// linear in the parameter, as a sum of min(balance, cap) is between the
+/// balances. Its constants: κ1 = 0.2 / width, κ2 = 2, n0 = 1.
+struct itp_schedule {
+    explicit itp_schedule(std::int64_t width) : width0(width) {
+        int bits = 0;
+        while (bits < 63 && (std::int64_t{1} << bits) < width) ++bits;
+        n_max = bits + 1;
+    }
+    std::int64_t width0;  ///< the first bracket's width, in steps
+    int n_max;            ///< ceil(log2 width0) + n0
+};
+
+/// The value to evaluate next inside the bracket a < x < b (b - a ≥ 2),
+/// where the goal's signed gaps are fa = total(a) − target ≤ 0 ≤ fb =
+/// total(b) − target, fa < fb. All in integers, in half steps (X = 2x), so
+/// that the bracket's middle is exact; only where to look is computed here,
+/// every total is still evaluated exactly.
+inline std::int64_t itp_point(std::int64_t a, std::int64_t b, money::int128 fa, money::int128 fb,
+                              const itp_schedule& s, int step) {
+    using money::int128;
+    const int128 width = b - a;
+    const int128 half = int128{a} + b;  // 2 × the middle
+    int128 pull, square;                // (−fa) × width and width², each times 2
+    if (__builtin_mul_overflow(-fa, 2 * width, &pull) || __builtin_mul_overflow(width, 2 * width, &square))
+        return a + (b - a) / 2;  // totals or ranges near the ends of 64 bits: plain bisection
+    const int128 falsi = 2 * int128{a} + pull / (fb - fa);  // 2 × regula falsi's point
+    const int128 delta2 = square / (5 * int128{s.width0});  // 2 × κ1 width^κ2
+    const int sigma = half > falsi ? 1 : half < falsi ? -1 : 0;
+    const int128 gap = half > falsi ? half - falsi : falsi - half;
+    const int128 truncated = delta2 <= gap ? falsi + sigma * delta2 : half;
+    const int shift = s.n_max - step;
+    const int128 room = shift < 0 ? 0 : std::max<int128>(0, (int128{1} << shift) - width);  // 2 × the radius r
+    const int128 off = truncated > half ? truncated - half : half - truncated;
+    const int128 projected = off <= room ? truncated : half - sigma * room;
+    return static_cast<std::int64_t>(std::clamp<int128>(projected / 2, int128{a} + 1, int128{b} - 1));
+}
+
 }  // namespace detail
 
 /// The natural range of `p` over the population: from the lowest value the
@@ -262,14 +304,15 @@ inline seek_result seek(const rules::batch::loan_columns& c, const plan::first_l
             return r;
         }
     }
-    // Bisection between a step inside the goal and one outside it: within(a)
+    // Narrowing between a step inside the goal and one outside it: within(a)
     // differs from within(b) throughout (a budget: inside at lo; a required
     // total: inside at hi), so the answer and the next step end adjacent.
     std::int64_t a = lo, b = hi;
     money::int128 ta = t_lo, tb = t_hi;
     const bool inside_at_a = within(ta);
-    while (b - a > 1) {
-        const std::int64_t m = a + (b - a) / 2;
+    const detail::itp_schedule schedule(hi - lo);
+    for (int step = 0; b - a > 1; ++step) {
+        const std::int64_t m = detail::itp_point(a, b, ta - target, tb - target, schedule, step);
         const money::int128 tm = total_at(m);
         if (within(tm) == inside_at_a) a = m, ta = tm;
         else b = m, tb = tm;
