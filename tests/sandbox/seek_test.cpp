@@ -174,3 +174,68 @@ TEST_CASE("seek: equal to a brute-force scan of the whole range (random populati
     }
     CHECK(cases >= 200);
 }
+
+TEST_CASE("seek: equal to a brute-force scan for the rate ceiling and the window's last day") {
+    // The same comparison for the parameters that move by the rate unit and
+    // by the day: every value of a small range evaluated, the seek's answer
+    // (for a budget and for a total to reach) the boundary of that scan.
+    zjcredit::testing::rng rng(20221204);
+    const auto& params = plan::plan_2022().first_loan_subsidy;
+    int cases = 0;
+    for (int t = 0; t < 160; ++t) {
+        const bool by_rate = t % 2 == 0;
+        sandbox::loan_population pop;
+        const int n = 1 + static_cast<int>(rng.next() % 30);
+        for (int i = 0; i < n; ++i) {
+            const date applied = date(2022, 4, 1) + boost::gregorian::date_duration(static_cast<long>(rng.next() % 91));
+            rules::loan_record l = loan("0", applied);
+            l.balances[0].balance = money::amount::from_fen(static_cast<std::int64_t>(rng.next() % 100'000'000));
+            // 0.30% .. 1.50%, in steps of 0.0001%
+            l.annual_rate = money::rate::from_units(3'000'000 + static_cast<std::int64_t>(rng.next() % 12'001) * 1'000);
+            pop.add(l);
+        }
+        const auto c = pop.columns();
+        const auto parameter =
+            by_rate ? sandbox::seek_parameter::rate_ceiling : sandbox::seek_parameter::application_window_to;
+        auto [lo, hi] = sandbox::seek_range(c, params, parameter);
+        if (by_rate) {  // 3,001 rate units somewhere below the highest rate
+            lo = static_cast<std::int64_t>(rng.next() % static_cast<std::uint64_t>(hi + 1));
+            hi = lo + 3'000;
+        }
+        std::vector<money::int128> totals;
+        std::vector<std::int64_t> amount(c.size());
+        std::vector<std::int32_t> status(c.size());
+        for (std::int64_t v = lo; v <= hi; ++v)
+            totals.push_back(rules::batch::first_loan_subsidy_batch(c, {amount, status, {}, {}},
+                                                                    sandbox::detail::with_value(params, parameter, v))
+                                 .total_fen);
+        const money::int128 span = totals.back() - totals.front();
+        const money::int128 budget =
+            totals.front() + (span == 0 ? 0 : static_cast<money::int128>(rng.next() % static_cast<std::uint64_t>(span + 1)));
+        sandbox::seek_request req;
+        req.parameter = parameter;
+        req.lo = lo;
+        req.hi = hi;
+        req.target = money::amount::from_fen(static_cast<std::int64_t>(budget));
+        std::int64_t best = -1;
+        for (std::int64_t v = lo; v <= hi; ++v)
+            if (totals[static_cast<std::size_t>(v - lo)] <= budget) best = v;
+        const auto r = sandbox::seek(c, params, req);
+        CHECK(r.value == best);
+        if (r.next_value) CHECK(*r.next_total_fen > budget);
+        req.reach = true;
+        std::int64_t first = -1;
+        for (std::int64_t v = lo; v <= hi && first < 0; ++v)
+            if (totals[static_cast<std::size_t>(v - lo)] >= budget) first = v;
+        const auto q = sandbox::seek(c, params, req);
+        CHECK(q.value == first);
+        if (q.next_value) CHECK(*q.next_total_fen < budget);
+        // Never more evaluations than the ends, bisection's halvings and one.
+        int halvings = 0;
+        while ((std::int64_t{1} << halvings) < hi - lo) ++halvings;
+        CHECK(r.evaluations.size() <= static_cast<std::size_t>(2 + halvings + 1));
+        CHECK(q.evaluations.size() <= static_cast<std::size_t>(2 + halvings + 1));
+        ++cases;
+    }
+    CHECK(cases == 160);
+}
