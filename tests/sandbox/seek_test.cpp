@@ -13,6 +13,8 @@
 
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -44,6 +46,64 @@ void expect_refused(const std::function<void()>& call, const std::string& field,
         CHECK(e.field() == field);
         CHECK_MESSAGE(std::string(e.what()).find(part) != std::string::npos, e.what());
     }
+}
+
+/// The total of the loans of `c` at every value lo..hi of `parameter`: the scan a seek must agree with.
+std::vector<money::int128> scan(const rules::batch::loan_columns& c, const plan::first_loan_subsidy_parameters& params,
+                                sandbox::seek_parameter parameter, std::int64_t lo, std::int64_t hi) {
+    std::vector<money::int128> totals;
+    std::vector<std::int64_t> amount(c.size());
+    std::vector<std::int32_t> status(c.size());
+    for (std::int64_t v = lo; v <= hi; ++v)
+        totals.push_back(rules::batch::first_loan_subsidy_batch(c, {amount, status, {}, {}},
+                                                                sandbox::detail::with_value(params, parameter, v))
+                             .total_fen);
+    return totals;
+}
+
+/// Seeks req.target as a budget, then as a total to reach, over lo..hi, and
+/// checks both answers against `totals` (the scan of lo..hi): the boundary
+/// of the scan, a certificate that straddles the target, every evaluation's
+/// total the scan's. Returns the number of evaluations of each seek.
+std::pair<std::size_t, std::size_t> check_against_scan(const rules::batch::loan_columns& c,
+                                                       const plan::first_loan_subsidy_parameters& params,
+                                                       sandbox::seek_request req,
+                                                       const std::vector<money::int128>& totals, std::int64_t lo,
+                                                       std::int64_t hi) {
+    const money::int128 target = req.target.fen();
+    const auto at = [&](std::int64_t v) { return totals.at(static_cast<std::size_t>(v - lo)); };
+    // A budget: the largest value whose total is within it.
+    req.reach = false;
+    std::int64_t best = -1;
+    for (std::int64_t v = lo; v <= hi; ++v)
+        if (at(v) <= target) best = v;
+    REQUIRE(best >= 0);
+    const auto r = sandbox::seek(c, params, req);
+    CHECK(r.value == best);
+    for (const auto& e : r.evaluations) CHECK(e.total_fen == at(e.value));
+    CHECK(r.total_fen <= target);
+    if (r.next_value) {
+        CHECK(*r.next_value == r.value + 1);
+        CHECK(*r.next_total_fen > target);
+    } else {
+        CHECK(r.value == hi);
+    }
+    // A total to reach: the smallest value whose total is at least it.
+    req.reach = true;
+    std::int64_t first = -1;
+    for (std::int64_t v = lo; v <= hi && first < 0; ++v)
+        if (at(v) >= target) first = v;
+    const auto q = sandbox::seek(c, params, req);
+    CHECK(q.value == first);
+    for (const auto& e : q.evaluations) CHECK(e.total_fen == at(e.value));
+    CHECK(q.total_fen >= target);
+    if (q.next_value) {
+        CHECK(*q.next_value == q.value - 1);
+        CHECK(*q.next_total_fen < target);
+    } else {
+        CHECK(q.value == lo);
+    }
+    return {r.evaluations.size(), q.evaluations.size()};
 }
 
 }  // namespace
@@ -134,42 +194,11 @@ TEST_CASE("seek: equal to a brute-force scan of the whole range (random populati
         }
         const auto c = pop.columns();
         const auto [lo, hi] = sandbox::seek_range(c, params, sandbox::seek_parameter::balance_cap);
-        std::vector<money::int128> totals;
-        std::vector<std::int64_t> amount(c.size());
-        std::vector<std::int32_t> status(c.size());
-        for (std::int64_t v = lo; v <= hi; ++v) {
-            auto p = params;
-            p.balance_cap = money::amount::from_fen(v);
-            totals.push_back(rules::batch::first_loan_subsidy_batch(c, {amount, status, {}, {}}, p).total_fen);
-        }
-        const money::int128 budget = totals.back() == 0 ? 0 : static_cast<money::int128>(rng.next() % static_cast<std::uint64_t>(totals.back() + 1));
+        const std::vector<money::int128> totals = scan(c, params, sandbox::seek_parameter::balance_cap, lo, hi);
         sandbox::seek_request req;
-        req.target = money::amount::from_fen(static_cast<std::int64_t>(budget));
-        // Brute force: the largest value whose total is within the budget.
-        std::int64_t best = -1;
-        for (std::int64_t v = lo; v <= hi; ++v)
-            if (totals[static_cast<std::size_t>(v - lo)] <= budget) best = v;
-        REQUIRE(best >= 0);
-        const auto r = sandbox::seek(c, params, req);
-        CHECK(r.value == best);
-        for (const auto& e : r.evaluations) CHECK(e.total_fen == totals.at(static_cast<std::size_t>(e.value - lo)));
-        CHECK(r.total_fen <= budget);
-        if (r.next_value) {
-            CHECK(*r.next_value == r.value + 1);
-            CHECK(*r.next_total_fen > budget);
-        } else {
-            CHECK(r.value == hi);
-        }
-        // And reaching that budget: the smallest value whose total is at least it.
-        req.reach = true;
-        std::int64_t first = -1;
-        for (std::int64_t v = lo; v <= hi && first < 0; ++v)
-            if (totals[static_cast<std::size_t>(v - lo)] >= budget) first = v;
-        const auto q = sandbox::seek(c, params, req);
-        CHECK(q.value == first);
-        for (const auto& e : q.evaluations) CHECK(e.total_fen == totals.at(static_cast<std::size_t>(e.value - lo)));
-        CHECK(q.total_fen >= budget);
-        if (q.next_value) CHECK(*q.next_total_fen < budget);
+        req.target = money::amount::from_fen(static_cast<std::int64_t>(
+            totals.back() == 0 ? 0 : rng.next() % static_cast<std::uint64_t>(totals.back() + 1)));
+        check_against_scan(c, params, req, totals, lo, hi);
         ++cases;
     }
     CHECK(cases >= 200);
@@ -202,39 +231,20 @@ TEST_CASE("seek: equal to a brute-force scan for the rate ceiling and the window
             lo = static_cast<std::int64_t>(rng.next() % static_cast<std::uint64_t>(hi + 1));
             hi = lo + 3'000;
         }
-        std::vector<money::int128> totals;
-        std::vector<std::int64_t> amount(c.size());
-        std::vector<std::int32_t> status(c.size());
-        for (std::int64_t v = lo; v <= hi; ++v)
-            totals.push_back(rules::batch::first_loan_subsidy_batch(c, {amount, status, {}, {}},
-                                                                    sandbox::detail::with_value(params, parameter, v))
-                                 .total_fen);
+        const std::vector<money::int128> totals = scan(c, params, parameter, lo, hi);
         const money::int128 span = totals.back() - totals.front();
-        const money::int128 budget =
-            totals.front() + (span == 0 ? 0 : static_cast<money::int128>(rng.next() % static_cast<std::uint64_t>(span + 1)));
         sandbox::seek_request req;
         req.parameter = parameter;
         req.lo = lo;
         req.hi = hi;
-        req.target = money::amount::from_fen(static_cast<std::int64_t>(budget));
-        std::int64_t best = -1;
-        for (std::int64_t v = lo; v <= hi; ++v)
-            if (totals[static_cast<std::size_t>(v - lo)] <= budget) best = v;
-        const auto r = sandbox::seek(c, params, req);
-        CHECK(r.value == best);
-        if (r.next_value) CHECK(*r.next_total_fen > budget);
-        req.reach = true;
-        std::int64_t first = -1;
-        for (std::int64_t v = lo; v <= hi && first < 0; ++v)
-            if (totals[static_cast<std::size_t>(v - lo)] >= budget) first = v;
-        const auto q = sandbox::seek(c, params, req);
-        CHECK(q.value == first);
-        if (q.next_value) CHECK(*q.next_total_fen < budget);
+        req.target = money::amount::from_fen(static_cast<std::int64_t>(
+            totals.front() + (span == 0 ? 0 : static_cast<money::int128>(rng.next() % static_cast<std::uint64_t>(span + 1)))));
+        const auto [evaluations, reach_evaluations] = check_against_scan(c, params, req, totals, lo, hi);
         // Never more evaluations than the ends, bisection's halvings and one.
         int halvings = 0;
         while ((std::int64_t{1} << halvings) < hi - lo) ++halvings;
-        CHECK(r.evaluations.size() <= static_cast<std::size_t>(2 + halvings + 1));
-        CHECK(q.evaluations.size() <= static_cast<std::size_t>(2 + halvings + 1));
+        CHECK(evaluations <= static_cast<std::size_t>(2 + halvings + 1));
+        CHECK(reach_evaluations <= static_cast<std::size_t>(2 + halvings + 1));
         ++cases;
     }
     CHECK(cases == 160);
