@@ -201,12 +201,13 @@ const std::array<command, 14> commands = {{
      "  --ledger F        filled ledgers and liaison forms (as ledger check reads them); repeatable\n"
      "  --months A..B     the months of the compliance grid (default: the period's first month to the\n"
      "                    latest month a ledger is for)\n"
-     "  --subsidies F     the results of zjcredit subsidy --json: their total and subtotals\n"
+     "  --subsidies F     the results of zjcredit subsidy (its CSV, as filed, or --json): their total\n"
+     "                    and subtotals, checked against the file's own 合计 and 小计 rows\n"
      "  --unit U          the unit of bare amounts in the observations CSV: 亿元, 万元 or 元\n"
      "  --json            the same content as JSON (docs/report.md) instead of HTML\n"
      "  --xlsx OUT        the same content as a workbook too: targets, compliance, chase, subsidies\n"
      "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html\n"
-     "example: zjcredit report --observations 指标/ --subsidies 贴息.json --lang en --json -o report.json\n"
+     "example: zjcredit report --observations 指标/ --subsidies 贴息.csv --lang en --json -o report.json\n"
      "example: zjcredit report --observations 指标/ --ledger 台账/ -o 月报.html --xlsx 月报.xlsx\n",
      run_report,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--unit", "--observations", "--ledger", "--months",

@@ -11,6 +11,7 @@
 #include <zjcredit/ledger/compliance.hpp>
 #include <zjcredit/ledger/month.hpp>
 #include <zjcredit/ledger/read.hpp>
+#include <zjcredit/report/csv.hpp>
 #include <zjcredit/report/html.hpp>
 #include <zjcredit/report/json.hpp>
 #include <zjcredit/report/report.hpp>
@@ -142,7 +143,7 @@ int run_report(const options& o) {
             throw validation_error("--months", e.text(), e.detail());
         }
     }
-    if (o.subsidies) in.subsidies = report::subsidy_totals_from_json(read_file(*o.subsidies), *o.subsidies);
+    if (o.subsidies) in.subsidies = report::read_subsidy_totals(read_file(*o.subsidies), *o.subsidies);
     const report::report r = report::build(p, in);
     if (o.xlsx) write_xlsx(o, r);
     write_output(o, o.json ? report::to_json(r) : report::to_html(r, {.english = o.lang == "en"}));

@@ -36,7 +36,8 @@ std::string join_codes(const std::vector<rules::reason>& reasons) {
 }  // namespace
 
 result_writer::result_writer(std::ostream& out, const options& o, std::vector<lead_column> lead, result_nouns nouns)
-    : out_(out), csv_(out), json_(o.json), en_(o.lang == "en"), lead_(std::move(lead)), nouns_(nouns) {
+    : out_(out), csv_(out), json_(o.json), en_(o.lang == "en"),
+      words_(en_ ? report::results_words_en : report::results_words_zh), lead_(std::move(lead)), nouns_(nouns) {
     if (o.group_by) {
         const auto named = [&](const lead_column& c) { return c.zh == *o.group_by || c.en == *o.group_by; };
         const auto it = std::find_if(lead_.begin(), lead_.end(), named);
@@ -49,11 +50,9 @@ result_writer::result_writer(std::ostream& out, const options& o, std::vector<le
     }
     std::vector<std::string> header;
     for (const auto& c : lead_) header.push_back(en_ ? c.en : c.zh);
-    for (const auto& [zh, en] : {std::pair<std::string_view, std::string_view>{"是否符合", "eligible"},
-                                 {nouns_.amount_zh, nouns_.amount_en},
-                                 {"原因", "reasons"},
-                                 {"说明", "explanation"}})
-        header.emplace_back(en_ ? en : zh);
+    for (const std::string_view h : {words_.eligible, en_ ? nouns_.amount_en : nouns_.amount_zh, words_.reasons,
+                                     words_.explanation})
+        header.emplace_back(h);
     if (o.xlsx) xlsx_ = std::make_unique<xlsx_results>(*o.xlsx, header, en_, notes(), nouns_.parameters);
     if (json_) {
         out_ << "{\"results\": [";
@@ -98,7 +97,7 @@ void result_writer::write(const result_line& line) {
         first_ = false;
         if (xlsx_) {
             std::vector<std::string> cells = line.lead;
-            cells.insert(cells.end(), {line.eligible ? (en_ ? "true" : "是") : (en_ ? "false" : "否"),
+            cells.insert(cells.end(), {std::string(line.eligible ? words_.yes : words_.no),
                                        money::to_string(line.amount), codes,
                                        line.explanation.empty() ? texts : line.explanation});
             xlsx_->row(cells, {lead_.size() + 1}, false);
@@ -112,7 +111,7 @@ void result_writer::write_joined(const std::vector<std::string>& lead, bool elig
                                  const std::string& codes, const std::string& texts) {
     count(lead, eligible, amount);
     std::vector<std::string> cells = lead;
-    cells.insert(cells.end(), {eligible ? (en_ ? "true" : "是") : (en_ ? "false" : "否"), money::to_string(amount),
+    cells.insert(cells.end(), {std::string(eligible ? words_.yes : words_.no), money::to_string(amount),
                                codes, texts});
     row(std::move(cells), false);
 }
@@ -170,14 +169,14 @@ void result_writer::finish() {
     const std::size_t width = lead_.size();
     for (const tally& t : groups_) {
         std::vector<std::string> cells(width);
-        cells[0] = en_ ? "Subtotal" : "小计";
-        if (*group_ == 0) cells[0] += (en_ ? ": " : "：") + t.value;
+        cells[0] = words_.subtotal;
+        if (*group_ == 0) cells[0] += std::string(words_.subtotal_of) + t.value;
         else cells[*group_] = t.value;
         cells.insert(cells.end(), {"", money::to_string(t.amount), "", counts_text(t)});
         row(std::move(cells), true);
     }
     std::vector<std::string> cells(width);
-    cells[0] = en_ ? "Total" : "合计";
+    cells[0] = words_.total;
     cells.insert(cells.end(), {"", money::to_string(total_.amount), "",
                                (en_ ? "in words: " : "大写：") + words + (en_ ? "; " : "；") + counts_text(total_)});
     row(std::move(cells), true);

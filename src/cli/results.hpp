@@ -12,6 +12,7 @@
 #include "../io/csv.hpp"
 
 #include <zjcredit/money/amount.hpp>
+#include <zjcredit/report/csv.hpp>
 #include <zjcredit/rules/reason.hpp>
 
 #include <array>
@@ -92,6 +93,7 @@ private:
     io::csv_writer csv_;
     bool json_;
     bool en_;
+    const report::results_words& words_;  ///< 是否符合, 小计, 合计 … in the language of the output
     bool first_ = true;
     std::vector<lead_column> lead_;
     result_nouns nouns_;

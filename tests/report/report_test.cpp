@@ -19,6 +19,7 @@
 #include <zjcredit/assess/csv.hpp>
 #include <zjcredit/ledger/read.hpp>
 #include <zjcredit/money/parse.hpp>
+#include <zjcredit/report/csv.hpp>
 #include <zjcredit/report/html.hpp>
 #include <zjcredit/report/json.hpp>
 #include <zjcredit/report/report.hpp>
@@ -171,4 +172,83 @@ TEST_CASE("report: subsidy totals from `zjcredit subsidy --json`") {
     CHECK(s.total.eligible == 2);
     CHECK_THROWS_WITH_AS(report::subsidy_totals_from_json(R"({"results": []})", "r.json"), doctest::Contains("total"),
                          parse_error);
+}
+
+// A results CSV as a bank files it, written here by hand: two loans at 甲
+// (1000.10 and 0.00, one eligible), one at 乙 (234.56): 合计 1234.66, 3 笔,
+// 2 符合; 小计 甲 1000.10 (2 笔, 1 符合), 乙 234.56 (1 笔, 1 符合).
+const std::string bom = "\xEF\xBB\xBF";
+const std::string grouped_zh = bom +
+    "借据号,经办机构,是否符合,贴息金额,原因,说明\r\n"
+    "J1,甲,是,1000.10,,积数…\r\n"
+    "J2,甲,否,0.00,not_first_loan,不是借款人的首次贷款\r\n"
+    "J3,乙,是,234.56,,积数…\r\n"
+    "小计,甲,,1000.10,,2笔，其中1笔符合\r\n"
+    "小计,乙,,234.56,,1笔，其中1笔符合\r\n"
+    "合计,,,1234.66,,大写：人民币壹仟贰佰叁拾肆元陆角陆分；3笔，其中2笔符合\r\n";
+
+std::string replaced(std::string text, std::string_view from, std::string_view to) {
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+TEST_CASE("report: subsidy totals from the results CSV of `zjcredit subsidy`, worked by hand") {
+    const auto s = report::read_subsidy_totals(grouped_zh, "贴息.csv");
+    CHECK(s.source == "贴息.csv");
+    CHECK(s.total == report::subsidy_line{"", dec("1234.66"), 3, 2});
+    REQUIRE(s.subtotals.size() == 2);
+    CHECK(s.subtotals[0] == report::subsidy_line{"甲", dec("1000.10"), 2, 1});
+    CHECK(s.subtotals[1] == report::subsidy_line{"乙", dec("234.56"), 1, 1});
+
+    // English words, grouped by the first column ("Subtotal: J1"), without a BOM.
+    const std::string en =
+        "loan_id,eligible,amount,reasons,explanation\n"
+        "J1,true,10.00,,x\n"
+        "J2,false,0.00,not_first_loan,y\n"
+        "Subtotal: J1,,10.00,,\"1 loans, 1 eligible\"\n"
+        "Subtotal: J2,,0.00,,\"1 loans, 0 eligible\"\n"
+        "Total,,10.00,,\"in words: 人民币拾元整; 2 loans, 1 eligible\"\n";
+    const auto e = report::read_subsidy_totals(en, "r.csv");
+    CHECK(e.total == report::subsidy_line{"", dec("10"), 2, 1});
+    REQUIRE(e.subtotals.size() == 2);
+    CHECK(e.subtotals[1] == report::subsidy_line{"J2", dec("0"), 1, 0});
+
+    // Not grouped, in GB18030: 借款人,是否符合,贴息金额,原因,说明 / 甲,是,1.01 / 甲,否,0.00 / 合计,,1.01
+    // (甲 BC D7, 是 CA C7, 否 B7 F1, 合计 BA CF BC C6).
+    const std::string gb =
+        "\xBD\xE8\xBF\xEE\xC8\xCB,\xCA\xC7\xB7\xF1\xB7\xFB\xBA\xCF,\xCC\xF9\xCF\xA2\xBD\xF0\xB6\xEE,\xD4\xAD\xD2\xF2,\xCB\xB5\xC3\xF7\n"
+        "\xBC\xD7,\xCA\xC7,1.01,,\n"
+        "\xBC\xD7,\xB7\xF1,0.00,,\n"
+        "\xBA\xCF\xBC\xC6,,1.01,,\n";
+    const auto g = report::read_subsidy_totals(gb, "gb.csv");
+    CHECK(g.total == report::subsidy_line{"", dec("1.01"), 2, 1});
+    CHECK(g.subtotals.empty());
+}
+
+TEST_CASE("report: a results CSV cut short or edited by hand is refused, naming its line") {
+    const auto refused = [](const std::string& text, const std::string& where, const std::string& why) {
+        try {
+            report::read_subsidy_totals(text, "贴息.csv");
+            FAIL("accepted, where " << why << " was expected");
+        } catch (const parse_error& e) {
+            const std::string what = e.what();
+            INFO(what);
+            CHECK(what.find(where) != std::string::npos);
+            CHECK(what.find(why) != std::string::npos);
+        }
+    };
+    refused(replaced(grouped_zh, "合计,,,1234.66", "合计,,,1234.67"), "贴息.csv:7", "1234.67 is not the sum of its rows, 1234.66");
+    refused(replaced(grouped_zh, "J3,乙,是,234.56", "J3,乙,是,234.57"), "贴息.csv:7", "not the sum of its rows, 1234.67");
+    refused(replaced(grouped_zh, "小计,乙,,234.56", "小计,乙,,234.55"), "贴息.csv:6", "234.55 is not the sum of its rows, 234.56");
+    refused(grouped_zh.substr(0, grouped_zh.find("合计")), "贴息.csv:6", "no 合计 row at the end");
+    refused(replaced(grouped_zh, "小计,乙,,234.56,,1笔，其中1笔符合\r\n", ""), "贴息.csv", "1 subtotal rows for 2 values");
+    refused(replaced(grouped_zh, "J2,甲,否", "J2,甲,也许"), "贴息.csv:3 是否符合", "也许");
+    refused(replaced(grouped_zh, "J3,乙,是,234.56,,", "J3,乙,是,234.56,"), "贴息.csv:4", "5 fields where the header has 6");
+    refused(grouped_zh + "J4,乙,是,1.00,,\r\n", "贴息.csv:8", "a record after the 小计/合计 rows");
+    refused(replaced(grouped_zh, "J3,乙,是,234.56", "J3,乙,是,二百"), "贴息.csv:4 贴息金额", "二百");
+    refused("借款人,金额\n甲,1\n", "贴息.csv:1", "not a results table");
+    // JSON by its first character, past a byte-order mark.
+    CHECK(report::read_subsidy_totals(bom + R"( {"total": {"amount": "1.00", "records": 1, "eligible": 1}})", "r.json")
+              .total == report::subsidy_line{"", dec("1"), 1, 1});
 }
