@@ -1,6 +1,7 @@
 // Conflicts of the screen, listed for review (include/zjcredit/screen/screen.hpp).
 #include "conflicts.hpp"
 #include "large_arrays.hpp"
+#include "listing.hpp"
 #include "row_table.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -195,77 +196,74 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
     }
 }
 
-void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans,
+void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders, std::span<listing> loans,
+                             borrower_result& br, screen_result& r, bool keep_all_first_loans,
                              const paid_loan_period* paid_before) {
-    borrower_result& br = r.borrowers[b];
-    const std::string_view name = in.borrower[br.first_row];
-    if (!std::all_of(br.loans.begin(), br.loans.end(), [&](std::size_t row) { return in.borrower[row] == name; })) {
+    // The lenders of `some` listings, each named once, in byte order.
+    const auto lenders_of = [&](const auto& some) {
+        std::vector<std::uint32_t> ranks;
+        for (const listing* l : some) ranks.push_back(l->lender);
+        std::sort(ranks.begin(), ranks.end());
+        ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+        std::vector<std::string_view> names;
+        names.reserve(ranks.size() + 1);
+        for (std::uint32_t k : ranks) names.push_back(lenders.names[k]);
+        return names;
+    };
+    std::vector<listing*> concerned;
+    if (!std::all_of(loans.begin(), loans.end(), [](const listing& l) { return l.same_name; })) {
         br.held = true;
         conflict c;
         c.kind = "borrower_name_differs";
         c.borrower_id = in.borrower_id[br.first_row];
-        for (std::size_t row : br.loans) c.lenders.push_back(in.lender[row]);
-        std::sort(c.lenders.begin(), c.lenders.end());
-        c.lenders.erase(std::unique(c.lenders.begin(), c.lenders.end()), c.lenders.end());
-        c.rows.assign(br.loans.begin(), br.loans.end());
+        for (listing& l : loans) concerned.push_back(&l);
+        c.lenders = lenders_of(concerned);
+        for (const listing& l : loans) c.rows.push_back(l.row);
         std::sort(c.rows.begin(), c.rows.end());
         r.conflicts.push_back(std::move(c));
+        concerned.clear();
     }
 
     // 首贷 at two lenders: the first in the fill order keeps it. A listing
     // already paid still holds its claim (it was paid as the 首贷), so a
     // replayed round does not hand the 首贷 to the next lender in line; and a
     // payment of an earlier round keeps it even when its listing is absent.
+    const auto first_loan = [](const listing& l) { return (l.flags & rules::batch::loan_first_loan) != 0; };
+    conflict c;
+    c.kind = "first_loan_claimed_elsewhere";
+    c.kept_all = keep_all_first_loans;
     if (paid_before != nullptr) {
-        conflict c;
-        for (std::size_t row : br.loans) {
-            const loan_result& l = r.loans[row];
-            if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || l.screen_reasons != 0 ||
-                in.lender[row] == paid_before->lender)
-                continue;
-            c.rows.push_back(row);
-            c.lenders.push_back(in.lender[row]);
-        }
-        if (c.rows.empty()) return;
+        const std::uint32_t paid_lender = lenders.rank_of(paid_before->lender);
+        for (listing& l : loans)
+            if (first_loan(l) && l.screen_reasons == 0 && l.lender != paid_lender) concerned.push_back(&l);
+        if (concerned.empty()) return;
         const paid_loan_period& kept = r.first_loans_paid_before.emplace_back(*paid_before);  // reserved: never moves
-        std::sort(c.lenders.begin(), c.lenders.end());
-        c.lenders.erase(std::unique(c.lenders.begin(), c.lenders.end()), c.lenders.end());
+        c.lenders = lenders_of(concerned);
         c.lenders.insert(c.lenders.begin(), kept.lender);
-        if (!keep_all_first_loans)
-            for (std::size_t row : c.rows) r.loans[row].screen_reasons |= reason_claimed_elsewhere;
-        c.kind = "first_loan_claimed_elsewhere";
         c.borrower_id = in.borrower_id[br.first_row];
         c.loan_id = kept.loan_id;
         c.paid_from = kept.from;
         c.paid_to = kept.to;
-        c.kept_all = keep_all_first_loans;
         c.paid_before = true;
-        r.conflicts.push_back(std::move(c));
-        return;
-    }
-    std::size_t keeper = SIZE_MAX;
-    conflict c;  // rows: the keeper, then the others; lenders: the others' (the keeper's put first below)
-    for (std::size_t row : br.loans) {
-        const loan_result& l = r.loans[row];
-        if ((in.loans.flags[row] & rules::batch::loan_first_loan) == 0 || (l.screen_reasons & ~reason_already_paid) != 0)
-            continue;
-        if (keeper == SIZE_MAX) keeper = row;
-        else if (in.lender[row] != in.lender[keeper]) {
-            if (c.rows.empty()) c.rows.push_back(keeper);
-            c.rows.push_back(row);
-            c.lenders.push_back(in.lender[row]);
+    } else {
+        const listing* keeper = nullptr;  // concerned: the others, at other lenders
+        for (listing& l : loans) {
+            if (!first_loan(l) || (l.screen_reasons & ~reason_already_paid) != 0) continue;
+            if (keeper == nullptr) keeper = &l;
+            else if (l.lender != keeper->lender) concerned.push_back(&l);
         }
+        if (concerned.empty()) return;
+        c.lenders = lenders_of(concerned);
+        c.lenders.insert(c.lenders.begin(), lenders.names[keeper->lender]);
+        c.borrower_id = in.borrower_id[keeper->row];
+        c.loan_id = in.loan_id[keeper->row];
+        c.rows.push_back(keeper->row);
     }
-    if (c.rows.empty()) return;
-    std::sort(c.lenders.begin(), c.lenders.end());
-    c.lenders.erase(std::unique(c.lenders.begin(), c.lenders.end()), c.lenders.end());
-    c.lenders.insert(c.lenders.begin(), in.lender[keeper]);
-    if (!keep_all_first_loans)
-        for (std::size_t k = 1; k < c.rows.size(); ++k) r.loans[c.rows[k]].screen_reasons |= reason_claimed_elsewhere;
-    c.kind = "first_loan_claimed_elsewhere";
-    c.borrower_id = in.borrower_id[keeper];
-    c.loan_id = in.loan_id[keeper];
-    c.kept_all = keep_all_first_loans;
+    c.rows.reserve(c.rows.size() + concerned.size());
+    for (listing* l : concerned) {
+        c.rows.push_back(l->row);
+        if (!keep_all_first_loans) l->screen_reasons |= reason_claimed_elsewhere;
+    }
     r.conflicts.push_back(std::move(c));
 }
 

@@ -1,7 +1,10 @@
 // The screen's parts besides the fill of the cap (src/screen/screen.cpp):
-// finding conflicts (conflicts.cpp) and the totals (report.cpp).
+// finding conflicts (conflicts.cpp; a borrower's: listing.hpp) and the
+// totals (report.cpp).
 #ifndef ZJCREDIT_SRC_SCREEN_CONFLICTS_HPP
 #define ZJCREDIT_SRC_SCREEN_CONFLICTS_HPP
+
+#include "listing.hpp"
 
 #include <zjcredit/screen/screen.hpp>
 
@@ -13,16 +16,19 @@ namespace zjcredit::screen {
 /// marks the listings concerned and adds the conflicts.
 void find_listing_conflicts(const screen_input& in, screen_result& r, const screen_options& options);
 
-/// Borrower `b` (its loans in fill order): two names (held), 首贷 at two
+/// Borrower `br` (its listings in fill order): two names (held), 首贷 at two
 /// lenders, or at another lender than the one an earlier round paid
 /// (`paid_before`: that payment, or null; copied into the result when used).
-void find_borrower_conflicts(const screen_input& in, screen_result& r, std::uint32_t b, bool keep_all_first_loans,
+/// Marks the listings and adds the conflicts to `r`.
+void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders, std::span<listing> loans,
+                             borrower_result& br, screen_result& r, bool keep_all_first_loans,
                              const paid_loan_period* paid_before);
 
 /// Conflicts by kind (the order of screen_reasons), borrower_id, loan_id.
 void sort_conflicts(screen_result& r);
 
-screen_totals total_of(const screen_input& in, const screen_result& r);
+/// The totals, per lender (`lenders`: the rows' lenders as numbers), per kind and in all.
+screen_totals total_of(const screen_result& r, const lender_ranks& lenders);
 
 }  // namespace zjcredit::screen
 

@@ -22,20 +22,10 @@ std::string_view kind_code(std::uint8_t kind) {
 
 }  // namespace
 
-screen_totals total_of(const screen_input& in, const screen_result& r) {
+screen_totals total_of(const screen_result& r, const lender_ranks& lenders) {
     screen_totals t;
     t.all.key = "all";
-    // The lenders as they come (few: a city's banks), the last one found
-    // tried first: most rows need one comparison, none a tree or a hash.
-    std::vector<std::pair<std::string_view, tally>> lenders;
-    std::size_t last = 0;
-    const auto lender_tally = [&](std::string_view name) -> tally& {
-        if (last < lenders.size() && lenders[last].first == name) return lenders[last].second;
-        for (last = 0; last < lenders.size(); ++last)
-            if (lenders[last].first == name) return lenders[last].second;
-        lenders.emplace_back(name, tally{});
-        return lenders.back().second;
-    };
+    std::vector<tally> by_lender(lenders.names.size());
     std::array<tally, 256> kinds{};
     std::array<std::size_t, 32> rule_counts{};
     std::array<std::size_t, screen_reasons.size()> screen_counts{};
@@ -46,7 +36,7 @@ screen_totals total_of(const screen_input& in, const screen_result& r) {
         const bool paid = l.eligible && l.borrower != no_borrower && r.borrowers[l.borrower].eligible;
         if (paid) {
             ++t.loans_eligible;
-            tally& lt = lender_tally(in.lender[i]);
+            tally& lt = by_lender[lenders.of_row[i]];
             ++lt.loans;
             lt.amount += l.amount;
             continue;
@@ -59,7 +49,7 @@ screen_totals total_of(const screen_input& in, const screen_result& r) {
     for (const auto& br : r.borrowers) {
         if (!br.eligible) continue;
         ++t.borrowers_eligible;
-        for (const auto& [lender, amount] : br.lenders) ++lender_tally(lender).borrowers;
+        for (const auto& [lender, amount] : br.lenders) ++by_lender[lenders.rank_of(lender)].borrowers;
         tally& kt = kinds[br.kind];
         ++kt.borrowers;
         kt.amount += br.amount;
@@ -70,11 +60,11 @@ screen_totals total_of(const screen_input& in, const screen_result& r) {
     }
     t.all.borrowers = t.borrowers_eligible;
     t.all.loans = t.loans_eligible;
-    std::sort(lenders.begin(), lenders.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto& [lender, tl] : lenders) {
-        tl.key = std::string(lender);
-        t.lenders.push_back(std::move(tl));
-    }
+    for (std::size_t k = 0; k < by_lender.size(); ++k)  // by rank: in byte order of the names
+        if (by_lender[k].loans != 0) {
+            by_lender[k].key = std::string(lenders.names[k]);
+            t.lenders.push_back(std::move(by_lender[k]));
+        }
     for (std::size_t kind = 0; kind < kinds.size(); ++kind)
         if (kinds[kind].borrowers != 0) {
             kinds[kind].key = std::string(kind_code(static_cast<std::uint8_t>(kind)));

@@ -8,8 +8,8 @@
 #include <zjcredit/screen/credit_code.hpp>
 
 #include "conflicts.hpp"
+#include "listing.hpp"
 #include "large_arrays.hpp"
-#include "row_table.hpp"
 #include "sort_rows.hpp"
 
 #include <algorithm>
@@ -85,13 +85,13 @@ std::int32_t last_counted_day(const batch::loan_columns& c, std::size_t i, const
     return static_cast<std::int32_t>(last);
 }
 
+/// An eligible listing in the fill of its borrower's cap.
 struct fill_loan {
-    std::size_t row;
+    listing* loan;
     std::size_t j;      ///< its current range
     std::size_t end;    ///< past its last range
     std::int32_t from;  ///< first day counted
     std::int32_t to;    ///< last day counted
-    std::int64_t rate;  ///< rate used
 
     bool done() const noexcept { return j == end; }
 };
@@ -108,8 +108,7 @@ void skip_uncounted(const batch::loan_columns& c, fill_loan& l) {
 /// over the days where some loan's balance changes, the loans' ranges taken
 /// in step (no list of days is built). Returns false when a loan's
 /// capped_sum leaves 64 bits or the numerator 128 bits.
-bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::int64_t cap,
-              std::vector<loan_result>& out, int128& numerator) {
+bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::int64_t cap, int128& numerator) {
     numerator = 0;
     bool ok = true;
     const auto first_day = [&](const fill_loan& l) { return std::max(c.range_from[l.j], l.from); };
@@ -137,8 +136,8 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
             if (part == 0) continue;
             std::int64_t sum;  // part × days in 分·days: past 2^63 (≈ 9.2 × 10^16 元·days) is an overflow
             ok &= !__builtin_mul_overflow(part, days, &sum);
-            ok &= !__builtin_add_overflow(out[l.row].capped_sum, sum, &out[l.row].capped_sum);
-            const int128 term = static_cast<int128>(sum) * l.rate;  // < 2^126
+            ok &= !__builtin_add_overflow(l.loan->capped_sum, sum, &l.loan->capped_sum);
+            const int128 term = static_cast<int128>(sum) * l.loan->rate_used;  // < 2^126
             ok &= !__builtin_add_overflow(numerator, term, &numerator);
         }
         // Loans whose range ends here move on; the next day is the earliest
@@ -157,29 +156,32 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
     return ok;
 }
 
-/// Splits `amount` over the loans in proportion to their exact numerators,
-/// by largest remainder (ties: the fill order). False on overflow.
-/// `remainder` and `rank` are scratch, kept by the caller from borrower to borrower.
-bool split(std::int64_t amount, std::span<const std::size_t> rows, const std::vector<int128>& parts, int128 total,
-           std::vector<loan_result>& out, std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
+/// Splits `amount` over the loans in proportion to their exact parts of
+/// `total` (capped_sum × rate used), by largest remainder (ties: the fill
+/// order). False on overflow. `parts`, `remainder` and `rank` are scratch,
+/// kept by the caller from borrower to borrower.
+bool split(std::int64_t amount, const std::vector<fill_loan>& loans, int128 total, std::vector<int128>& parts,
+           std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
     if (total == 0 || amount == 0) return true;
-    if (rows.size() == 1) {  // the whole amount: its part is the total
-        out[rows.front()].amount = amount;
+    if (loans.size() == 1) {  // the whole amount: its part is the total
+        loans.front().loan->amount = amount;
         return true;
     }
-    remainder.resize(rows.size());
+    parts.clear();
+    for (const fill_loan& f : loans) parts.push_back(static_cast<int128>(f.loan->capped_sum) * f.loan->rate_used);
+    remainder.resize(loans.size());
     int128 handed = 0;
-    for (std::size_t k = 0; k < rows.size(); ++k) {
+    for (std::size_t k = 0; k < loans.size(); ++k) {
         int128 share;
         if (__builtin_mul_overflow(static_cast<int128>(amount), parts[k], &share)) return false;
-        out[rows[k]].amount = static_cast<std::int64_t>(share / total);
+        loans[k].loan->amount = static_cast<std::int64_t>(share / total);
         remainder[k] = share % total;
         handed += share / total;
     }
-    rank.resize(rows.size());
+    rank.resize(loans.size());
     std::iota(rank.begin(), rank.end(), std::size_t{0});
     std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
-    for (int128 left = amount - handed, k = 0; left > 0; --left, ++k) ++out[rows[rank[static_cast<std::size_t>(k)]]].amount;
+    for (int128 left = amount - handed, k = 0; left > 0; --left, ++k) ++loans[rank[static_cast<std::size_t>(k)]].loan->amount;
     return true;
 }
 
@@ -222,60 +224,50 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         }
     }
 
-    // Borrowers, by borrower_id: each row's first row of its borrower_id
-    // (one flat table; the id's check digit checked there, once per id),
-    // then the borrowers in byte order of their ids.
-    std::vector<std::uint32_t> borrower_of = large_vector<std::uint32_t>(n, no_borrower);  // by first row, then the borrower's index
-    std::vector<std::size_t> heads;                          // first rows, in row order
+    // Borrowers, by borrower_id: the listings sorted by it (byte order, then
+    // row), each run of one id a borrower, its check digit checked once.
+    std::vector<std::size_t> begin{0};  // where each borrower's rows begin in r.borrower_rows
+    std::vector<std::uint32_t> position = large_vector<std::uint32_t>(n);  // each row's place in r.borrower_rows
     {
-        row_table table(n);
-        const std::hash<std::string_view> hash;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (r.loans[i].status != batch::status_ok) continue;
-            const std::size_t head = table.find_or_insert(i, hash(in.borrower_id[i]), [&](std::size_t a, std::size_t b) {
-                return in.borrower_id[a] == in.borrower_id[b];
-            });
-            if (head == i) {
-                const bool valid = options.other_ids_declared || check_credit_code(in.borrower_id[i]).ok();
-                borrower_of[i] = valid ? static_cast<std::uint32_t>(heads.size()) : no_borrower - 1;
-                if (valid) heads.push_back(i);
-            }
-            if (borrower_of[head] == no_borrower - 1) {  // an invalid 统一社会信用代码: a row error
-                r.loans[i].status = static_cast<std::int32_t>(errc::validation);
-                r.loans[i].screen_reasons = reason_row_error;
-                r.loans[i].eligible = false;
-                r.loans[i].reasons = 0;
-                r.loans[i].rate_used = 0;
+        std::vector<std::size_t> rows;
+        rows.reserve(n);
+        for (std::size_t i = 0; i < n; ++i)
+            if (r.loans[i].status == batch::status_ok) rows.push_back(i);
+        const std::vector<text_run> runs = sort_rows_into_runs(rows, in.borrower_id);
+        r.borrower_rows.reserve(rows.size());
+        advise_huge_pages(r.borrower_rows.data(), rows.size() * sizeof(std::size_t));
+        std::size_t borrowers = 0;
+        for (std::size_t k = 0; k + 1 < runs.size(); ++k) {
+            // A 统一社会信用代码 is 18 letters and digits: packed, it is checked
+            // from its key, without a visit to its characters.
+            std::array<char, 20> code;
+            if (options.other_ids_declared || (runs[k].key.exact && check_credit_code(runs[k].key.text(code)).ok())) {
+                ++borrowers;
                 continue;
             }
-            borrower_of[i] = borrower_of[head];  // the head's number, in row order (renumbered below)
+            const std::span<const std::size_t> run(rows.data() + runs[k].begin, runs[k + 1].begin - runs[k].begin);
+            for (std::size_t i : run) {  // an invalid 统一社会信用代码: a row error
+                loan_result& l = r.loans[i];
+                l.status = static_cast<std::int32_t>(errc::validation);
+                l.screen_reasons = reason_row_error;
+                l.eligible = false;
+                l.reasons = 0;
+                l.rate_used = 0;
+            }
         }
-    }
-    // Renumber: borrower k is the k-th id in byte order.
-    {
-        std::vector<std::size_t> sorted = heads;
-        sort_rows_by_text(sorted, in.borrower_id);
-        std::vector<std::uint32_t> number(heads.size());
-        assign_large(r.borrowers, sorted.size());
-        for (std::uint32_t k = 0; k < sorted.size(); ++k) {
-            r.borrowers[k].first_row = sorted[k];
-            number[borrower_of[sorted[k]]] = k;
+        assign_large(r.borrowers, borrowers);
+        begin.reserve(borrowers + 1);
+        for (std::size_t k = 0; k + 1 < runs.size(); ++k) {
+            if (r.loans[rows[runs[k].begin]].status != batch::status_ok) continue;
+            const auto b = static_cast<std::uint32_t>(begin.size() - 1);
+            r.borrowers[b].first_row = rows[runs[k].begin];
+            for (std::size_t at = runs[k].begin; at < runs[k + 1].begin; ++at) {
+                r.loans[rows[at]].borrower = b;
+                position[rows[at]] = static_cast<std::uint32_t>(r.borrower_rows.size());
+                r.borrower_rows.push_back(rows[at]);
+            }
+            begin.push_back(r.borrower_rows.size());
         }
-        for (std::size_t i = 0; i < n; ++i)
-            if (r.loans[i].status == batch::status_ok) r.loans[i].borrower = number[borrower_of[i]];
-    }
-    borrower_of = {};
-    heads = {};
-    // Each borrower's rows, borrower after borrower (counted, then placed).
-    std::vector<std::size_t> begin(r.borrowers.size() + 1, 0);
-    for (const loan_result& l : r.loans)
-        if (l.borrower != no_borrower) ++begin[l.borrower + 1];
-    std::partial_sum(begin.begin(), begin.end(), begin.begin());
-    assign_large(r.borrower_rows, begin.back());
-    {
-        std::vector<std::size_t> next(begin.begin(), begin.end() - 1);
-        for (std::size_t i = 0; i < n; ++i)
-            if (r.loans[i].borrower != no_borrower) r.borrower_rows[next[r.loans[i].borrower]++] = i;
     }
     for (std::size_t b = 0; b < r.borrowers.size(); ++b)
         r.borrowers[b].loans = std::span<const std::size_t>(r.borrower_rows).subspan(begin[b], begin[b + 1] - begin[b]);
@@ -283,10 +275,33 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     // Listings of one loan, and loan-periods already paid.
     find_listing_conflicts(in, r, options);
 
-    // Drawdowns in row order (the balances read in sequence, not borrower by borrower).
-    std::vector<std::int32_t> drawdown = large_vector<std::int32_t>(n, never);
-    for (std::size_t i = 0; i < n; ++i)
-        if (r.loans[i].borrower != no_borrower) drawdown[i] = drawdown_of(in.loans, i);
+    // What the per-borrower work reads of each listing, gathered into
+    // borrower order in one pass in row order (listing.hpp).
+    const lender_ranks lenders = rank_lenders(in.lender);
+    std::vector<listing> listings = large_vector<listing>(r.borrower_rows.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const loan_result& l = r.loans[i];
+        if (l.borrower == no_borrower) continue;
+        const std::int32_t drawdown = drawdown_of(in.loans, i);
+        listings[position[i]] = {
+            .row = i,
+            .ranges_begin = static_cast<std::size_t>(in.loans.offsets[i]),
+            .ranges_end = static_cast<std::size_t>(in.loans.offsets[i + 1]),
+            .rate_used = l.rate_used,
+            .application = in.loans.first_application[i],
+            .drawdown = drawdown,
+            .from = in.loans.period_from[i],
+            .last = last_counted_day(in.loans, i, prepared, drawdown),
+            .lender = lenders.of_row[i],
+            .reasons = l.reasons,
+            .screen_reasons = l.screen_reasons,
+            .flags = in.loans.flags[i],
+            .kind = in.loans.borrower_kind[i],
+            .eligible = l.eligible,
+            .same_name = in.borrower[i] == in.borrower[r.borrowers[l.borrower].first_row],
+        };
+    }
+    position = {};
     // The earliest payment of an earlier round to each borrower paid (its 首贷).
     std::unordered_map<std::string_view, const paid_loan_period*> paid_first_loan;
     for (const paid_loan_period& p : options.already_paid) {
@@ -301,54 +316,40 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     // The room not used is address space only: its pages are never touched.
     r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size());
     advise_huge_pages(r.conflicts.data() + r.conflicts.size(), 2 * r.borrowers.size() * sizeof(conflict));
+    const auto fill_key = [&](const listing& l) {
+        switch (options.order) {
+            case fill_order::application_drawdown_loan_id:
+                return std::tuple(l.application, l.drawdown, in.loan_id[l.row], l.lender, l.row);
+            case fill_order::drawdown_application_loan_id:
+                return std::tuple(l.drawdown, l.application, in.loan_id[l.row], l.lender, l.row);
+            case fill_order::loan_id: break;
+        }
+        return std::tuple(0, 0, in.loan_id[l.row], l.lender, l.row);
+    };
     std::vector<fill_loan> fill;
-    std::vector<int128> parts;
-    std::vector<std::size_t> paid_rows, rank;
-    std::vector<int128> remainder;
+    std::vector<int128> parts, remainder;
+    std::vector<std::size_t> rank;
+    std::vector<std::pair<std::uint32_t, std::int64_t>> shares;  // a borrower's, by lender rank
     std::vector<std::size_t> shares_begin(r.borrowers.size() + 1, 0);
-    for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
-        shares_begin[b] = r.lender_shares.size();
-        borrower_result& br = r.borrowers[b];
-        const auto key = [&](std::size_t row) {
-            const std::int32_t app = in.loans.first_application[row];
-            switch (options.order) {
-                case fill_order::application_drawdown_loan_id:
-                    return std::tuple(app, drawdown[row], in.loan_id[row], in.lender[row], row);
-                case fill_order::drawdown_application_loan_id:
-                    return std::tuple(drawdown[row], app, in.loan_id[row], in.lender[row], row);
-                case fill_order::loan_id: break;
-            }
-            return std::tuple(0, 0, in.loan_id[row], in.lender[row], row);
-        };
-        const auto rows = r.borrower_rows.begin() + static_cast<std::ptrdiff_t>(begin[b]);
-        if (br.loans.size() > 1)
-            std::sort(rows, rows + static_cast<std::ptrdiff_t>(br.loans.size()),
-                      [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
-        br.kind = in.loans.borrower_kind[br.loans.front()];
-
+    // Borrower b, its listings in fill order: conflicts, the fill of its cap,
+    // its amount and its split to loans and lenders.
+    const auto screen_borrower = [&](borrower_result& br, std::span<listing> loans) {
         const auto paid = paid_first_loan.empty() ? paid_first_loan.end() : paid_first_loan.find(in.borrower_id[br.first_row]);
-        find_borrower_conflicts(in, r, b, options.keep_all_first_loans,
+        find_borrower_conflicts(in, lenders, loans, br, r, options.keep_all_first_loans,
                                 paid == paid_first_loan.end() ? nullptr : paid->second);
-
         fill.clear();
-        paid_rows.clear();
-        for (std::size_t row : br.loans) {
-            loan_result& l = r.loans[row];
+        for (listing& l : loans) {
             if (br.held) l.screen_reasons |= reason_name_differs;
             if (l.screen_reasons != 0) l.eligible = false;
-            if (!l.eligible) continue;
-            fill.push_back({row, static_cast<std::size_t>(in.loans.offsets[row]),
-                            static_cast<std::size_t>(in.loans.offsets[row + 1]), in.loans.period_from[row],
-                            last_counted_day(in.loans, row, prepared, drawdown[row]), l.rate_used});
-            paid_rows.push_back(row);
+            if (l.eligible) fill.push_back({&l, l.ranges_begin, l.ranges_end, l.from, l.last});
         }
         br.eligible = !fill.empty();
         if (!br.eligible) {
-            for (std::size_t row : br.loans) {
-                br.reasons |= r.loans[row].reasons;
-                br.screen_reasons |= r.loans[row].screen_reasons;
+            for (const listing& l : loans) {
+                br.reasons |= l.reasons;
+                br.screen_reasons |= l.screen_reasons;
             }
-            continue;
+            return;
         }
         // A sum past its range: the borrower is in error, and none of its
         // loans shows a part of a sum that was not computed.
@@ -357,17 +358,11 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             br.eligible = false;
             br.numerator = 0;
             br.amount = br.allocated = 0;
-            for (std::size_t row : paid_rows) r.loans[row].capped_sum = r.loans[row].amount = 0;
+            for (const fill_loan& f : fill) f.loan->capped_sum = f.loan->amount = 0;
         };
-        if (!fill_cap(in.loans, fill, prepared.balance_cap, r.loans, br.numerator)) {
-            overflow();
-            continue;
-        }
+        if (!fill_cap(in.loans, fill, prepared.balance_cap, br.numerator)) return overflow();
         const int128 rounded = money::round_div(br.numerator, prepared.denominator, prepared.rounding);
-        if (rounded > std::numeric_limits<std::int64_t>::max()) {
-            overflow();
-            continue;
-        }
+        if (rounded > std::numeric_limits<std::int64_t>::max()) return overflow();
         std::int64_t amount = static_cast<std::int64_t>(rounded);
         batch::no_trace trace;
         batch::detail::apply_total_caps(amount, br.reasons, prepared.has_per_borrower_cap, prepared.per_borrower_cap,
@@ -375,22 +370,33 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
                                         trace);
         br.amount = amount;
         br.allocated = amount;
-        parts.clear();
-        for (std::size_t row : paid_rows) parts.push_back(static_cast<int128>(r.loans[row].capped_sum) * r.loans[row].rate_used);
-        if (!split(amount, paid_rows, parts, br.numerator, r.loans, remainder, rank)) {
-            overflow();
-            continue;
+        if (!split(amount, fill, br.numerator, parts, remainder, rank)) return overflow();
+        shares.clear();
+        for (const fill_loan& f : fill) {
+            const auto it = std::find_if(shares.begin(), shares.end(), [&](const auto& s) { return s.first == f.loan->lender; });
+            if (it == shares.end()) shares.emplace_back(f.loan->lender, f.loan->amount);
+            else it->second += f.loan->amount;
         }
-        const std::size_t from = r.lender_shares.size();
-        for (std::size_t row : paid_rows) {
-            const std::string_view lender = in.lender[row];
-            const auto mine = r.lender_shares.begin() + static_cast<std::ptrdiff_t>(from);
-            auto it = std::find_if(mine, r.lender_shares.end(), [&](const auto& p) { return p.first == lender; });
-            if (it == r.lender_shares.end()) r.lender_shares.emplace_back(lender, r.loans[row].amount);
-            else it->second += r.loans[row].amount;
+        std::sort(shares.begin(), shares.end());  // by rank: in byte order of the lenders' names
+        for (const auto& [lender, share] : shares) r.lender_shares.emplace_back(lenders.names[lender], share);
+    };
+    for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
+        shares_begin[b] = r.lender_shares.size();
+        borrower_result& br = r.borrowers[b];
+        const std::span<listing> loans(listings.data() + begin[b], begin[b + 1] - begin[b]);
+        if (loans.size() > 1)
+            std::sort(loans.begin(), loans.end(), [&](const listing& x, const listing& y) { return fill_key(x) < fill_key(y); });
+        br.kind = loans.front().kind;
+        screen_borrower(br, loans);
+        for (std::size_t k = 0; k < loans.size(); ++k) {
+            const listing& l = loans[k];
+            r.borrower_rows[begin[b] + k] = l.row;
+            loan_result& out = r.loans[l.row];
+            out.screen_reasons = l.screen_reasons;
+            out.eligible = l.eligible;
+            out.capped_sum = l.capped_sum;
+            out.amount = l.amount;
         }
-        if (r.lender_shares.size() - from > 1)
-            std::sort(r.lender_shares.begin() + static_cast<std::ptrdiff_t>(from), r.lender_shares.end());
     }
     shares_begin.back() = r.lender_shares.size();
     for (std::size_t b = 0; b < r.borrowers.size(); ++b)
@@ -410,7 +416,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     }
 
     sort_conflicts(r);
-    r.totals = total_of(in, r);
+    r.totals = total_of(r, lenders);
     return r;
 }
 

@@ -39,10 +39,17 @@ struct credit_code_check {
 namespace detail {
 
 /// The value of a character of the alphabet, -1 for any other.
-constexpr int credit_code_value(char c) noexcept {
-    const std::size_t at = credit_code_alphabet.find(c);
-    return at == std::string_view::npos ? -1 : static_cast<int>(at);
-}
+/// Each byte's value in the alphabet, -1 when it is not in it: one load per
+/// character (the screen checks every borrower's code).
+inline constexpr std::array<signed char, 256> credit_code_values = [] {
+    std::array<signed char, 256> v{};
+    v.fill(-1);
+    for (std::size_t at = 0; at < credit_code_alphabet.size(); ++at)
+        v[static_cast<unsigned char>(credit_code_alphabet[at])] = static_cast<signed char>(at);
+    return v;
+}();
+
+constexpr int credit_code_value(char c) noexcept { return credit_code_values[static_cast<unsigned char>(c)]; }
 
 /// 3^(i-1) mod 31 for i = 1..17.
 constexpr std::array<int, 17> credit_code_weights = [] {
