@@ -26,7 +26,7 @@ int run_seek(const options& o) {
     std::vector<rules::loan_table> tables;
     for (const auto& file : o.args) tables.push_back(rules::read_loan_table(file, t));
     const sandbox::loan_population population = sandbox::population_of(tables, p);
-    const sandbox::seek_result r = sandbox::seek(population.columns(), p.first_loan_subsidy, request);
+    const sandbox::seek_result r = sandbox::seek(population.columns(), p.first_loan_subsidy, request, "--");
     if (o.json) {
         write_output(o, sandbox::seek_result_json(r));
         return ok;

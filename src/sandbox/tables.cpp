@@ -63,8 +63,16 @@ seek_request seek_request_from_text(std::string_view parameter, std::string_view
             throw parse_error(field("within"), *within,
                               "expected a range FROM..TO written as " + std::string(parameter) +
                                   " is (100万..1000万, 0.5%..1%, 2022-06-01..2022-06-30)");
-        r.lo = value_from_text(r.parameter, std::string_view(*within).substr(0, dots), field("within"));
-        r.hi = value_from_text(r.parameter, std::string_view(*within).substr(dots + 2), field("within"));
+        // An end that does not read is named in the message; the whole range is quoted.
+        const auto end = [&](std::string_view text, std::string_view which) {
+            try {
+                return value_from_text(r.parameter, text, field("within"));
+            } catch (const error& e) {
+                throw parse_error(field("within"), *within, std::string(which) + " \"" + std::string(text) + "\": " + e.detail());
+            }
+        };
+        r.lo = end(std::string_view(*within).substr(0, dots), "its first end");
+        r.hi = end(std::string_view(*within).substr(dots + 2), "its last end");
         if (*r.hi < *r.lo) throw validation_error(field("within"), *within, "the range ends before it starts");
     }
     return r;

@@ -238,19 +238,23 @@ inline std::pair<std::int64_t, std::int64_t> seek_range(const rules::batch::loan
 /// for a negative target, an empty or reversed range, a population with
 /// loans the rule refuses, a target no value in the range meets, and a
 /// parameter whose evaluated totals do not rise with it (the message lists
-/// every evaluation, value → total).
+/// every evaluation, value → total). Errors name the request's fields as
+/// seek_request_from_text reads them, after `prefix` ("--" for the CLI):
+/// "budget" (the target, a budget or with `reach` the total to reach),
+/// "within" and "parameter".
 inline seek_result seek(const rules::batch::loan_columns& c, const plan::first_loan_subsidy_parameters& params,
-                        const seek_request& request) {
+                        const seek_request& request, std::string_view prefix = "") {
     namespace batch = rules::batch;
     const std::string name(name_of(request.parameter));
+    const auto field = [&](std::string_view f) { return std::string(prefix) + std::string(f); };
     if (request.target.is_negative())
-        throw validation_error(request.reach ? "total" : "budget", money::to_string(request.target),
+        throw validation_error(field("budget"), money::to_string(request.target),
                                "must not be negative");
     const auto natural = seek_range(c, params, request.parameter);
     const std::int64_t lo = request.lo.value_or(natural.first);
     const std::int64_t hi = request.hi.value_or(natural.second);
     if (hi < lo)
-        throw validation_error("within", value_text(request.parameter, lo) + ".." + value_text(request.parameter, hi),
+        throw validation_error(field("within"), value_text(request.parameter, lo) + ".." + value_text(request.parameter, hi),
                                "the range ends before it starts");
 
     const std::size_t n = c.size();
@@ -272,7 +276,7 @@ inline seek_result seek(const rules::batch::loan_columns& c, const plan::first_l
         // Every pair of evaluations so far must agree that the total rises with the value.
         for (const evaluation& e : r.evaluations)
             if ((e.value < v && e.total_fen > s.total_fen) || (e.value > v && e.total_fen < s.total_fen))
-                throw validation_error("parameter", name,
+                throw validation_error(field("parameter"), name,
                                        "the total does not rise with " + name + ", so no seek can trust a boundary: " +
                                            detail::evaluations_text(request.parameter, r.evaluations));
         return s.total_fen;
@@ -285,7 +289,7 @@ inline seek_result seek(const rules::batch::loan_columns& c, const plan::first_l
     const money::int128 t_hi = lo == hi ? t_lo : total_at(hi);
     if (!request.reach) {
         if (!within(t_lo))
-            throw validation_error("budget", money::to_string(request.target),
+            throw validation_error(field("budget"), money::to_string(request.target),
                                    "even " + value_text(request.parameter, lo) + " gives a total of " +
                                        rules::detail::fen_text(t_lo) + ", above the budget");
         if (within(t_hi)) {
@@ -295,7 +299,7 @@ inline seek_result seek(const rules::batch::loan_columns& c, const plan::first_l
         }
     } else {
         if (!within(t_hi))
-            throw validation_error("total", money::to_string(request.target),
+            throw validation_error(field("budget"), money::to_string(request.target),
                                    "even " + value_text(request.parameter, hi) + " gives a total of only " +
                                        rules::detail::fen_text(t_hi));
         if (within(t_lo)) {
