@@ -83,7 +83,7 @@ inline std::vector<text_run> sort_rows_into_runs(std::vector<std::size_t>& rows,
     keys.reserve(rows.size());
     advise_huge_pages(keys.data(), rows.size() * sizeof(keyed));
     for (std::size_t row : rows) keys.push_back({detail::packed_text::of(text[row]), row});
-    // -1, 0, 1 as the texts compare; packed texts by their integers.
+    // Below, at or above 0 as the texts compare in byte order; packed texts by their integers.
     const auto compare = [&](const keyed& a, const keyed& b) {
         if (a.key.exact && b.key.exact) {
             if (a.key.high != b.key.high) return a.key.high < b.key.high ? -1 : 1;
