@@ -139,3 +139,58 @@ TEST_CASE("a plain date cell's day number, counted directly, is to_day_number of
     CHECK(parse_table_day_number("2022年4月1日 00:00") == 19083);
     CHECK_THROWS_AS(parse_table_day_number("2022-02-29", "起息日"), parse_error);
 }
+
+TEST_CASE("the fast path reads its eight digits together: any one byte changed, both paths still agree") {
+    // Every byte value at every position of two plain dates: a byte below
+    // '0', a letter, a byte of UTF-8, NUL, a separator in a digit's place,
+    // a digit in a separator's place. The bytes are checked eight at a time,
+    // so a wrong byte must not hide behind (or spoil) its neighbours.
+    std::size_t fast = 0;
+    for (const std::string_view plain : {"2024-02-29", "1999/12/31"})
+        for (std::size_t at = 0; at < plain.size(); ++at)
+            for (int b = 0; b < 256; ++b) {
+                std::string text(plain);
+                text[at] = static_cast<char>(b);
+                if (date_outcome(text) != general_date_outcome(text))
+                    FAIL_CHECK("dates differ on byte " << b << " at " << at << " of " << plain);
+                fast += detail::plain_date(text) ? 1 : 0;
+            }
+    // The fast path answers exactly for the texts of the plain shape (ten
+    // bytes, digits where digits stand, the same '-' or '/' twice) that the
+    // general reader reads as a date: counted here from that rule alone.
+    std::size_t expected = 0;
+    for (const std::string_view plain : {"2024-02-29", "1999/12/31"})
+        for (std::size_t at = 0; at < plain.size(); ++at)
+            for (int b = 0; b < 256; ++b) {
+                std::string text(plain);
+                text[at] = static_cast<char>(b);
+                bool exists = true;
+                try {
+                    (void)detail::parse_date_general(text, "date");
+                } catch (const parse_error&) {
+                    exists = false;
+                }
+                const bool digits = [&] {
+                    for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+                        if (text[k] < '0' || text[k] > '9') return false;
+                    return true;
+                }();
+                const bool separators = text[4] == text[7] && (text[4] == '-' || text[4] == '/');
+                expected += exists && digits && separators ? 1 : 0;
+            }
+    CHECK(fast == expected);
+    CHECK(fast > 20);  // the originals themselves, at each of their 10 positions, and more
+}
+
+TEST_CASE("every day of the supported range, written plainly, reads back as its own day number") {
+    using zjcredit::dates::parse_table_day_number;
+    const zjcredit::dates::date first(1400, 1, 1);
+    const zjcredit::dates::date last(9999, 12, 31);
+    std::size_t differ = 0;
+    for (zjcredit::dates::date d = first; d <= last; d += boost::gregorian::date_duration(1)) {
+        const std::string text = detail::iso(d);
+        const std::int32_t n = to_day_number(d);
+        if (parse_table_day_number(text) != n || to_day_number(parse_date(text)) != n) ++differ;
+    }
+    CHECK(differ == 0);
+}

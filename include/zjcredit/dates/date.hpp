@@ -25,7 +25,10 @@
 
 #include <gsl/narrow>
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -69,7 +72,8 @@ inline void require_plain(const date& d, std::string_view field) {
 /// Days in `month` of `year` (Gregorian); arguments already range-checked.
 inline int days_in_month(int year, int month) noexcept {
     static constexpr int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+    // a multiple of 4, and of 16 when it is one of 100 (as of 400 then)
+    if (month == 2 && (year & 3) == 0 && (year % 100 != 0 || (year & 15) == 0)) return 29;
     return days[month - 1];
 }
 
@@ -178,32 +182,6 @@ struct civil_day {
     int day;
 };
 
-/// The day of a plain "2022-04-01" or "2022/04/01" (ten ASCII bytes, two
-/// digits for the month and the day) that exists in the supported range;
-/// nullopt for any other text, left to the general reader and its errors.
-inline std::optional<civil_day> plain_ymd(std::string_view s) noexcept {
-    if (s.size() != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/')) return std::nullopt;
-    // a non-digit wraps to a value above 9
-    const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(s[i])) - '0'; };
-    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
-    const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
-    if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return std::nullopt;
-    const int year = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
-    const int month = static_cast<int>(m0 * 10 + m1);
-    const int day = static_cast<int>(d0 * 10 + d1);
-    if (year < min_year || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
-        return std::nullopt;
-    return civil_day{year, month, day};
-}
-
-/// The date of a plain "2022-04-01" (plain_ymd); nullopt for any other text.
-inline std::optional<date> plain_date(std::string_view s) {
-    const auto d = plain_ymd(s);
-    if (!d) return std::nullopt;
-    return date(static_cast<unsigned short>(d->year), static_cast<unsigned short>(d->month),
-                static_cast<unsigned short>(d->day));
-}
-
 /// Days since 1970-01-01 of an existing Gregorian day, counted directly:
 /// years from 1 March (so that a leap day ends its year), whole 400-year
 /// cycles of 146,097 days, then the years, the days before the month
@@ -218,6 +196,56 @@ constexpr std::int32_t days_since_epoch(civil_day d) noexcept {
     const int day_of_year = (153 * month_from_march + 2) / 5 + d.day - 1;
     const int day_of_cycle = year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
     return cycle * 146097 + day_of_cycle - 719468;  // 719,468: days from 0000-03-01 to 1970-01-01
+}
+
+/// Not a day number: what plain_day_number returns for any other text.
+inline constexpr std::int32_t not_plain = std::numeric_limits<std::int32_t>::min();
+
+/// The day number (days_since_epoch) of a plain "2022-04-01" or "2022/04/01"
+/// (ten ASCII bytes, two digits for the month and the day) that exists in
+/// the supported range; not_plain for any other text, left to the general
+/// reader and its errors. (A plain integer rather than an optional, which
+/// compilers return through memory.)
+///
+/// Dates are most of the cells of a bank's table, so the eight digits are
+/// checked and read together: the first eight bytes as one integer, its
+/// separators set to '0', '0' taken from every byte; a byte was a digit when
+/// it is now below 10, which the top bit of (byte + 0x76) | byte tells for
+/// all of them at once (a byte below '0' borrows and sets its own top bit,
+/// so the check holds whatever the other bytes are).
+inline std::int32_t plain_day_number(std::string_view s) noexcept {
+    if (s.size() != 10 || s[4] != s[7] || (s[4] != '-' && s[4] != '/')) return not_plain;
+    constexpr std::uint64_t zeros = 0x3030303030303030ULL;      // '0' in every byte
+    constexpr std::uint64_t digit_bytes = 0x00FFFF00FFFFFFFFULL;  // YYYY and MM of "YYYY-MM-"
+    constexpr std::uint64_t tops = 0x8080808080808080ULL;
+    // Byte k of the integers is character k: one load where memory is in that order.
+    std::uint64_t ymd = 0;
+    if constexpr (std::endian::native == std::endian::little)
+        std::memcpy(&ymd, s.data(), 8);
+    else
+        for (int k = 7; k >= 0; --k) ymd = ymd << 8 | static_cast<unsigned char>(s[static_cast<std::size_t>(k)]);
+    auto dd = static_cast<std::uint16_t>(static_cast<unsigned char>(s[9]) << 8 | static_cast<unsigned char>(s[8]));
+    ymd = ((ymd & digit_bytes) | (zeros & ~digit_bytes)) - zeros;
+    dd = static_cast<std::uint16_t>(dd - 0x3030U);
+    if ((((ymd + 0x7676767676767676ULL) | ymd) & tops) != 0 || (((dd + 0x7676U) | dd) & 0x8080U) != 0)
+        return not_plain;
+    const auto byte = [](std::uint64_t v, int k) { return static_cast<int>((v >> (8 * k)) & 0xFF); };
+    const int year = byte(ymd, 0) * 1000 + byte(ymd, 1) * 100 + byte(ymd, 2) * 10 + byte(ymd, 3);
+    const int month = byte(ymd, 5) * 10 + byte(ymd, 6);
+    const int day = byte(dd, 0) * 10 + byte(dd, 1);
+    if (year < min_year || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
+        return not_plain;
+    return days_since_epoch({year, month, day});
+}
+
+/// The date of a plain "2022-04-01" (plain_day_number); nullopt for any
+/// other text. Counted from the epoch, as to_day_number counts back: Boost's
+/// checked constructor would only check again what has been checked.
+inline std::optional<date> plain_date(std::string_view s) {
+    const std::int32_t n = plain_day_number(s);
+    if (n == not_plain) return std::nullopt;
+    static const date epoch(1970, 1, 1);
+    return epoch + boost::gregorian::date_duration(n);
 }
 
 }  // namespace detail
@@ -317,7 +345,7 @@ inline std::int32_t to_day_number(const date& d) {
 }
 
 inline std::int32_t parse_table_day_number(std::string_view text, std::string_view field) {
-    if (const auto d = detail::plain_ymd(text)) return detail::days_since_epoch(*d);
+    if (const std::int32_t n = detail::plain_day_number(text); n != detail::not_plain) return n;
     return to_day_number(parse_table_date(text, field));
 }
 
