@@ -295,6 +295,7 @@ TEST_CASE("record reader: variants the fast reader gives up, for the strict read
         edit(base, "\"first_loan\": true,", "\"first_loan\": true, \"note\": \"x\","),        // unknown key
         edit(base, "\"first_loan\": true,", "\"first_loan\": true, \"x\": [[[[[[[]]]]]]],"),  // nesting in an unknown key
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\\u0000湛"),                       // escaped NUL
+        edit(base, "\"borrower\": \"湛", std::string("\"borrower\": \"") + '\0' + "湛"),      // raw NUL
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\xff湛"),                          // invalid UTF-8
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\\ud800湛"),                      // lone surrogate
         edit(base, "\"borrower\": \"湛", "\"borrower\": \"\t湛"),                            // raw control character
