@@ -141,17 +141,19 @@ std::string result_writer::counts_text(const tally& t) const {
 
 std::string result_writer::tally_json(const tally& t, bool group) const {
     std::string out;
-    json::text_writer w(out);
-    w.begin_object();
-    if (group) {
-        w.member("column", en_ ? lead_[*group_].en : lead_[*group_].zh);
-        w.member("value", t.value);
+    {
+        json::text_writer w(out);  // `out` holds the text once `w` is gone
+        w.begin_object();
+        if (group) {
+            w.member("column", en_ ? lead_[*group_].en : lead_[*group_].zh);
+            w.member("value", t.value);
+        }
+        w.member("amount", money::to_string(t.amount));
+        if (!group) w.member("words", money::to_words(t.amount, {.prefix = true}));
+        w.member("records", gsl::narrow<std::int64_t>(t.records));
+        w.member("eligible", gsl::narrow<std::int64_t>(t.eligible));
+        w.end_object();
     }
-    w.member("amount", money::to_string(t.amount));
-    if (!group) w.member("words", money::to_words(t.amount, {.prefix = true}));
-    w.member("records", gsl::narrow<std::int64_t>(t.records));
-    w.member("eligible", gsl::narrow<std::int64_t>(t.eligible));
-    w.end_object();
     return out;
 }
 

@@ -19,6 +19,7 @@
 
 #include <gsl/assert>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -33,7 +34,12 @@ bool valid_utf8(std::string_view s) noexcept;
 
 class text_writer {
 public:
-    explicit text_writer(std::string& out) : out_(out) {}
+    /// Appends to `out`, which holds the text written so far once finish()
+    /// is called or the writer is gone (not while it writes).
+    explicit text_writer(std::string& out) : out_(out), used_(out.size()) {}
+    ~text_writer() { out_.resize(used_); }
+    text_writer(const text_writer&) = delete;
+    text_writer& operator=(const text_writer&) = delete;
 
     void begin_object() { open('{'); }
     void end_object() { close('}'); }
@@ -43,29 +49,29 @@ public:
     /// The next member's key (inside an object); its value follows.
     void key(std::string_view k) {
         Expects(!levels_.empty());
-        separate();
-        quoted(k);
-        out_.append(": ", 2);
+        char* p = room(separator_bytes() + quoted_bytes(k) + 2);
+        p = put_separator(p);
+        p = put_quoted(p, k);
+        *p++ = ':';
+        *p++ = ' ';
+        commit(p);
         after_key_ = true;
     }
 
     void string(std::string_view s) {
-        element();
-        quoted(s);
+        char* p = room(separator_bytes() + quoted_bytes(s));
+        p = put_element(p);
+        commit(put_quoted(p, s));
     }
     void boolean(bool b) {
-        element();
         using namespace std::string_view_literals;
-        out_ += b ? "true"sv : "false"sv;
+        plain(b ? "true"sv : "false"sv);
     }
     void null() {
-        element();
-        out_.append("null", 4);
+        using namespace std::string_view_literals;
+        plain("null"sv);
     }
-    void integer(std::int64_t n) {
-        element();
-        out_ += std::to_string(n);
-    }
+    void integer(std::int64_t n) { plain(std::to_string(n)); }
 
     /// A member with a string, boolean or integer value (inside an object).
     void member(std::string_view k, std::string_view s) {
@@ -88,44 +94,88 @@ public:
     /// The final newline; every container must be closed.
     void finish() {
         Expects(levels_.empty());
-        out_ += '\n';
+        char* p = room(1);
+        *p++ = '\n';
+        commit(p);
+        out_.resize(used_);
     }
 
 private:
+    // Each value is written in one go: room() makes space for the most it
+    // can take (every byte escaped), the put_* helpers write through a
+    // pointer, and commit() says how much was written — a receipt is some
+    // 400 short lines, and an append per piece cost more than the text.
+    // The string is kept longer than the text (its bytes past used_ are
+    // room), and cut to the text by finish() and the destructor.
+
     struct level {
         bool empty = true;
     };
 
+    char* room(std::size_t n) {
+        if (out_.size() - used_ < n) out_.resize(std::max({out_.capacity(), 2 * out_.size(), used_ + n}));
+        return out_.data() + used_;
+    }
+    void commit(const char* end) noexcept { used_ = static_cast<std::size_t>(end - out_.data()); }
+
+    /// The most a separator takes: ",\n" and the indentation.
+    std::size_t separator_bytes() const noexcept { return 2 + 2 * levels_.size(); }
+
+    /// The most `s` takes quoted: every byte as \u00xx, and the quotes.
+    static std::size_t quoted_bytes(std::string_view s) {
+        if (s.size() > (std::string().max_size() - 64) / 6)
+            throw validation_error("", "", "text too long to be written as JSON");
+        return 6 * s.size() + 2;
+    }
+
+    /// Before a member or an element: "," after an earlier one, then a new
+    /// line indented to the level.
+    char* put_separator(char* p) {
+        level& l = levels_.back();
+        if (!l.empty) *p++ = ',';
+        l.empty = false;
+        *p++ = '\n';
+        const std::size_t indent = 2 * levels_.size();
+        std::memset(p, ' ', indent);
+        return p + indent;
+    }
+
     /// Before a value: a member's value follows its key directly; an array
     /// element (or the root) gets its own line.
-    void element() {
+    char* put_element(char* p) {
         if (after_key_) {
             after_key_ = false;
-            return;
+            return p;
         }
-        if (!levels_.empty()) separate();
+        return levels_.empty() ? p : put_separator(p);
     }
-    void separate() {
-        level& l = levels_.back();
-        using namespace std::string_view_literals;
-        out_ += l.empty ? "\n"sv : ",\n"sv;
-        l.empty = false;
-        out_.append(2 * levels_.size(), ' ');
+
+    /// A value written as is (a literal or a number).
+    void plain(std::string_view text) {
+        char* p = put_element(room(separator_bytes() + text.size()));
+        std::memcpy(p, text.data(), text.size());
+        commit(p + text.size());
     }
+
     void open(char c) {
-        element();
-        out_ += c;
+        char* p = put_element(room(separator_bytes() + 1));
+        *p++ = c;
+        commit(p);
         levels_.push_back({});
     }
     void close(char c) {
         Expects(!levels_.empty() && !after_key_);
         const bool empty = levels_.back().empty;
         levels_.pop_back();
+        char* p = room(2 + 2 * levels_.size());
         if (!empty) {
-            out_ += '\n';
-            out_.append(2 * levels_.size(), ' ');
+            *p++ = '\n';
+            const std::size_t indent = 2 * levels_.size();
+            std::memset(p, ' ', indent);
+            p += indent;
         }
-        out_ += c;
+        *p++ = c;
+        commit(p);
     }
 
     /// Whether any of the 8 bytes of `w` must be escaped: a control
@@ -139,59 +189,67 @@ private:
                zero_byte(w ^ ('\\' * ones)) != 0;
     }
 
-    /// `s` quoted and escaped as nlohmann writes it; text that is not UTF-8
-    /// is refused (nlohmann's strict error handler throws there too). Runs
-    /// of 8 bytes with nothing to escape are copied without a look at each
-    /// byte; UTF-8 is checked once per string, by simdjson, only where a
-    /// byte above 0x7F was seen.
-    void quoted(std::string_view s) {
-        constexpr std::uint64_t highs = 0x8080808080808080ULL;
-        out_ += '"';
-        std::size_t plain = 0;  // start of the run not yet copied
-        std::size_t i = 0;
-        std::uint64_t high = 0;
-        while (i < s.size()) {
-            if (i + 8 <= s.size()) {
-                std::uint64_t w;
-                std::memcpy(&w, s.data() + i, 8);
-                high |= w & highs;
-                if (!needs_escape(w)) {
-                    i += 8;
-                    continue;
-                }
+    /// One byte as nlohmann writes it inside a string.
+    static char* put_byte(char* p, unsigned char c) {
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *p++ = static_cast<char>(c);
+            return p;
+        }
+        *p++ = '\\';
+        switch (c) {
+            case '"': *p++ = '"'; break;
+            case '\\': *p++ = '\\'; break;
+            case '\b': *p++ = 'b'; break;
+            case '\f': *p++ = 'f'; break;
+            case '\n': *p++ = 'n'; break;
+            case '\r': *p++ = 'r'; break;
+            case '\t': *p++ = 't'; break;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                *p++ = 'u';
+                *p++ = '0';
+                *p++ = '0';
+                *p++ = hex[c >> 4];
+                *p++ = hex[c & 0xF];
             }
-            const auto c = static_cast<unsigned char>(s[i]);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                high |= c & 0x80U;
-                ++i;
+        }
+        return p;
+    }
+
+    /// `s` quoted and escaped as nlohmann writes it, at `p` (room for
+    /// quoted_bytes(s)); text that is not UTF-8 is refused (nlohmann's strict
+    /// error handler throws there too). Runs of 8 bytes with nothing to
+    /// escape are copied whole; UTF-8 is checked once per string, by
+    /// simdjson, only where a byte above 0x7F was seen.
+    static char* put_quoted(char* p, std::string_view s) {
+        constexpr std::uint64_t highs = 0x8080808080808080ULL;
+        *p++ = '"';
+        const char* in = s.data();
+        const char* const end = in + s.size();
+        std::uint64_t high = 0;
+        for (; end - in >= 8; in += 8) {
+            std::uint64_t w;
+            std::memcpy(&w, in, 8);
+            high |= w & highs;
+            if (!needs_escape(w)) {
+                std::memcpy(p, in, 8);
+                p += 8;
                 continue;
             }
-            out_.append(s.substr(plain, i - plain));
-            plain = i + 1;
-            switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\b': out_ += "\\b"; break;
-                case '\f': out_ += "\\f"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\t': out_ += "\\t"; break;
-                default: {
-                    static constexpr char hex[] = "0123456789abcdef";
-                    out_ += "\\u00";
-                    out_ += hex[c >> 4];
-                    out_ += hex[c & 0xF];
-                }
-            }
-            ++i;
+            for (int k = 0; k < 8; ++k) p = put_byte(p, static_cast<unsigned char>(in[k]));
+        }
+        for (; in != end; ++in) {
+            high |= static_cast<unsigned char>(*in) & 0x80U;
+            p = put_byte(p, static_cast<unsigned char>(*in));
         }
         if (high != 0 && !valid_utf8(s))
             throw validation_error("", quote_text(s), "text is not valid UTF-8 and cannot be written as JSON");
-        out_.append(s.substr(plain));
-        out_ += '"';
+        *p++ = '"';
+        return p;
     }
 
     std::string& out_;
+    std::size_t used_;  // the text's bytes in out_
     std::vector<level> levels_;
     bool after_key_ = false;
 };

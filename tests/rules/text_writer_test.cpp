@@ -135,3 +135,15 @@ TEST_CASE("text that is not UTF-8 is refused, as json::dump refuses it") {
         CHECK_THROWS(json::dump(json::value(bad)));
     }
 }
+
+TEST_CASE("the text writer appends to what the string held, which holds just the text once the writer is gone") {
+    std::string out = "prefix:";
+    {
+        json::text_writer w(out);
+        w.begin_array();
+        w.string(std::string(100, 'a'));  // more than the string's room at the start
+        w.integer(-7);
+        w.end_array();
+    }
+    CHECK(out == "prefix:[\n  \"" + std::string(100, 'a') + "\",\n  -7\n]");
+}

@@ -366,34 +366,33 @@ inline void describe_eligibility(const loan_record& loan, const plan::first_loan
                                  std::uint32_t failed, receipt& rc, std::vector<reason>& reasons) {
     using dates::detail::iso;
     const std::string window_text = dates::to_string(params.application_window);
-    const std::string window_zh = iso(params.application_window.from()) + " 至 " + iso(params.application_window.to());
+    const std::string window_zh = concat(iso(params.application_window.from()), " 至 ", iso(params.application_window.to()));
     const bool in_window = (failed & batch::reason_application_outside_window) == 0;
+    const std::string application = iso(loan.first_application_date);
     rc.steps.push_back({"window", "check", in_window,
-                        {{"first_application_date", iso(loan.first_application_date)},
-                         {"application_window", window_text}},
-                        "首次申请贷款日期 " + iso(loan.first_application_date) + (in_window ? " 在 " : " 不在 ") +
-                            window_zh + "（含首尾）之内",
-                        "first application on " + iso(loan.first_application_date) +
-                            (in_window ? " is inside " : " is outside ") + window_text + " (both ends included)"});
+                        {{"first_application_date", application}, {"application_window", window_text}},
+                        concat("首次申请贷款日期 ", application, in_window ? " 在 " : " 不在 ", window_zh, "（含首尾）之内"),
+                        concat("first application on ", application, in_window ? " is inside " : " is outside ",
+                               window_text, " (both ends included)")});
     if (!in_window)
         reasons.push_back({"application_outside_window",
-                           "首次申请贷款日期 " + iso(loan.first_application_date) + " 不在 " + window_zh + " 之内",
-                           "first application on " + iso(loan.first_application_date) + " is outside " + window_text});
+                           concat("首次申请贷款日期 ", application, " 不在 ", window_zh, " 之内"),
+                           concat("first application on ", application, " is outside ", window_text)});
 
     const bool kind_ok = (failed & batch::reason_borrower_kind_not_eligible) == 0;
     const std::string kind = std::string(plan::to_string(loan.borrower_kind));
+    const std::string kinds = kinds_text(params.eligible_kinds);
     rc.steps.push_back({"eligibility.borrower_kind", "check", kind_ok,
-                        {{"borrower_kind", kind}, {"eligible_kinds", kinds_text(params.eligible_kinds)}},
-                        "借款人类型为" + kind_zh(loan.borrower_kind) + (kind_ok ? "，属于" : "，不属于") + "贴息对象（" +
-                            kinds_zh(params.eligible_kinds) + "）",
-                        "borrower kind " + kind + (kind_ok ? " is" : " is not") + " among the eligible kinds (" +
-                            kinds_text(params.eligible_kinds) + ")"});
+                        {{"borrower_kind", kind}, {"eligible_kinds", kinds}},
+                        concat("借款人类型为", kind_zh(loan.borrower_kind), kind_ok ? "，属于" : "，不属于", "贴息对象（",
+                               kinds_zh(params.eligible_kinds), "）"),
+                        concat("borrower kind ", kind, kind_ok ? " is" : " is not", " among the eligible kinds (", kinds,
+                               ")")});
     if (!kind_ok)
         reasons.push_back({"borrower_kind_not_eligible",
-                           "借款人类型（" + kind_zh(loan.borrower_kind) + "）不属于贴息对象（" +
-                               kinds_zh(params.eligible_kinds) + "）",
-                           "borrower kind " + kind + " is not eligible (eligible: " + kinds_text(params.eligible_kinds) +
-                               ")"});
+                           concat("借款人类型（", kind_zh(loan.borrower_kind), "）不属于贴息对象（",
+                                  kinds_zh(params.eligible_kinds), "）"),
+                           concat("borrower kind ", kind, " is not eligible (eligible: ", kinds, ")")});
 
     struct flag_check {
         const char* id;
@@ -466,10 +465,11 @@ inline void describe_ranges(const subsidy_trace& t, receipt& rc) {
                              {"balance", balance},
                              {"balance_used", used},
                              {"product", product}},
-                            from + " 至 " + to + " 共 " + days + " 天，日终余额 " + balance + " 元" +
-                                (capped ? "，超过上限按 " + used + " 元计" : "") + "，积数 " + product + " 元",
-                            from + ".." + to + ": " + days + " days at " + balance +
-                                (capped ? ", capped at " + used : "") + ", product " + product});
+                            concat(from, " 至 ", to, " 共 ", days, " 天，日终余额 ", balance, " 元",
+                                   capped ? "，超过上限按 " : "", capped ? used : std::string(), capped ? " 元计" : "",
+                                   "，积数 ", product, " 元"),
+                            concat(from, "..", to, ": ", days, " days at ", balance, capped ? ", capped at " : "",
+                                   capped ? used : std::string(), ", product ", product)});
     }
 }
 
@@ -518,18 +518,18 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
     const std::string used = money::to_string(used_rate);
     rc.steps.push_back({"rate_ceiling", "cap", ceiling_bites,
                         {{"annual_rate", annual}, {"rate_ceiling", ceiling}, {"rate_used", used}},
-                        "实际年利率 " + annual + "，上限 " + ceiling + "，取较低者 " + used,
-                        "actual rate " + annual + ", ceiling " + ceiling + ": the lower, " + used + ", is used"});
+                        concat("实际年利率 ", annual, "，上限 ", ceiling, "，取较低者 ", used),
+                        concat("actual rate ", annual, ", ceiling ", ceiling, ": the lower, ", used, ", is used")});
 
     const std::string basis = std::to_string(dates::denominator(params.basis));
     const money::int128 numerator = ck::checked_mul<money::int128>(t.sum, t.rate_used, "subsidy numerator");
     const money::int128 denominator =
         ck::checked_mul<money::int128>(money::rate::scale, dates::denominator(params.basis), "subsidy denominator");
     const exact_value exact = exact_yuan(numerator, denominator);
-    const std::string dec = exact.decimal + (exact.decimal_exact ? "" : "…");
+    const std::string dec = concat(exact.decimal, exact.decimal_exact ? "" : "…");
     if (row.status == batch::detail::errc_code(errc::overflow)) throw_total_out_of_range(dec, "subsidy");
     const std::string sum = fen_text(t.sum);
-    const std::string fraction = exact.numerator + "/" + exact.denominator;
+    const std::string fraction = concat(exact.numerator, "/", exact.denominator);
     rc.unrounded = exact;
     rc.steps.push_back({"unrounded", "compute", std::nullopt,
                         {{"days", std::to_string(days)},
@@ -538,8 +538,8 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
                          {"basis", basis},
                          {"value", fraction},
                          {"decimal", exact.decimal}},
-                        "积数 " + sum + " × " + used + " ÷ " + basis + " = " + fraction + " = " + dec + " 元",
-                        sum + " × " + used + " / " + basis + " = " + fraction + " = " + dec + " yuan"});
+                        concat("积数 ", sum, " × ", used, " ÷ ", basis, " = ", fraction, " = ", dec, " 元"),
+                        concat(sum, " × ", used, " / ", basis, " = ", fraction, " = ", dec, " yuan")});
 
     const caps_text caps =
         describe_total(t, params.rounding, dec, "贴息", "subsidy",
@@ -559,22 +559,23 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
     out.eligible = true;
     out.amount = result;
     rc.result = result;
-    rc.explanation_zh = loan.borrower + "（" + kind_zh(loan.borrower_kind) + "）于 " + application +
-                        " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。" + iso(first) +
-                        " 至 " + iso(std::max(first, last)) + " 计 " + std::to_string(days) + " 天，每日余额以 " + cap +
-                        " 元为上限，积数合计 " + sum + " 元；贴息利率取实际年利率 " + annual + " 与上限 " + ceiling +
-                        " 的较低者 " + used + "，一年按 " + basis + " 天计：" + sum + " × " + used + " ÷ " + basis +
-                        " = " + dec + " 元，" + rounding_zh(params.rounding) + "到分为 " + rounded + " 元。" + caps.zh +
-                        "应付贴息 " + paid + " 元。";
-    rc.explanation_en = loan.borrower + " (" + std::string(plan::to_string(loan.borrower_kind)) +
-                        ") first applied on " + application +
-                        " via the Guangdong SME financing platform at a local legal-person institution, and is "
-                        "eligible. Over " +
-                        std::to_string(days) + " interest days the daily balances, each capped at " + cap +
-                        ", sum to " + sum + " yuan-days; the rate is the lower of the actual " + annual +
-                        " and the ceiling " + ceiling + ", " + used + "; on a " + basis + "-day year " + sum + " × " +
-                        used + " / " + basis + " = " + dec + " yuan, rounded " + rounding_en(params.rounding) +
-                        " to the fen: " + rounded + "." + caps.en + " The subsidy is " + paid + " yuan.";
+    const std::string day_count = std::to_string(days);
+    rc.explanation_zh = concat(loan.borrower, "（", kind_zh(loan.borrower_kind), "）于 ", application,
+                               " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。",
+                               iso(first), " 至 ", iso(std::max(first, last)), " 计 ", day_count, " 天，每日余额以 ",
+                               cap, " 元为上限，积数合计 ", sum, " 元；贴息利率取实际年利率 ", annual, " 与上限 ",
+                               ceiling, " 的较低者 ", used, "，一年按 ", basis, " 天计：", sum, " × ", used, " ÷ ",
+                               basis, " = ", dec, " 元，", rounding_zh(params.rounding), "到分为 ", rounded, " 元。",
+                               caps.zh, "应付贴息 ", paid, " 元。");
+    rc.explanation_en = concat(loan.borrower, " (", plan::to_string(loan.borrower_kind), ") first applied on ",
+                               application,
+                               " via the Guangdong SME financing platform at a local legal-person institution, and is "
+                               "eligible. Over ",
+                               day_count, " interest days the daily balances, each capped at ", cap, ", sum to ", sum,
+                               " yuan-days; the rate is the lower of the actual ", annual, " and the ceiling ", ceiling,
+                               ", ", used, "; on a ", basis, "-day year ", sum, " × ", used, " / ", basis, " = ", dec,
+                               " yuan, rounded ", rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en,
+                               " The subsidy is ", paid, " yuan.");
     return out;
 }
 

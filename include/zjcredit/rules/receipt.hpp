@@ -221,6 +221,20 @@ inline parameter_use request_parameter(const std::string& name, std::optional<st
     return parameter_use{name, std::move(value), "request", false, note, std::nullopt};
 }
 
+/// The pieces (strings, views, literals) joined into one string sized once:
+/// a receipt's texts are long chains of pieces, and `a + b + c + ...` grows
+/// its result several times over.
+template <class... Pieces>
+std::string concat(const Pieces&... pieces) {
+    const std::string_view views[] = {std::string_view(pieces)...};
+    std::size_t size = 0;
+    for (const std::string_view v : views) size += v.size();
+    std::string out;
+    out.reserve(size);
+    for (const std::string_view v : views) out.append(v);
+    return out;
+}
+
 inline std::string join(const std::vector<std::string>& parts, std::string_view separator) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -301,10 +315,11 @@ inline caps_text describe_total(const total_record& t, money::rounding mode, con
                                 const cap_names& budget, receipt& rc, std::vector<reason>& reasons) {
     const money::amount rounded = money::amount::from_fen(t.rounded_fen);
     rc.rounded = rounded;
+    const std::string rounded_text = money::to_string(rounded);
     rc.steps.push_back({"rounding", "round", std::nullopt,
-                        {{"mode", std::string(money::to_string(mode))}, {"rounded", money::to_string(rounded)}},
-                        exact_text + " 元" + rounding_zh(mode) + "到分为 " + money::to_string(rounded) + " 元",
-                        exact_text + " rounded " + rounding_en(mode) + " to the fen: " + money::to_string(rounded)});
+                        {{"mode", std::string(money::to_string(mode))}, {"rounded", rounded_text}},
+                        concat(exact_text, " 元", rounding_zh(mode), "到分为 ", rounded_text, " 元"),
+                        concat(exact_text, " rounded ", rounding_en(mode), " to the fen: ", rounded_text)});
 
     caps_text out;
     for (const auto& [use, names] : {std::pair{t.per_record, per_record}, std::pair{t.budget, budget}}) {
