@@ -94,10 +94,9 @@ public:
     /// The final newline; every container must be closed.
     void finish() {
         Expects(levels_.empty());
-        char* p = room(1);
-        *p++ = '\n';
-        commit(p);
         out_.resize(used_);
+        out_ += '\n';
+        used_ = out_.size();
     }
 
 private:
@@ -128,16 +127,20 @@ private:
         return 6 * s.size() + 2;
     }
 
-    /// Before a member or an element: "," after an earlier one, then a new
-    /// line indented to the level.
-    char* put_separator(char* p) {
-        level& l = levels_.back();
-        if (!l.empty) *p++ = ',';
-        l.empty = false;
+    /// A new line indented to the level.
+    char* put_line(char* p) const noexcept {
         *p++ = '\n';
         const std::size_t indent = 2 * levels_.size();
         std::memset(p, ' ', indent);
         return p + indent;
+    }
+
+    /// Before a member or an element: "," after an earlier one, then a new line.
+    char* put_separator(char* p) {
+        level& l = levels_.back();
+        if (!l.empty) *p++ = ',';
+        l.empty = false;
+        return put_line(p);
     }
 
     /// Before a value: a member's value follows its key directly; an array
@@ -167,13 +170,8 @@ private:
         Expects(!levels_.empty() && !after_key_);
         const bool empty = levels_.back().empty;
         levels_.pop_back();
-        char* p = room(2 + 2 * levels_.size());
-        if (!empty) {
-            *p++ = '\n';
-            const std::size_t indent = 2 * levels_.size();
-            std::memset(p, ' ', indent);
-            p += indent;
-        }
+        char* p = room(separator_bytes());
+        if (!empty) p = put_line(p);
         *p++ = c;
         commit(p);
     }
