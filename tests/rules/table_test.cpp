@@ -121,7 +121,7 @@ TEST_CASE("a bank's loans by drawdown, with repayments and settlement, give the 
     const subsidy_row a = subsidy_for_table(*t.loans[0].record, p);
     CHECK(a.eligible);
     CHECK(money::to_string(a.amount) == "1850.00");
-    CHECK(a.arithmetic_zh.find("66600000.00 × 1%") != std::string::npos);
+    CHECK(a.arithmetic_zh == "积数 66600000.00 × 1% ÷ 360 = 1850 元，四舍五入到分为 1850.00 元");
     // JJ002: 中型企业 is read and is not eligible, not an error.
     const subsidy_row b = subsidy_for_table(*t.loans[1].record, p);
     CHECK_FALSE(b.eligible);
@@ -133,6 +133,42 @@ TEST_CASE("a bank's loans by drawdown, with repayments and settlement, give the 
     const subsidy_row c = subsidy_for_table(*t.loans[2].record, p);
     CHECK(c.eligible);
     CHECK(money::to_string(c.amount) == "677.78");
+}
+
+TEST_CASE("the arithmetic line names the balance cap and the longest subsidy period when they cut the 积数") {
+    const std::string csv =
+        "借据号,借款人,企业规模,首次申请日期,是否通过融资平台申请,是否地方法人金融机构,是否首贷,利率(%),放款日期,放款金额,"
+        "结清日期\n"
+        "JJ1,丁公司,微型企业,2022-06-01,是,是,是,0.8,2022-06-01,12000000.00,2022-06-21\n"
+        "JJ2,戊公司,小型企业,2022-04-01,是,是,是,4.35,2022-04-01,1000000.00,\n";
+    table_options o;
+    o.period = date_range{dates::date(2022, 4, 1), dates::date(2022, 6, 30)};
+    const loan_table t = read_loan_table_bytes(csv, "loans.csv", o);
+    REQUIRE(t.loans.size() == 2);
+    for (const auto& loan : t.loans) REQUIRE_MESSAGE(loan.record, message_of(loan));
+
+    // JJ1: 12,000,000.00 from 06-01, settled 06-21: 20 days at the cap
+    // 10,000,000.00 = 200,000,000.00 元·日 × 0.8% ÷ 360 = 4444.444… → 4444.44.
+    const subsidy_row capped = subsidy_for_table(*t.loans[0].record, plan::plan_2022());
+    CHECK(capped.arithmetic_zh ==
+          "积数 200000000.00（日余额超过 10000000.00 元的部分不计） × 0.8% ÷ 360 = 4444.444444… 元，四舍五入到分为 4444.44 元");
+    CHECK(capped.arithmetic_en == "200000000.00 (daily balances above 10000000.00 not counted) × 0.8% / 360 = "
+                                  "4444.444444… yuan, rounded half up to the fen: 4444.44");
+
+    // A longest subsidy period of 10 days from the first day with a balance.
+    // JJ1: 06-01..06-10, 10 × 10,000,000.00 = 100,000,000.00 × 0.8% ÷ 360 =
+    // 2222.222… → 2222.22, both cuts named. JJ2: 04-01..04-10, 10 ×
+    // 1,000,000.00 = 10,000,000.00 × 1% ÷ 360 = 277.777… → 277.78.
+    plan::plan p = plan::plan_2022();
+    p.first_loan_subsidy.max_subsidy_days = 10;
+    CHECK(subsidy_for_table(*t.loans[0].record, p).arithmetic_zh ==
+          "积数 100000000.00（日余额超过 10000000.00 元的部分不计；2022-06-10 之后超出最长贴息期限的天数不计） × 0.8% ÷ "
+          "360 = 2222.222222… 元，四舍五入到分为 2222.22 元");
+    const subsidy_row cut = subsidy_for_table(*t.loans[1].record, p);
+    CHECK(cut.arithmetic_zh ==
+          "积数 10000000.00（2022-04-10 之后超出最长贴息期限的天数不计） × 1% ÷ 360 = 277.777777… 元，四舍五入到分为 277.78 元");
+    CHECK(cut.arithmetic_en == "10000000.00 (days after 2022-04-10, past the longest subsidy period, not counted) × 1% / "
+                               "360 = 277.777777… yuan, rounded half up to the fen: 277.78");
 }
 
 TEST_CASE("a bare rate is refused unless its unit is declared; a declared fraction meets the plausibility bound") {

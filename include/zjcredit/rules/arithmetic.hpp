@@ -1,17 +1,24 @@
 // A paid subsidy's arithmetic in one line, for the 说明 column of a table of
 // results: "积数 91000000.00 × 1% ÷ 360 = 2527.777… 元，四舍五入到分为
 // 2527.78 元" — the receipt's "unrounded" and "rounding" steps, said at
-// once. Written from what the kernel recorded (subsidy_trace), whether the
-// loan came one at a time or in a batch.
+// once. Written from what the kernel recorded (sum_trace), whether the loan
+// came one at a time or in a batch. When the 积数 is less than the balances
+// times the days — a day's balance above the balance cap, or days past the
+// longest subsidy period — the line says so after the 积数, so that a loan
+// officer who multiplies the bank's own figures sees why they differ.
 #ifndef ZJCREDIT_RULES_ARITHMETIC_HPP
 #define ZJCREDIT_RULES_ARITHMETIC_HPP
 
+#include <zjcredit/dates/date.hpp>
 #include <zjcredit/dates/day_count.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/rules/first_loan_subsidy.hpp>
 #include <zjcredit/rules/receipt.hpp>
 
+#include <gsl/narrow>
+
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace zjcredit::rules {
@@ -19,28 +26,33 @@ namespace zjcredit::rules {
 namespace detail {
 
 /// A trace of the kernel that keeps only what the line needs: the sum, the
-/// rate used and the rounded total. Every other hook does nothing, so a
-/// batch can explain its paid loans without the receipt's ranges.
+/// rate used, the rounded total, and whether the balance cap or the longest
+/// subsidy period cut the sum. Every other hook does nothing, so a batch can
+/// explain its paid loans without the receipt's ranges.
 struct sum_trace {
     static constexpr bool enabled = true;
 
     money::int128 sum = 0;       ///< Σ min(balance_d, cap), 分·days
     std::int64_t rate_used = 0;  ///< rate units
     std::int64_t rounded_fen = 0;
+    bool balance_capped = false;              ///< a day summed had a balance above the cap
+    std::optional<std::int64_t> period_cut;   ///< the longest subsidy period's last day, when it cut the claim
 
     void total(money::int128 s, std::int64_t rate) noexcept {
         sum = s;
         rate_used = rate;
     }
     void rounded(std::int64_t fen) noexcept { rounded_fen = fen; }
+    void range(std::size_t /*index*/, std::int64_t /*from*/, std::int64_t /*to*/, std::int64_t /*days*/,
+               std::int64_t balance, std::int64_t used) noexcept {
+        balance_capped = balance_capped || used != balance;
+    }
+    void restart_ranges() noexcept { balance_capped = false; }
+    void max_period(std::int64_t /*first_positive*/, std::int64_t end, bool bites) noexcept {
+        if (bites) period_cut = end;
+    }
     template <class... A>
     void checks(A&&...) noexcept {}
-    template <class... A>
-    void range(A&&...) noexcept {}
-    template <class... A>
-    void restart_ranges(A&&...) noexcept {}
-    template <class... A>
-    void max_period(A&&...) noexcept {}
     template <class... A>
     void max_period_unused(A&&...) noexcept {}
     template <class... A>
@@ -65,13 +77,11 @@ inline std::string short_yuan(money::int128 numerator, money::int128 denominator
 
 }  // namespace detail
 
-/// The line of an eligible loan whose kernel run recorded `trace` (a
-/// detail::sum_trace, or the receipt's detail::subsidy_trace) and paid
+/// The line of an eligible loan whose kernel run recorded `trace` and paid
 /// `paid` (after any cap on the total, which the line then names), in
 /// Chinese or (`en`) English.
-template <class Trace>
-std::string subsidy_arithmetic(const Trace& trace, const plan::first_loan_subsidy_parameters& params,
-                               money::amount paid, bool en) {
+inline std::string subsidy_arithmetic(const detail::sum_trace& trace, const plan::first_loan_subsidy_parameters& params,
+                                      money::amount paid, bool en) {
     using money::detail::checked_mul;
     const auto basis = dates::denominator(params.basis);
     const money::int128 numerator = checked_mul<money::int128>(trace.sum, trace.rate_used, "subsidy numerator");
@@ -82,6 +92,21 @@ std::string subsidy_arithmetic(const Trace& trace, const plan::first_loan_subsid
     out.reserve(128);
     if (!en) out += "积数 ";
     out += detail::fen_text(trace.sum);
+    if (trace.balance_capped || trace.period_cut) {
+        const std::string cap = money::to_string(params.balance_cap);
+        const std::string last = trace.period_cut ? dates::detail::iso(dates::from_day_number(
+                                                        gsl::narrow<std::int32_t>(*trace.period_cut)))
+                                                  : std::string();
+        if (en)
+            out += detail::concat(" (", trace.balance_capped ? "daily balances above " + cap + " not counted" : "",
+                                  trace.balance_capped && trace.period_cut ? "; " : "",
+                                  trace.period_cut ? "days after " + last + ", past the longest subsidy period, not counted" : "",
+                                  ")");
+        else
+            out += detail::concat("（", trace.balance_capped ? "日余额超过 " + cap + " 元的部分不计" : "",
+                                  trace.balance_capped && trace.period_cut ? "；" : "",
+                                  trace.period_cut ? last + " 之后超出最长贴息期限的天数不计" : "", "）");
+    }
     out += " × ";
     out += money::to_string(money::rate::from_units(trace.rate_used));
     out += en ? " / " : " ÷ ";

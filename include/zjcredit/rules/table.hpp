@@ -89,8 +89,10 @@ struct subsidy_row {
     bool eligible = false;        ///< the loan meets every condition of 首贷贴息
     money::amount amount;         ///< the subsidy paid; 0.00 when not eligible
     std::vector<reason> reasons;  ///< why nothing or less than the formula was paid
-    /// For an eligible loan, its arithmetic in one line ("积数 91,000,000.00 ×
-    /// 1% ÷ 360 = 2,527.777… 元，四舍五入为 2,527.78 元"); empty otherwise.
+    /// For an eligible loan, its arithmetic in one line ("积数 91000000.00 ×
+    /// 1% ÷ 360 = 2527.777777… 元，四舍五入到分为 2527.78 元", naming the
+    /// balance cap or the longest subsidy period when they cut the 积数;
+    /// rules/arithmetic.hpp); empty otherwise.
     std::string arithmetic_zh;
     std::string arithmetic_en;  ///< the same line in English; empty when not eligible
 };

@@ -1,6 +1,6 @@
 . "$CASES/../lib.bash"
 # --set first_loan_subsidy.balance_cap=50万 on docs/examples/loans.csv, worked by hand:
-#   甲: min(1,000,000, 500,000) x 1% x 91 days / 360 = 455,000,000 x 0.01 / 360 = 1263.888.. -> 1263.89
+#   甲: min(1,000,000, 500,000) x 91 days = 45,500,000 x 0.01 / 360 = 1263.888.. -> 1263.89
 #   乙: (500,000 x 52 + 500,000 x 31) x 0.8% / 360 = 41,500,000 x 0.008 / 360 = 922.222.. -> 922.22
 #   丙: not eligible, 0.00
 # The receipts say the cap was overridden, and the plan's value.
