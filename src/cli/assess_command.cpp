@@ -54,7 +54,7 @@ int run_assess(const options& o) {
                       std::vector<std::string>{en ? "One row per target, then the groups of targets; figures in the unit "
                                                     "each target is stated in (exact text)."
                                                   : "每个目标一行，其后为目标组；数值以目标所用单位列示（精确文本）。"},
-                      std::vector<std::array<std::string, 3>>{});
+                      std::vector<rules::parameter_use>{});
     const auto write = [&](const std::vector<std::string>& cells) {
         csv.row(cells);
         if (sheet) sheet->row(cells, {}, false);

@@ -14,6 +14,7 @@
 #include <zjcredit/money/amount.hpp>
 #include <zjcredit/report/csv.hpp>
 #include <zjcredit/rules/reason.hpp>
+#include <zjcredit/rules/receipt.hpp>
 
 #include <array>
 #include <cstddef>
@@ -41,8 +42,8 @@ struct result_nouns {
     std::string_view unit_zh;     ///< "笔" (loans), "户" (enterprises)
     std::string_view record_en;   ///< "loans", "enterprises"
     std::string_view rule;        ///< "first_loan_subsidy", for the xlsx's explanation sheet
-    /// The rule's parameters as used (name, value, source), for the xlsx's explanation sheet.
-    std::vector<std::array<std::string, 3>> parameters;
+    /// The rule's parameters as used, for the xlsx's explanation sheet.
+    std::vector<rules::parameter_use> parameters;
 };
 
 /// One record's result.

@@ -41,10 +41,47 @@ double amount_cell(const std::string& text) {
     return std::strtod(money::to_string(a).c_str(), nullptr);
 }
 
+/// A worksheet's row and column numbers (rows are counted against LXW_ROW_MAX
+/// as they are added).
+lxw_row_t sheet_row(std::size_t r) { return static_cast<lxw_row_t>(r); }
+lxw_col_t sheet_col(std::size_t c) { return static_cast<lxw_col_t>(c); }
+
+/// A parameter's row of the explanation sheet: its name as a reader of the
+/// workbook's language reads it, its code (as --set and the receipts name
+/// it), its value ("not set" rather than an empty cell), and its source,
+/// with an override of this run named as such.
+std::array<std::string, 4> parameter_cells(const rules::parameter_use& p, bool en) {
+    const plan::parameter_label label = plan::label_of_parameter(p.name);
+    std::string source = p.clause;
+    if (p.overridden) {
+        const std::string plan_value = p.overridden->plan_value.value_or(en ? "not set" : "未设定");
+        source += en ? "; overridden in this run (scenario " + p.overridden->scenario + "; the plan's value " +
+                           plan_value + ")"
+                     : "；本次运行改设（情景 " + p.overridden->scenario + "，方案原值 " + plan_value + "）";
+    }
+    return {std::string(en ? label.en : label.zh), p.name, p.value.value_or(en ? "not set" : "未设定"), source};
+}
+
+/// The parameter table of the explanation sheet, from row `r` on.
+void write_parameters(lxw_worksheet* about, std::size_t& r, const std::vector<rules::parameter_use>& parameters,
+                      bool en, lxw_format* head) {
+    const std::array<const char*, 4> titles =
+        en ? std::array{"Parameter", "Code", "Value", "Source"} : std::array{"参数", "代码", "取值", "来源"};
+    for (std::size_t c = 0; c < titles.size(); ++c)
+        check(worksheet_write_string(about, sheet_row(r), sheet_col(c), titles[c], head), "about");
+    ++r;
+    for (const auto& p : parameters) {
+        const std::array<std::string, 4> cells = parameter_cells(p, en);
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            check(worksheet_write_string(about, sheet_row(r), sheet_col(c), cells[c].c_str(), nullptr), cells[c]);
+        ++r;
+    }
+}
+
 }  // namespace
 
 xlsx_results::xlsx_results(std::string path, std::vector<std::string> header, bool en, std::vector<std::string> notes,
-                           std::vector<std::array<std::string, 3>> parameters)
+                           std::vector<rules::parameter_use> parameters)
     : path_(std::move(path)), en_(en), notes_(std::move(notes)), parameters_(std::move(parameters)) {
     sheets_.push_back({en ? "results" : "结果", std::move(header), {}});
 }
@@ -82,8 +119,6 @@ void xlsx_results::commit() {
         std::vector<lxw_worksheet*> sheets;
         for (const auto& sh : sheets_) sheets.push_back(workbook_add_worksheet(wb, sh.name.c_str()));
         lxw_worksheet* about = workbook_add_worksheet(wb, en_ ? "about" : "说明");
-        const auto col = [](std::size_t c) { return static_cast<lxw_col_t>(c); };
-        const auto row = [](std::size_t r) { return static_cast<lxw_row_t>(r); };
         try {
             for (std::size_t k = 0; k < sheets_.size(); ++k) {
                 lxw_worksheet* ws = sheets[k];
@@ -91,8 +126,8 @@ void xlsx_results::commit() {
                 const auto& header = sheets_[k].header;
                 const auto& rows = sheets_[k].rows;
                 for (std::size_t c = 0; c < header.size(); ++c) {
-                    check(worksheet_write_string(ws, 0, col(c), header[c].c_str(), head), header[c]);
-                    check(worksheet_set_column(ws, col(c), col(c), c + 1 == header.size() ? 60 : 16, nullptr), "width");
+                    check(worksheet_write_string(ws, 0, sheet_col(c), header[c].c_str(), head), header[c]);
+                    check(worksheet_set_column(ws, sheet_col(c), sheet_col(c), c + 1 == header.size() ? 60 : 16, nullptr), "width");
                 }
                 worksheet_freeze_panes(ws, 1, 0);
                 std::size_t data_rows = 0;
@@ -104,33 +139,27 @@ void xlsx_results::commit() {
                         const bool amount = std::find(l.money_columns.begin(), l.money_columns.end(), c) !=
                                             l.money_columns.end();
                         if (amount && !l.cells[c].empty()) {
-                            check(worksheet_write_number(ws, row(r + 1), col(c), amount_cell(l.cells[c]),
+                            check(worksheet_write_number(ws, sheet_row(r + 1), sheet_col(c), amount_cell(l.cells[c]),
                                                          summary ? bold_money : money),
                                   l.cells[c]);
                         } else if (!l.cells[c].empty()) {
-                            check(worksheet_write_string(ws, row(r + 1), col(c), l.cells[c].c_str(), nullptr),
+                            check(worksheet_write_string(ws, sheet_row(r + 1), sheet_col(c), l.cells[c].c_str(), nullptr),
                                   l.cells[c]);
                         }
                     }
                 }
                 if (!header.empty())
-                    check(worksheet_autofilter(ws, 0, 0, row(data_rows), col(header.size() - 1)), "autofilter");
+                    check(worksheet_autofilter(ws, 0, 0, sheet_row(data_rows), sheet_col(header.size() - 1)), "autofilter");
             }
 
             std::size_t r = 0;
-            check(worksheet_write_string(about, row(r++), 0, en_ ? "Columns" : "各列说明", head), "about");
-            for (const auto& n : notes_) check(worksheet_write_string(about, row(r++), 0, n.c_str(), nullptr), "about");
+            check(worksheet_write_string(about, sheet_row(r++), 0, en_ ? "Columns" : "各列说明", head), "about");
+            for (const auto& n : notes_) check(worksheet_write_string(about, sheet_row(r++), 0, n.c_str(), nullptr), "about");
             ++r;
-            check(worksheet_write_string(about, row(r), 0, en_ ? "Parameter" : "参数", head), "about");
-            check(worksheet_write_string(about, row(r), 1, en_ ? "Value" : "取值", head), "about");
-            check(worksheet_write_string(about, row(r++), 2, en_ ? "Source" : "来源", head), "about");
-            for (const auto& p : parameters_) {
-                for (std::size_t c = 0; c < p.size(); ++c)
-                    check(worksheet_write_string(about, row(r), col(c), p[c].c_str(), nullptr), p[c]);
-                ++r;
-            }
+            if (!parameters_.empty()) write_parameters(about, r, parameters_, en_, head);
             check(worksheet_set_column(about, 0, 0, 40, nullptr), "width");
-            check(worksheet_set_column(about, 1, 2, 40, nullptr), "width");
+            check(worksheet_set_column(about, 1, 1, 24, nullptr), "width");
+            check(worksheet_set_column(about, 2, 3, 40, nullptr), "width");
         } catch (...) {
             workbook_close(wb);
             throw;

@@ -7,7 +7,8 @@
 #ifndef ZJCREDIT_CLI_RESULTS_XLSX_HPP
 #define ZJCREDIT_CLI_RESULTS_XLSX_HPP
 
-#include <array>
+#include <zjcredit/rules/receipt.hpp>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -17,9 +18,10 @@ namespace zjcredit::cli {
 class xlsx_results {
 public:
     /// `notes` are the lines of the explanation sheet, `parameters` its
-    /// table of (name, value, source).
+    /// table: each parameter's name in the workbook's language, its code,
+    /// its value and its source (an override named as such).
     xlsx_results(std::string path, std::vector<std::string> header, bool en, std::vector<std::string> notes,
-                 std::vector<std::array<std::string, 3>> parameters);
+                 std::vector<rules::parameter_use> parameters);
     /// A row of cells; those in `money_columns` hold amounts in 元 (exact
     /// text, e.g. "1850.00") and are written as numbers; `summary` (a
     /// subtotal, the total) is written in bold.
@@ -44,7 +46,7 @@ private:
     std::string path_;
     bool en_;
     std::vector<std::string> notes_;
-    std::vector<std::array<std::string, 3>> parameters_;
+    std::vector<rules::parameter_use> parameters_;
     std::vector<result_sheet> sheets_;
 };
 

@@ -49,13 +49,6 @@ std::vector<std::string_view> column_list(std::span<const std::string_view> colu
     return {columns.begin(), columns.end()};
 }
 
-/// The parameters of a rule as the xlsx's explanation sheet lists them.
-std::vector<std::array<std::string, 3>> parameter_rows(const std::vector<rules::parameter_use>& used) {
-    std::vector<std::array<std::string, 3>> out;
-    for (const auto& u : used) out.push_back({u.name, u.value.value_or(""), u.clause});
-    return out;
-}
-
 /// `zjcredit subsidy` on a bank's own table: lead columns borrower, loan_id
 /// (when the table has one) and the carried ones; one line per loan.
 int run_subsidy_table(const options& o, const plan::plan& p, const record_kind& kind, std::string bytes,
@@ -107,7 +100,7 @@ int run_subsidy(const options& o) {
     kind.key_column = rules::loan_csv_key;
     kind.key_header = {"借款人", "borrower"};
     kind.nouns = {"贴息金额", "amount", "笔", "loans", "first_loan_subsidy",
-                  parameter_rows(rules::detail::subsidy_parameters_used(p.first_loan_subsidy))};
+                  rules::detail::subsidy_parameters_used(p.first_loan_subsidy)};
     kind.from_csv = [&](const rules::csv_rows& rows) {
         const rules::loan_record loan = rules::loan_from_csv(rows);
         return subsidy_line({loan.borrower}, loan, p, o);
@@ -137,7 +130,7 @@ int run_reward(const options& o) {
     kind.key_column = rules::financing_csv_key;
     kind.key_header = {"核心企业", "core_enterprise"};
     kind.nouns = {"奖励金额", "amount", "户", "enterprises", "receivables_reward",
-                  parameter_rows(rules::detail::reward_parameters_used(p.receivables_reward))};
+                  rules::detail::reward_parameters_used(p.receivables_reward)};
     kind.from_csv = [&](const rules::csv_rows& rows) {
         const rules::receivables_record record = rules::receivables_from_csv(rows);
         return line_of(record.core_enterprise, rules::receivables_reward(record, p), o.json);

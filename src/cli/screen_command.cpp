@@ -49,9 +49,6 @@ void write_csv(const std::optional<std::string>& dir, const result_table& t) {
 /// The four tables as one workbook, with the parameters used on its 说明 sheet.
 void write_xlsx(const std::string& path, const std::vector<result_table>& tables, bool en,
                 const plan::first_loan_subsidy_parameters& params) {
-    std::vector<std::array<std::string, 3>> parameters;
-    for (const auto& u : rules::detail::subsidy_parameters_used(params))
-        parameters.push_back({u.name, u.value.value_or(""), u.clause});
     const std::vector<std::string> notes =
         en ? std::vector<std::string>{"borrowers: one row per borrower (统一社会信用代码), the list to publish or notify.",
                                       "loans: every listing of every file, with its share of its borrower's subsidy.",
@@ -63,7 +60,7 @@ void write_xlsx(const std::string& path, const std::vector<result_table>& tables
                                       "冲突：暂缓或不予支付、待复核的报送（docs/screen.md）。",
                                       "合计：按贷款机构、按企业规模、总计，及各原因的笔数。",
                                       "本次计算所用参数："};
-    xlsx_results book(path, tables.front().header, en, notes, parameters);
+    xlsx_results book(path, tables.front().header, en, notes, rules::detail::subsidy_parameters_used(params));
     for (std::size_t k = 0; k < tables.size(); ++k) {
         if (k == 0)
             book.name_sheet(tables[k].sheet);

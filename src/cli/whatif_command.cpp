@@ -81,9 +81,6 @@ table changes_table(const std::vector<sandbox::scenario_result>& results, const 
 
 void write_xlsx(const std::string& path, const table& totals, const table& changes, bool en,
                 const plan::first_loan_subsidy_parameters& params) {
-    std::vector<std::array<std::string, 3>> parameters;
-    for (const auto& u : rules::detail::subsidy_parameters_used(params))
-        parameters.push_back({u.name, u.value.value_or(""), u.clause});
     const std::vector<std::string> notes =
         en ? std::vector<std::string>{"totals: per scenario (the baseline first), in all, per lender and per borrower "
                                       "kind, with the difference from the baseline (docs/whatif.md).",
@@ -92,7 +89,7 @@ void write_xlsx(const std::string& path, const table& totals, const table& chang
            : std::vector<std::string>{"合计：各方案（基准在前）的总额、按贷款机构、按企业规模，及与基准的差额（docs/whatif.md）。",
                                       "最大变动：各方案下贴息变动最大的贷款。",
                                       "基准所用参数："};
-    xlsx_results book(path, totals.header, en, notes, parameters);
+    xlsx_results book(path, totals.header, en, notes, rules::detail::subsidy_parameters_used(params));
     book.name_sheet(en ? "totals" : "合计");
     for (const auto& r : totals.rows) book.row(r, totals.money_columns, false);
     book.sheet(en ? "largest changes" : "最大变动", changes.header);

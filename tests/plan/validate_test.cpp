@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 using namespace zjcredit::plan;
 using zjcredit::errc;
@@ -299,4 +300,18 @@ TEST_CASE("each part is checked on its own before ids and references across part
 
 TEST_CASE("a reversed window cannot be built, so validate has none to find") {
     CHECK_THROWS_AS(zjcredit::dates::window(date(2022, 4, 1), date(2022, 3, 31)), zjcredit::validation_error);
+}
+
+TEST_CASE("every parameter a plan's sources may name has a label in Chinese and in English") {
+    const auto labelled = [](std::string_view code) {
+        bool in_table = false;
+        for (const parameter_label& l : parameter_labels) in_table = in_table || l.code == code;
+        CHECK_MESSAGE(in_table, code);
+        CHECK_MESSAGE(label_of_parameter(code).zh != code, code);  // a Chinese name, not the code again
+    };
+    for (const auto code : detail::first_loan_parameter_names) labelled(code);
+    for (const auto code : detail::receivables_parameter_names) labelled(code);
+    for (const auto code : detail::listing_parameter_names) labelled(code);
+    CHECK(label_of_parameter("balance_cap").zh == "单户贷款余额上限（每日）");
+    CHECK(label_of_parameter("no_such_parameter").zh == "no_such_parameter");
 }

@@ -45,6 +45,45 @@ struct source {
 /// Sources keyed by parameter name ("balance_cap", "rate_ceiling", ...).
 using sources = std::map<std::string, source>;
 
+/// A rule parameter's name as a person reads it, for the tables zjcredit
+/// writes for people (the 说明 sheet of a workbook); receipts, plan files
+/// and --set keep the code.
+struct parameter_label {
+    std::string_view code;  ///< "balance_cap"
+    std::string_view zh;    ///< "单户贷款余额上限"
+    std::string_view en;    ///< "balance cap per borrower"
+};
+
+/// Every parameter of the three rules (plan/validate.hpp lists the codes).
+inline constexpr parameter_label parameter_labels[] = {
+    {"application_window", "首次申请贷款日期期间", "application window"},
+    {"balance_cap", "单户贷款余额上限（每日）", "daily balance cap per borrower"},
+    {"rate_ceiling", "贴息利率上限", "subsidy rate ceiling"},
+    {"basis", "计息天数基础", "day-count basis"},
+    {"rounding", "舍入方式", "rounding"},
+    {"eligible_kinds", "贴息对象的企业规模", "eligible borrower kinds"},
+    {"max_subsidy_days", "最长贴息天数", "longest subsidy period (days)"},
+    {"per_borrower_cap", "单户贴息金额上限", "subsidy cap per borrower"},
+    {"budget", "预算", "budget"},
+    {"annual_rate_max", "实际年利率合理上限（校验用）", "highest plausible actual rate (a check)"},
+    {"financing_window", "融资起始日期期间", "financing window"},
+    {"reward_rate", "奖励比例", "reward rate"},
+    {"straddle", "跨越期末的融资", "financings straddling the window end"},
+    {"require_platform_confirmation", "须经应收账款融资服务平台确认", "platform confirmation required"},
+    {"per_enterprise_cap", "单户奖励金额上限", "reward cap per enterprise"},
+    {"total_cap", "奖励累计上限", "total award cap"},
+    {"stages", "分阶段奖励", "award stages"},
+    {"stages_are_placeholder", "阶段金额为占位数据", "stage amounts are placeholders"},
+};
+
+/// The label of parameter `code`; the code itself in both languages when
+/// the table has none (a parameter added without a label still shows).
+constexpr parameter_label label_of_parameter(std::string_view code) noexcept {
+    for (const parameter_label& l : parameter_labels)
+        if (l.code == code) return l;
+    return {code, code, code};
+}
+
 /// Kinds of borrower a loan record can name. The subsidy reaches those its
 /// parameters list (the 2022 plan: small and micro); medium and large
 /// enterprises are read so that a bank's list can be run as it is, and are
