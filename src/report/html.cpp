@@ -42,6 +42,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:2px solid #1f4e
 .target{border:1px solid #ccc;border-radius:6px;padding:10px;break-inside:avoid;page-break-inside:avoid}
 .target h3{font-size:14px;margin:0 0 6px}
 .grade{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;color:#fff;margin-left:6px}
+.standing{display:inline-block;padding:0 8px;border:1px solid #999;border-radius:10px;font-size:12px;font-weight:normal;margin-left:6px}
 .grade.green{background:#2e7d32}.grade.yellow{background:#f9a825;color:#222}.grade.red{background:#c62828}.grade.ungraded{background:#9e9e9e}
 table{border-collapse:collapse;font-size:12px;margin:6px 0}
 td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
@@ -103,20 +104,22 @@ void write_headline(page& pg, const report& r) {
 void write_target(page& pg, const target_row& t) {
     const assess::warning& w = t.warning;
     const std::string unit(t.unit.word);
+    // A Chinese reader is titled by the plan's own words; an English one by
+    // the target's id, with the (Chinese) words below it.
     pg.raw("<article class=\"target\" data-target=\"" + escape_html(t.verdict.target_id) + "\" data-standing=\"" +
            std::string(to_string(t.stands)) + "\"><h3>");
-    pg.text(t.verdict.target_id);
+    pg.text(pg.en() ? t.verdict.target_id : t.verdict.text);
     pg.raw(" <span class=\"standing\">");
     pg.text(words::standing_word(t.stands, pg.en()));
     pg.raw("</span><span class=\"grade " + std::string(to_string(w.result)) + "\">");
     pg.text(words::grade_word(w.result, pg.en()));
     pg.raw("</span></h3><div class=\"note\">");
-    pg.text(t.verdict.text);
-    if (!w.lead.empty()) {
-        std::string lead;
-        for (const auto& n : w.lead) lead += (lead.empty() ? "" : "、") + n;
-        pg.text(std::string(pg.say("（牵头单位：", " (lead: ")) + lead + pg.say("）", ")"));
-    }
+    std::string lead;
+    for (const auto& n : w.lead) lead += (lead.empty() ? "" : "、") + n;
+    if (pg.en())
+        pg.text(t.verdict.text + (lead.empty() ? "" : " (lead: " + lead + ")"));
+    else
+        pg.text((lead.empty() ? "" : "牵头单位：" + lead + "；") + "编号 " + t.verdict.target_id);
     pg.raw("</div><table class=\"figures\"><tr>");
     for (const char* h : {pg.say("单位", "unit"), pg.say("实际", "actual"), pg.say("目标值", "threshold"),
                           pg.say("差额", "margin"), pg.say("预测（年末）", "projected (year end)"),

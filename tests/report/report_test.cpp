@@ -252,3 +252,16 @@ TEST_CASE("report: a results CSV cut short or edited by hand is refused, naming 
     CHECK(report::read_subsidy_totals(bom + R"( {"total": {"amount": "1.00", "records": 1, "eligible": 1}})", "r.json")
               .total == report::subsidy_line{"", dec("1"), 1, 1});
 }
+
+TEST_CASE("report: a Chinese page titles each target by the plan's words, an English page by its id") {
+    const report::report r = report::build(plan::plan_2022(), observations_only());
+    const std::string zh = report::to_html(r);
+    const std::string en = report::to_html(r, {.english = true});
+    // The words of the target inclusive_sme_borrowers (一、工作目标), as the plan gives them.
+    const std::string words = "有贷款余额的户数不低于年初水平";
+    CHECK(zh.find("<h3>" + words + " <span class=\"standing\">") != std::string::npos);
+    CHECK(zh.find("编号 inclusive_sme_borrowers") != std::string::npos);
+    CHECK(zh.find("<h3>inclusive_sme_borrowers") == std::string::npos);
+    CHECK(en.find("<h3>inclusive_sme_borrowers <span class=\"standing\">") != std::string::npos);
+    CHECK(en.find(words + " (lead: ") != std::string::npos);
+}
