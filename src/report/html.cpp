@@ -3,6 +3,7 @@
 
 #include "words.hpp"
 
+#include <zjcredit/assess/assess.hpp>
 #include <zjcredit/version.hpp>
 
 #include <string>
@@ -133,6 +134,18 @@ void write_target(page& pg, const target_row& t) {
     pg.cell(words::figure(w.projected), "num projected");
     pg.cell(words::figure(w.pace_achieved), "num pace_achieved");
     pg.cell(words::figure(w.pace_needed), "num pace_needed");
+    // A target that compares rates (增速不低于…, 占比增长) has no threshold
+    // in its unit: the rates it compares are its 实际, 目标值 and 差额.
+    if (t.verdict.rates && !t.threshold) {
+        using namespace assess::detail;
+        const assess::rate_comparison& r = *t.verdict.rates;
+        pg.raw("</tr><tr class=\"rates\">");
+        pg.cell(r.kind == assess::rate_kind::share ? pg.say("占比", "share") : pg.say("增速", "growth"));
+        pg.cell(percent_text(r.value), "num actual_rate");
+        pg.cell(percent_text(r.reference), "num threshold_rate");
+        pg.cell(points_text(r.margin, r.margin_sign) + pg.say("个百分点", " pp"), "num margin_rate");
+        for (int k = 0; k < 3; ++k) pg.cell("");
+    }
     pg.raw("</tr></table>");
     pg.raw(trend_svg(t, pg.en()));
     pg.raw("<ul class=\"receipt\">");

@@ -265,3 +265,20 @@ TEST_CASE("report: a Chinese page titles each target by the plan's words, an Eng
     CHECK(en.find("<h3>inclusive_sme_borrowers <span class=\"standing\">") != std::string::npos);
     CHECK(en.find(words + " (lead: ") != std::string::npos);
 }
+
+TEST_CASE("report: a target that compares rates shows the rates as its actual, threshold and margin") {
+    // inclusive_sme_growth, worked at the top: 850/800 − 1 = 6.25% against
+    // 4200/4000 − 1 = 5.00%, 1.25 percentage points above.
+    const report::report r = report::build(plan::plan_2022(), observations_only());
+    const std::string rates = "<td class=\"num actual_rate\">6.25%</td><td class=\"num threshold_rate\">5.00%</td>";
+    CHECK(report::to_html(r).find("<tr class=\"rates\"><td>增速</td>" + rates +
+                                  "<td class=\"num margin_rate\">+1.25个百分点</td>") != std::string::npos);
+    CHECK(report::to_html(r, {.english = true})
+              .find("<tr class=\"rates\"><td>growth</td>" + rates + "<td class=\"num margin_rate\">+1.25 pp</td>") !=
+          std::string::npos);
+    // A target compared by levels has its threshold, and no rates row.
+    const std::string zh = report::to_html(r);
+    const std::size_t card = zh.find("data-target=\"inclusive_sme_borrowers\"");
+    REQUIRE(card != std::string::npos);
+    CHECK(zh.substr(card, zh.find("</article>", card) - card).find("class=\"rates\"") == std::string::npos);
+}
