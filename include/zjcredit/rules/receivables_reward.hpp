@@ -268,23 +268,24 @@ inline void describe_financing(const financing& f, const reward_trace::financing
     const std::string window_text = dates::to_string(window);
     const std::string field = "financings" + index_text(u.index);
     const std::string end = iso(dates::from_day_number(gsl::narrow<std::int32_t>(u.end)));
+    const std::string window_end = iso(window.to());
     std::vector<reason> failed;
     if ((u.bits & batch::reason_financing_not_confirmed) != 0)
-        failed.push_back({"financing_not_confirmed", field + "：未经中征应收账款融资服务平台在线确认",
-                          field + ": not confirmed online on the Zhongzheng receivables financing platform"});
+        failed.push_back({"financing_not_confirmed", concat(field, "：未经中征应收账款融资服务平台在线确认"),
+                          concat(field, ": not confirmed online on the Zhongzheng receivables financing platform")});
     if ((u.bits & batch::reason_financing_outside_window) != 0) {
         const bool before = f.start < window.from();
         failed.push_back({"financing_outside_window",
-                          field + "：起始日 " + iso(f.start) + (before ? " 早于 " : " 晚于 ") + "融资期间 " +
-                              iso(window.from()) + " 至 " + iso(window.to()),
-                          field + ": starts on " + iso(f.start) + (before ? ", before " : ", after ") +
-                              "the financing window " + window_text});
+                          concat(field, "：起始日 ", iso(f.start), before ? " 早于 " : " 晚于 ", "融资期间 ",
+                                 iso(window.from()), " 至 ", window_end),
+                          concat(field, ": starts on ", iso(f.start), before ? ", before " : ", after ",
+                                 "the financing window ", window_text)});
     }
     if ((u.bits & batch::reason_financing_straddles_window_end) != 0)
         failed.push_back({"financing_straddles_window_end",
-                          field + "：融资期限跨越融资期间截止日 " + iso(window.to()) + "，按规定不计",
-                          field + ": runs past the window end " + iso(window.to()) +
-                              " and straddling financings are excluded"});
+                          concat(field, "：融资期限跨越融资期间截止日 ", window_end, "，按规定不计"),
+                          concat(field, ": runs past the window end ", window_end,
+                                 " and straddling financings are excluded")});
     const bool counts = failed.empty();
     const money::int128 product = counts ? static_cast<money::int128>(f.amount.fen()) * u.days_counted : 0;
     std::vector<entry> values{
@@ -303,13 +304,16 @@ inline void describe_financing(const financing& f, const reward_trace::financing
     std::string text_en;
     if (counts) {
         const bool in_full = u.straddles && params.straddle == plan::straddle_policy::full_if_start_in_window;
-        text_zh = field + "：" + iso(f.start) + " 起 " + std::to_string(u.term) + " 天，金额 " +
-                  money::to_string(f.amount) + " 元，计 " + std::to_string(u.days_counted) + " 天" +
-                  (in_full ? "（跨越截止日，起始日在期间内，全额计入）" : "") + "，积数 " + fen_text(product) + " 元";
-        text_en = field + ": " + money::to_string(f.amount) + " from " + iso(f.start) + " for " +
-                  std::to_string(u.term) + " days, " + std::to_string(u.days_counted) + " counted" +
-                  (in_full ? " (runs past the window end but starts inside it: counted in full)" : "") +
-                  ", product " + fen_text(product);
+        const std::string start = iso(f.start);
+        const std::string term = std::to_string(u.term);
+        const std::string amount = money::to_string(f.amount);
+        const std::string days = std::to_string(u.days_counted);
+        const std::string sum = fen_text(product);
+        text_zh = concat(field, "：", start, " 起 ", term, " 天，金额 ", amount, " 元，计 ", days, " 天",
+                         in_full ? "（跨越截止日，起始日在期间内，全额计入）" : "", "，积数 ", sum, " 元");
+        text_en = concat(field, ": ", amount, " from ", start, " for ", term, " days, ", days, " counted",
+                         in_full ? " (runs past the window end but starts inside it: counted in full)" : "",
+                         ", product ", sum);
     } else {
         std::vector<std::string> zh;
         std::vector<std::string> en;
@@ -324,12 +328,10 @@ inline void describe_financing(const financing& f, const reward_trace::financing
     for (auto& r : failed) reasons.push_back(std::move(r));
     if (counts && (u.bits & batch::reason_financing_days_truncated) != 0)
         reasons.push_back({"financing_days_truncated",
-                           field + "：融资期限跨越 " + iso(window.to()) + "，只计 " + iso(f.start) + " 至 " +
-                               iso(window.to()) + " 的 " + std::to_string(u.days_counted) + " 天（共 " +
-                               std::to_string(u.term) + " 天）",
-                           field + ": runs past " + iso(window.to()) + "; only its " +
-                               std::to_string(u.days_counted) + " days up to then count (of " +
-                               std::to_string(u.term) + ")"});
+                           concat(field, "：融资期限跨越 ", window_end, "，只计 ", iso(f.start), " 至 ", window_end, " 的 ",
+                                  std::to_string(u.days_counted), " 天（共 ", std::to_string(u.term), " 天）"),
+                           concat(field, ": runs past ", window_end, "; only its ", std::to_string(u.days_counted),
+                                  " days up to then count (of ", std::to_string(u.term), ")")});
 }
 
 /// The receipt and result of `record`, from what the kernel recorded in `t`.
@@ -359,45 +361,42 @@ inline receivables_reward_result reward_result(const receivables_record& record,
         rc.steps.push_back({"decision", "decision", false, {{"amount", "0.00"}},
                             "没有符合条件的融资，奖励金额为 0.00 元", "no financing counts: the reward is 0.00"});
         rc.result = money::amount();
-        rc.explanation_zh = record.core_enterprise +
-                            " 没有符合条件的应收账款融资（须经中征应收账款融资服务平台在线确认，且在 " +
-                            iso(window.from()) + " 至 " + iso(window.to()) + " 之内），奖励金额为 0.00 元。";
-        rc.explanation_en = record.core_enterprise +
-                            " has no receivables financing that counts (confirmed online on the Zhongzheng platform "
-                            "and dated inside " +
-                            window_text + "); the reward is 0.00 yuan.";
+        rc.explanation_zh = concat(record.core_enterprise,
+                                   " 没有符合条件的应收账款融资（须经中征应收账款融资服务平台在线确认，且在 ",
+                                   iso(window.from()), " 至 ", iso(window.to()), " 之内），奖励金额为 0.00 元。");
+        rc.explanation_en = concat(record.core_enterprise,
+                                   " has no receivables financing that counts (confirmed online on the Zhongzheng "
+                                   "platform and dated inside ",
+                                   window_text, "); the reward is 0.00 yuan.");
         return out;
     }
 
     const std::string sum = fen_text(t.sum);
     const std::string counted = std::to_string(t.counted);
     const exact_value annualised = exact_yuan(t.sum, basis);
-    const std::string annualised_text = annualised.decimal + (annualised.decimal_exact ? "" : "…");
+    const std::string annualised_text = concat(annualised.decimal, annualised.decimal_exact ? "" : "…");
+    const std::string basis_text = std::to_string(basis);
     rc.steps.push_back({"annualised", "compute", std::nullopt,
                         {{"financings_counted", counted},
                          {"amount_days", sum},
-                         {"basis", std::to_string(basis)},
-                         {"annualised", annualised.numerator + "/" + annualised.denominator},
+                         {"basis", basis_text},
+                         {"annualised", concat(annualised.numerator, "/", annualised.denominator)},
                          {"decimal", annualised.decimal}},
-                        "年化融资金额 = " + sum + " ÷ " + std::to_string(basis) + " = " + annualised_text + " 元",
-                        "annualised financing = " + sum + " / " + std::to_string(basis) + " = " + annualised_text +
-                            " yuan"});
+                        concat("年化融资金额 = ", sum, " ÷ ", basis_text, " = ", annualised_text, " 元"),
+                        concat("annualised financing = ", sum, " / ", basis_text, " = ", annualised_text, " yuan")});
 
     const money::int128 numerator = ck::checked_mul<money::int128>(t.sum, params.reward_rate.units(), "reward numerator");
     const money::int128 denominator = ck::checked_mul<money::int128>(money::rate::scale, basis, "reward denominator");
     const exact_value exact = exact_yuan(numerator, denominator);
-    const std::string dec = exact.decimal + (exact.decimal_exact ? "" : "…");
+    const std::string dec = concat(exact.decimal, exact.decimal_exact ? "" : "…");
     if (row.status == batch::detail::errc_code(errc::overflow)) throw_total_out_of_range(dec, "reward");
     rc.unrounded = exact;
     const std::string rate = money::to_string(params.reward_rate);
+    const std::string fraction = concat(exact.numerator, "/", exact.denominator);
     rc.steps.push_back({"unrounded", "compute", std::nullopt,
-                        {{"reward_rate", rate},
-                         {"value", exact.numerator + "/" + exact.denominator},
-                         {"decimal", exact.decimal}},
-                        "奖励 = " + annualised_text + " × " + rate + " = " + exact.numerator + "/" +
-                            exact.denominator + " = " + dec + " 元",
-                        "reward = " + annualised_text + " × " + rate + " = " + exact.numerator + "/" +
-                            exact.denominator + " = " + dec + " yuan"});
+                        {{"reward_rate", rate}, {"value", fraction}, {"decimal", exact.decimal}},
+                        concat("奖励 = ", annualised_text, " × ", rate, " = ", fraction, " = ", dec, " 元"),
+                        concat("reward = ", annualised_text, " × ", rate, " = ", fraction, " = ", dec, " yuan")});
 
     const caps_text caps = describe_total(
         t, params.rounding, dec, "奖励", "reward",
@@ -410,18 +409,19 @@ inline receivables_reward_result reward_result(const receivables_record& record,
     out.eligible = true;
     out.amount = result;
     rc.result = result;
-    rc.explanation_zh = record.core_enterprise + " 作为供应链核心企业，" + counted + " 笔应收账款融资（共 " + total +
-                        " 笔）经中征应收账款融资服务平台在线确认且起始日在 " + iso(window.from()) + " 至 " +
-                        iso(window.to()) + " 之内；金额 × 天数合计 " + sum + " 元，年化金额 " + sum + " ÷ " +
-                        std::to_string(basis) + " = " + annualised_text + " 元；奖励 = 年化金额 × " + rate + " = " +
-                        dec + " 元，" + rounding_zh(params.rounding) + "到分为 " + rounded + " 元。" + caps.zh +
-                        "应付奖励 " + money::to_string(result) + " 元。";
-    rc.explanation_en = record.core_enterprise + ", a supply-chain core enterprise, has " + counted + " of " + total +
-                        " receivables financings confirmed online on the Zhongzheng platform and starting inside " +
-                        window_text + "; amount × days sums to " + sum + ", annualised " + sum + " / " +
-                        std::to_string(basis) + " = " + annualised_text + " yuan; reward = annualised × " + rate +
-                        " = " + dec + " yuan, rounded " + rounding_en(params.rounding) + " to the fen: " + rounded +
-                        "." + caps.en + " The reward is " + money::to_string(result) + " yuan.";
+    const std::string paid = money::to_string(result);
+    rc.explanation_zh = concat(record.core_enterprise, " 作为供应链核心企业，", counted, " 笔应收账款融资（共 ", total,
+                               " 笔）经中征应收账款融资服务平台在线确认且起始日在 ", iso(window.from()), " 至 ",
+                               iso(window.to()), " 之内；金额 × 天数合计 ", sum, " 元，年化金额 ", sum, " ÷ ", basis_text,
+                               " = ", annualised_text, " 元；奖励 = 年化金额 × ", rate, " = ", dec, " 元，",
+                               rounding_zh(params.rounding), "到分为 ", rounded, " 元。", caps.zh, "应付奖励 ", paid,
+                               " 元。");
+    rc.explanation_en = concat(record.core_enterprise, ", a supply-chain core enterprise, has ", counted, " of ", total,
+                               " receivables financings confirmed online on the Zhongzheng platform and starting inside ",
+                               window_text, "; amount × days sums to ", sum, ", annualised ", sum, " / ", basis_text,
+                               " = ", annualised_text, " yuan; reward = annualised × ", rate, " = ", dec,
+                               " yuan, rounded ", rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en,
+                               " The reward is ", paid, " yuan.");
     return out;
 }
 
