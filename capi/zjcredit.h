@@ -544,7 +544,9 @@ ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overr
  * "eligible", "held", "amount", "allocated", "lenders" ({lender: amount}),
  * "reasons" ([codes]), "loans" ([listing indices in the fill order])},
  * "loans": {"source" ("甲银行.csv:7"), "loan_id", "lender", "borrower_id",
- * "borrower", "period_from", "period_to", "eligible", "amount", "rate_used",
+ * "borrower", "period_from", "period_to", "eligible", "amount", "allocated"
+ * (what the listing is paid: its share of its borrower's allocation under a
+ * budget, its amount otherwise), "rate_used",
  * "capped_balance_days", "reasons", "error" (null, or the listing's located
  * error: an invalid 统一社会信用代码, a missing lender, a bad cell)},
  * "conflicts": [{"kind", "borrower_id", "loan_id", "lenders", "rows",

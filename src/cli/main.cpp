@@ -145,8 +145,10 @@ const std::array<command, 14> commands = {{
      "  --rate-unit U      unit of bare rates: percent or fraction\n"
      "  --sheet NAME       the .xlsx sheet to read\n"
      "  --register DB      the payout register: loan-periods it has paid are not paid again\n"
-     "                     (listed as already_paid); without --commit nothing is written\n"
-     "  --commit           record this round's payments in the register, in one transaction\n"
+     "                     (listed as already_paid); without --commit nothing is written; one\n"
+     "                     that does not verify (zjcredit register verify) is refused\n"
+     "  --commit           record this round's payments (under --budget, the allocations) in the\n"
+     "                     register, in one transaction; the register must exist (register init)\n"
      "  --round ID         the round's id (default: the period and the time, PERIOD@YYYY-MM-DDTHH:MM:SSZ)\n"
      "  --borrower-limit AMOUNT  a borrower whose register total plus this round would pass\n"
      "                     AMOUNT is a borrower_limit_exceeded conflict, held (not committed)\n"
@@ -155,14 +157,18 @@ const std::array<command, 14> commands = {{
      run_screen,
      {"--plan", "--output", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet", "--lender",
       "--budget", "--xlsx", "--register", "--commit", "--round", "--borrower-limit"}},
-    {"register", "the payout register: its hash chain checked, its rounds shown",
-     "usage: zjcredit register verify DB [--json] [--lang zh|en]\n"
+    {"register", "the payout register: started, its hash chain checked, its rounds shown",
+     "usage: zjcredit register init DB [--lang zh|en]\n"
+     "       zjcredit register verify DB [--json] [--lang zh|en]\n"
      "       zjcredit register show DB [--json] [--lang zh|en]\n"
      "DB is a payout register (SQLite, docs/register.md), written when a screened round is committed.\n"
+     "  init    starts an empty register at a new path (screen --commit writes only to one that exists)\n"
      "  verify  recomputes every row's SHA-256 chain and each round's count and total; exit 0 only\n"
      "          when all of it checks, 2 with the first row that does not match named\n"
-     "  show    the rounds committed and what each borrower has been paid in all\n"
-     "example: zjcredit register verify payouts.db\n"
+     "  show    the rounds committed and what each borrower has been paid in all (exit 2, with the\n"
+     "          fault named, when the register does not verify)\n"
+     "example: zjcredit register init payouts.db\n"
+     "         zjcredit register verify payouts.db\n"
      "         zjcredit register show payouts.db --json -o register.json\n",
      run_register,
      {"--output", "--json", "--lang"}},

@@ -1,10 +1,11 @@
-// `zjcredit register verify DB` and `zjcredit register show DB`: the payout
-// register checked (its hash chain and rounds, docs/register.md) and shown.
+// `zjcredit register init|verify|show DB`: the payout register started,
+// checked (its hash chain and rounds, docs/register.md) and shown.
 #include "command.hpp"
 
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/screen/register.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -45,13 +46,39 @@ int run_verify(const options& o, const std::string& path) {
     return bad_input;
 }
 
+/// A new, empty register at `path`: the one way `screen --commit` finds one
+/// to write to. A path that holds anything but an empty file is refused.
+int run_init(const options& o, const std::string& path) {
+    const bool en = o.lang == "en";
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !(std::filesystem::is_regular_file(path, ec) &&
+                                               std::filesystem::file_size(path, ec) == 0))
+        throw validation_error("DB", path,
+                               "already exists: a register is started only once, at a new path (zjcredit register "
+                               "show lists what one holds); nothing changed");
+    (void)payout_register::open(path, register_open::create);
+    write_output(o, path + (en ? ": a new payout register, empty\n" : "：新建的支付登记簿（空）\n"));
+    return ok;
+}
+
 int run_show(const options& o, const std::string& path) {
     const payout_register reg = payout_register::open(path, register_open::existing);
+    const bool en = o.lang == "en";
+    // Shown either way (to look into a register is how a fault is found),
+    // but a register that does not verify says so and exits as verify does.
+    const screen::verify_report report = reg.verify();
+    const auto warn = [&] {
+        if (report.ok()) return ok;
+        std::cerr << "zjcredit: register " << path
+                  << (en ? " does not verify, the figures above are not to be trusted; first fault at "
+                         : " 哈希链核对不符，以上数字不可采信；首个不符处 ")
+                  << fault_text(*report.first_fault, en) << "\n";
+        return bad_input;
+    };
     if (o.json) {
         write_output(o, screen::register_summary_to_json(reg));
-        return ok;
+        return warn();
     }
-    const bool en = o.lang == "en";
     std::ostringstream out;
     out << (en ? "Rounds\n" : "轮次\n");
     std::int64_t rows = 0;
@@ -69,15 +96,17 @@ int run_show(const options& o, const std::string& path) {
     out << (en ? "Total: " : "合计：") << rows << (en ? " rows, " : " 行，") << money::to_grouped_string(total)
         << (en ? " yuan\n" : " 元\n");
     write_output(o, out.str());
-    return ok;
+    return warn();
 }
 
 }  // namespace
 
 int run_register(const options& o) {
-    if (o.args.size() != 2 || (o.args[0] != "verify" && o.args[0] != "show"))
+    if (o.args.size() != 2 || (o.args[0] != "init" && o.args[0] != "verify" && o.args[0] != "show"))
         throw parse_error("arguments", o.args.empty() ? "" : o.args[0],
-                          "usage: zjcredit register verify DB | zjcredit register show DB [--json]");
+                          "usage: zjcredit register init DB | zjcredit register verify DB | zjcredit register show DB "
+                          "[--json]");
+    if (o.args[0] == "init") return run_init(o, o.args[1]);
     return o.args[0] == "verify" ? run_verify(o, o.args[1]) : run_show(o, o.args[1]);
 }
 

@@ -122,6 +122,10 @@ int run_screen(const options& o) {
                          : std::vector<std::string>{"来源", "借据号", "贷款机构", "统一社会信用代码", "借款人", "贴息起日",
                                                     "贴息止日", "是否符合", "贴息金额", "原因", "说明"},
                       {8}, {}});
+    if (so.budget) {  // what each loan is paid: its share of its borrower's 分配金额
+        tables.back().header.emplace_back(en ? "allocated" : "分配金额");
+        tables.back().money_columns.push_back(11);
+    }
     for (std::size_t i = 0; i < r.loans.size(); ++i) {
         const auto& l = r.loans[i];
         const bool error = l.status != rules::batch::status_ok;
@@ -133,6 +137,7 @@ int run_screen(const options& o) {
              screen::reason_codes(l.reasons, l.screen_reasons),
              error ? screen::row_error_message(in, r, i, params, so)
                    : screen::reason_texts(l.reasons, l.screen_reasons, en)});
+        if (so.budget) tables.back().rows.back().push_back(yuan(l.allocated));
     }
 
     tables.push_back({"conflicts.csv", en ? "conflicts" : "冲突",

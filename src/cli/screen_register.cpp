@@ -38,10 +38,15 @@ screen_register read_screen_register(const options& o) {
     }
     if (o.round && !o.commit) throw parse_error("--round", *o.round, "--round names the round --commit records");
     screen_register sr;
-    if (!o.commit && !std::filesystem::exists(*o.register_db)) return sr;  // a dry run before the first round
-    sr.reg.emplace(screen::payout_register::open(
-        *o.register_db, o.commit ? screen::register_open::create : screen::register_open::existing));
-    sr.already_paid = screen::already_paid_of(sr.reg->paid());
+    if (!std::filesystem::exists(*o.register_db)) {
+        if (!o.commit) return sr;  // a dry run before the first round
+        throw validation_error("--register", *o.register_db,
+                               "no payout register at this path: start one with `zjcredit register init " +
+                                   *o.register_db + "` (a mistyped path must not start a second register that "
+                                                    "pays every loan again); nothing was written");
+    }
+    sr.reg.emplace(screen::payout_register::open(*o.register_db, screen::register_open::existing));
+    sr.already_paid = screen::already_paid_of(*sr.reg);
     sr.totals = sr.reg->totals();
     return sr;
 }
@@ -77,7 +82,12 @@ void commit_or_dry_run(const options& o, screen_register& sr, const std::vector<
                   << (en ? " loan-periods to " : " 笔贷款期间，") << borrowers.size()
                   << (en ? " borrowers, " : " 户，合计 ") << yuan(total) << (en ? " yuan" : " 元") << held.str()
                   << (en ? "; nothing written (add --commit to record it in " : "；未写入（加 --commit 记入 ")
-                  << *o.register_db << (en ? ")\n" : "）\n");
+                  << *o.register_db << (en ? ")" : "）");
+        if (!sr.reg)
+            std::cerr << (en ? "; there is no register at " : "；") << *o.register_db
+                      << (en ? " yet: nothing counted as paid before (zjcredit register init starts one)"
+                             : " 尚不存在：未计入任何已支付记录（zjcredit register init 可新建登记簿）");
+        std::cerr << "\n";
         return;
     }
     if (loans_in_error != 0)

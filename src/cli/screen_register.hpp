@@ -16,14 +16,17 @@ namespace zjcredit::cli {
 
 /// What the register says before the screen runs.
 struct screen_register {
-    std::optional<screen::payout_register> reg;  ///< open when --register names an existing file or --commit
+    std::optional<screen::payout_register> reg;  ///< open when --register names an existing register
     std::vector<screen::paid_loan_period> already_paid;
     std::vector<screen::borrower_total> totals;
 };
 
 /// Checks the register options (--commit, --round and --borrower-limit need
-/// --register) and reads the register. A dry run on a file that does not exist
-/// yet reads an empty register and creates nothing.
+/// --register) and reads the register, once it verifies (a register edited
+/// by hand is refused, naming its first fault). A dry run on a file that does
+/// not exist yet reads an empty register and creates nothing; --commit needs
+/// a register that exists (`zjcredit register init` starts one), so that a
+/// mistyped path does not start a second register that pays everything again.
 screen_register read_screen_register(const options& o);
 
 /// The borrowers past --borrower-limit (none without it).

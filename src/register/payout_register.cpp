@@ -218,6 +218,7 @@ round_summary payout_register::commit_round(const round_info& round, std::span<c
 
     connection& db = impl_->db;
     detail::write_transaction tx(db);
+    require_verified(*this);  // inside the transaction: what is checked is what the round is chained onto
     {
         statement seen(db, "SELECT committed_at FROM rounds WHERE round_id = ?1");
         seen.bind(1, round.round_id);

@@ -91,4 +91,19 @@ verify_report payout_register::verify() const {
     return report;
 }
 
+std::string describe(const register_fault& f) {
+    if (f.row_id == 0) return "round " + f.round_id + ": " + f.what;
+    return "row " + std::to_string(f.row_id) + " (borrower " + f.borrower_id + ", loan " + f.loan_id + ", round " +
+           f.round_id + "): " + f.what;
+}
+
+void require_verified(const payout_register& reg) {
+    const verify_report report = reg.verify();
+    if (report.ok()) return;
+    throw validation_error("register", reg.path().string(),
+                           "does not verify, first fault at " + describe(*report.first_fault) +
+                               ": nothing is screened against it or committed to it until it is restored "
+                               "(zjcredit register verify names the fault)");
+}
+
 }  // namespace zjcredit::screen

@@ -64,7 +64,7 @@ screen_options screen_options_from(json::object_reader& r) {
     // A payout register's rows are loan-periods already paid too (read only:
     // committing a round is the CLI's `screen --commit`).
     if (const auto path = r.optional_string("register"))
-        for (auto& paid : already_paid_of(payout_register::open(*path, register_open::existing).paid()))
+        for (auto& paid : already_paid_of(payout_register::open(*path, register_open::existing)))
             o.already_paid.push_back(std::move(paid));
     return o;
 }
@@ -124,7 +124,7 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
     json::value source = json::value::array(), loan_id = json::value::array(), lender = json::value::array(),
                 borrower_id = json::value::array(), borrower = json::value::array(), from = json::value::array(),
                 to = json::value::array(), eligible = json::value::array(), amount = json::value::array(),
-                rate_used = json::value::array(), capped = json::value::array(), reasons = json::value::array(),
+                allocated = json::value::array(), rate_used = json::value::array(), capped = json::value::array(), reasons = json::value::array(),
                 error = json::value::array();
     for (std::size_t i = 0; i < r.loans.size(); ++i) {
         const loan_result& l = r.loans[i];
@@ -139,6 +139,7 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
         to.push_back(ok ? json::value(day_text(in.loans.period_to[i])) : json::value(nullptr));
         eligible.push_back(paid);
         amount.push_back(yuan(l.amount));
+        allocated.push_back(yuan(l.allocated));
         rate_used.push_back(paid ? json::value(money::to_string(money::rate::from_units(l.rate_used)))
                                  : json::value(nullptr));
         capped.push_back(money::decimal(l.capped_sum, 2).to_string());
@@ -155,6 +156,7 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
     out["period_to"] = std::move(to);
     out["eligible"] = std::move(eligible);
     out["amount"] = std::move(amount);
+    out["allocated"] = std::move(allocated);
     out["rate_used"] = std::move(rate_used);
     out["capped_balance_days"] = std::move(capped);
     out["reasons"] = std::move(reasons);

@@ -134,7 +134,7 @@ std::vector<payment> payments(const screen_input& in, const screen_result& r) {
         if (!br.eligible) continue;
         for (std::size_t row : br.loans) {
             const loan_result& l = r.loans[row];
-            if (!l.eligible || l.amount == 0) continue;
+            if (!l.eligible || l.allocated == 0) continue;
             payment p;
             p.borrower_id = std::string(in.borrower_id[row]);
             p.borrower = std::string(in.borrower[br.first_row]);
@@ -142,14 +142,17 @@ std::vector<payment> payments(const screen_input& in, const screen_result& r) {
             p.lender = std::string(in.lender[row]);
             p.from = in.loans.period_from[row];
             p.to = in.loans.period_to[row];
-            p.amount = l.amount;
+            p.amount = l.allocated;
             const auto day = [](std::int32_t d) { return dates::detail::iso(dates::from_day_number(d)); };
             p.receipt = "rule=first_loan_subsidy_screen;borrower_id=" + p.borrower_id + ";loan_id=" + p.loan_id +
                         ";lender=" + p.lender + ";period=" + day(p.from) + ".." + day(p.to) +
                         ";capped_balance_days=" + money::decimal(l.capped_sum, 2).to_string() +
                         ";rate_used=" + money::to_string(money::rate::from_units(l.rate_used)) +
-                        ";borrower_amount=" + money::to_string(money::amount::from_fen(br.amount)) +
-                        ";amount=" + money::to_string(money::amount::from_fen(p.amount));
+                        ";borrower_amount=" + money::to_string(money::amount::from_fen(br.amount));
+            if (r.allocation)  // under a budget: the allocation and the loan's share of the amount it is cut from
+                p.receipt += ";borrower_allocated=" + money::to_string(money::amount::from_fen(br.allocated)) +
+                             ";loan_amount=" + money::to_string(money::amount::from_fen(l.amount));
+            p.receipt += ";amount=" + money::to_string(money::amount::from_fen(p.amount));
             out.push_back(std::move(p));
         }
     }

@@ -16,6 +16,11 @@ std::vector<paid_loan_period> already_paid_of(std::span<const paid_period> rows)
     return out;
 }
 
+std::vector<paid_loan_period> already_paid_of(const payout_register& reg) {
+    require_verified(reg);
+    return already_paid_of(reg.paid());
+}
+
 std::vector<payout> payouts_of(std::span<const payment> payments) {
     std::vector<payout> out;
     out.reserve(payments.size());

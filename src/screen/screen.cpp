@@ -156,12 +156,34 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
     return ok;
 }
 
+/// Splits `amount` in proportion to `weights` (Σ weights = `total` > 0) by
+/// largest remainder to the 分 (ties: the weights' order), into `shares`:
+/// they sum to `amount`. False on overflow. `remainder` and `rank` are
+/// scratch, kept by the caller from borrower to borrower.
+bool split_by_weight(std::int64_t amount, std::span<const int128> weights, int128 total, std::span<std::int64_t> shares,
+                     std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
+    remainder.resize(weights.size());
+    int128 handed = 0;
+    for (std::size_t k = 0; k < weights.size(); ++k) {
+        int128 share;
+        if (__builtin_mul_overflow(static_cast<int128>(amount), weights[k], &share)) return false;
+        shares[k] = static_cast<std::int64_t>(share / total);
+        remainder[k] = share % total;
+        handed += share / total;
+    }
+    rank.resize(weights.size());
+    std::iota(rank.begin(), rank.end(), std::size_t{0});
+    std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
+    for (int128 left = amount - handed, k = 0; left > 0; --left, ++k) ++shares[rank[static_cast<std::size_t>(k)]];
+    return true;
+}
+
 /// Splits `amount` over the loans in proportion to their exact parts of
 /// `total` (capped_sum × rate used), by largest remainder (ties: the fill
-/// order). False on overflow. `parts`, `remainder` and `rank` are scratch,
-/// kept by the caller from borrower to borrower.
+/// order). False on overflow. `parts`, `shares`, `remainder` and `rank` are
+/// scratch.
 bool split(std::int64_t amount, const std::vector<fill_loan>& loans, int128 total, std::vector<int128>& parts,
-           std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
+           std::vector<std::int64_t>& shares, std::vector<int128>& remainder, std::vector<std::size_t>& rank) {
     if (total == 0 || amount == 0) return true;
     if (loans.size() == 1) {  // the whole amount: its part is the total
         loans.front().loan->amount = amount;
@@ -169,20 +191,32 @@ bool split(std::int64_t amount, const std::vector<fill_loan>& loans, int128 tota
     }
     parts.clear();
     for (const fill_loan& f : loans) parts.push_back(static_cast<int128>(f.loan->capped_sum) * f.loan->rate_used);
-    remainder.resize(loans.size());
-    int128 handed = 0;
-    for (std::size_t k = 0; k < loans.size(); ++k) {
-        int128 share;
-        if (__builtin_mul_overflow(static_cast<int128>(amount), parts[k], &share)) return false;
-        loans[k].loan->amount = static_cast<std::int64_t>(share / total);
-        remainder[k] = share % total;
-        handed += share / total;
-    }
-    rank.resize(loans.size());
-    std::iota(rank.begin(), rank.end(), std::size_t{0});
-    std::stable_sort(rank.begin(), rank.end(), [&](std::size_t a, std::size_t b) { return remainder[a] > remainder[b]; });
-    for (int128 left = amount - handed, k = 0; left > 0; --left, ++k) ++loans[rank[static_cast<std::size_t>(k)]].loan->amount;
+    shares.resize(loans.size());
+    if (!split_by_weight(amount, parts, total, shares, remainder, rank)) return false;
+    for (std::size_t k = 0; k < loans.size(); ++k) loans[k].loan->amount = shares[k];
     return true;
+}
+
+/// With a budget: each loan's share of its borrower's allocation, in
+/// proportion to its amount (the split of the borrower's amount above), by
+/// largest remainder (ties: the fill order), so that what the loans are paid
+/// sums to the allocation. Without one, each loan is paid its amount.
+void split_allocations(screen_result& r) {
+    std::vector<int128> weights, remainder;
+    std::vector<std::int64_t> shares;
+    std::vector<std::size_t> rank;
+    for (const borrower_result& br : r.borrowers) {
+        if (br.allocated == br.amount) {
+            for (std::size_t row : br.loans) r.loans[row].allocated = r.loans[row].amount;
+            continue;
+        }
+        weights.clear();
+        for (std::size_t row : br.loans) weights.push_back(r.loans[row].amount);
+        shares.assign(weights.size(), 0);
+        // Σ amounts = br.amount > allocated ≥ 0; the shares stay below the amounts: no overflow
+        (void)split_by_weight(br.allocated, weights, br.amount, shares, remainder, rank);
+        for (std::size_t k = 0; k < br.loans.size(); ++k) r.loans[br.loans[k]].allocated = shares[k];
+    }
 }
 
 }  // namespace
@@ -328,6 +362,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     };
     std::vector<fill_loan> fill;
     std::vector<int128> parts, remainder;
+    std::vector<std::int64_t> split_shares;
     std::vector<std::size_t> rank;
     std::vector<std::pair<std::uint32_t, std::int64_t>> shares;  // a borrower's, by lender rank
     std::vector<std::size_t> shares_begin(r.borrowers.size() + 1, 0);
@@ -370,7 +405,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
                                         trace);
         br.amount = amount;
         br.allocated = amount;
-        if (!split(amount, fill, br.numerator, parts, remainder, rank)) return overflow();
+        if (!split(amount, fill, br.numerator, parts, split_shares, remainder, rank)) return overflow();
         shares.clear();
         for (const fill_loan& f : fill) {
             const auto it = std::find_if(shares.begin(), shares.end(), [&](const auto& s) { return s.first == f.loan->lender; });
@@ -414,6 +449,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         for (auto& br : r.borrowers)
             if (br.eligible) br.allocated = r.allocation->allocations[k++].allocated.fen();
     }
+    split_allocations(r);
 
     sort_conflicts(r);
     r.totals = total_of(r, lenders);

@@ -89,7 +89,7 @@ def main() -> int:
         r = run(zjc, "register", "verify", str(Path(tmp) / "missing.db"))
         check(r.returncode == 3 and "no such file" in r.stderr, f"missing: {r}")
         r = run(zjc, "register", "check", str(db))
-        check(r.returncode == 2 and "usage: zjcredit register verify DB" in r.stderr, f"usage: {r}")
+        check(r.returncode == 2 and "usage: zjcredit register init DB | zjcredit register verify DB" in r.stderr, f"usage: {r}")
     print("cli_register:", "ok" if not failures else f"{len(failures)} failed")
     return 1 if failures else 0
 

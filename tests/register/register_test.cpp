@@ -8,6 +8,7 @@
 //   round 2022Q3: A 1210.00 (L1, next quarter)                  = 1210.00
 //   borrower A: 1200.00 + 300.50 + 1210.00 = 2710.50; B: 99.99
 #include <zjcredit/screen/register.hpp>
+#include <zjcredit/screen/round.hpp>
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -213,6 +214,23 @@ TEST_CASE("an amount changed by hand fails verify, naming the row") {
     CHECK(v.first_fault->round_id == "2022Q2");
     CHECK(v.first_fault->what == "row_hash does not match the row's content (edited after commit)");
     CHECK(verify_report_to_json(v).find("\"row_id\": 2") != std::string::npos);
+}
+
+TEST_CASE("a register edited by hand takes no further round, and a screen does not read it") {
+    const auto path = fresh_path("payouts.db");
+    {
+        auto reg = payout_register::open(path);
+        reg.commit_round({"2022Q2", "v1"}, round_q2());
+    }
+    edit_by_hand(path, "UPDATE payouts SET amount_fen = 30051 WHERE row_id = 2");
+    auto reg = payout_register::open(path, register_open::existing);
+    const std::string fault =
+        "does not verify, first fault at row 2 (borrower " + std::string(borrower_a) + ", loan L2, round 2022Q2): row_hash";
+    CHECK_THROWS_WITH_AS(reg.commit_round({"2022Q3", "v1"}, round_q3()), doctest::Contains(fault.c_str()),
+                         validation_error);
+    CHECK(reg.rounds().size() == 1);  // nothing chained onto the edited row
+    CHECK_THROWS_AS(require_verified(reg), validation_error);
+    CHECK_THROWS_WITH_AS((void)already_paid_of(reg), doctest::Contains("does not verify"), validation_error);
 }
 
 TEST_CASE("an edit that recomputes the row's hash breaks the next row's link; a removed row too") {

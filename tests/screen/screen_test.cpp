@@ -280,6 +280,61 @@ TEST_CASE("screen: a budget is shared among the borrowers pro rata") {
     CHECK(r.totals.all.allocated == 300'000);
 }
 
+TEST_CASE("screen: under a budget each loan is paid its share of its borrower's allocation, and so is a register") {
+    // Borrower A: the two loans of two_loans(), both 首贷 kept: 18,577.78,
+    // split L1 14,577.78 and L2 4,000.00 (first case). Borrower B: 300万 ×
+    // 91 × 1% / 360 = 7,583.333… → 7,583.33.
+    population p = two_loans();
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, {{day(2022, 4, 1), day(2022, 6, 30), 300 * wan}});
+    screen::screen_options o;
+    o.keep_all_first_loans = true;
+    o.budget = money::amount::from_fen(1'000'000);  // 10,000.00 for 26,161.11 claimed
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params(), o);
+    REQUIRE(r.borrowers.size() == 2);
+    CHECK(r.borrowers[0].amount == 1'857'778);
+    CHECK(r.borrowers[1].amount == 758'333);
+    // 10,000 × 18,577.78 / 26,161.11 = 7,101.2965…, 10,000 × 7,583.33 / 26,161.11
+    // = 2,898.7034…: floors 7,101.29 and 2,898.70 leave 1 分, to A.
+    CHECK(r.borrowers[0].allocated == 710'130);
+    CHECK(r.borrowers[1].allocated == 289'870);
+    // A's 7,101.30 over its loans as their amounts: L1 7,101.30 × 14,577.78 /
+    // 18,577.78 = 5,572.3121…, L2 7,101.30 × 4,000 / 18,577.78 = 1,528.9878…:
+    // floors 5,572.31 and 1,528.98 leave 1 分, to L2 (0.88 分 against 0.21).
+    CHECK(r.loans[0].allocated == 557'231);
+    CHECK(r.loans[1].allocated == 152'899);
+    CHECK(r.loans[2].allocated == 289'870);
+    // The amounts before the budget are unchanged.
+    CHECK(r.loans[0].amount == 1'457'778);
+    CHECK(r.loans[1].amount == 400'000);
+    // What a register records is what is paid: the allocation, not the subsidy.
+    const auto pay = screen::payments(in, r);
+    REQUIRE(pay.size() == 3);
+    CHECK(pay[0].loan_id == "L1");
+    CHECK(pay[0].amount == 557'231);
+    CHECK(pay[1].loan_id == "L2");
+    CHECK(pay[1].amount == 152'899);
+    CHECK(pay[2].loan_id == "M1");
+    CHECK(pay[2].amount == 289'870);
+    CHECK(pay[0].receipt.find(";borrower_amount=18577.78;borrower_allocated=7101.30;loan_amount=14577.78;amount=5572.31") !=
+          std::string::npos);
+}
+
+TEST_CASE("screen: without a budget each loan is paid its amount") {
+    population p = two_loans();
+    screen::screen_options o;
+    o.keep_all_first_loans = true;
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params(), o);
+    CHECK(r.loans[0].allocated == 1'457'778);
+    CHECK(r.loans[1].allocated == 400'000);
+    const auto pay = screen::payments(in, r);
+    REQUIRE(pay.size() == 2);
+    CHECK(pay[0].amount == 1'457'778);
+    CHECK(pay[0].receipt.find("borrower_allocated") == std::string::npos);
+    CHECK(pay[0].receipt.ends_with(";borrower_amount=18577.78;amount=14577.78"));
+}
+
 TEST_CASE("screen: a loan listed twice with different data names the first field that differs, quoting both") {
     population p;
     const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};

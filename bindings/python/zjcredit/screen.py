@@ -51,8 +51,10 @@ class ScreenResult:
     dict lender → Decimal share, reasons: codes joined by ";", loans: the
     borrower's listings in the fill order). ``loans``: one row per listing,
     in input order (source "file:line", loan_id, lender, borrower_id,
-    borrower, period_from, period_to, eligible, amount, rate_used,
-    capped_balance_days, reasons, error: "" or the listing's located error).
+    borrower, period_from, period_to, eligible, amount, allocated: what it
+    is paid — its share of its borrower's allocation under a budget, its
+    amount otherwise —, rate_used, capped_balance_days, reasons, error: ""
+    or the listing's located error).
     ``conflicts``: kind, borrower_id, loan_id, lenders, rows, detail_zh,
     detail_en. ``totals``: group ("lender", "borrower_kind", "total",
     "count", "reason"), key, borrowers, loans, amount, allocated.
@@ -133,12 +135,13 @@ def _frames(data: dict[str, Any]) -> ScreenResult:
         "period_to": ln["period_to"],
         "eligible": [bool(x) for x in ln["eligible"]],
         "amount": [Decimal(x) for x in ln["amount"]],
+        "allocated": [Decimal(x) for x in ln["allocated"]],
         "rate_used": ln["rate_used"],
         "capped_balance_days": [Decimal(x) for x in ln["capped_balance_days"]],
         "reasons": [";".join(x) for x in ln["reasons"]],
         "error": [x or "" for x in ln["error"]],
     }, columns=["source", "loan_id", "lender", "borrower_id", "borrower", "period_from", "period_to", "eligible",
-                "amount", "rate_used", "capped_balance_days", "reasons", "error"])
+                "amount", "allocated", "rate_used", "capped_balance_days", "reasons", "error"])
     conflicts = pd.DataFrame(data["conflicts"], columns=["kind", "borrower_id", "loan_id", "lenders", "rows",
                                                          "detail_zh", "detail_en"])
     t = data["totals"]

@@ -147,7 +147,7 @@ public:
 
     /// Records a round: every payout in one transaction, chained after the
     /// last row. Refused as a whole (nothing written), with errc::validation:
-    /// a round_id already present, a payout whose (lender, loan_id) period
+    /// a register that does not verify (require_verified), a round_id already present, a payout whose (lender, loan_id) period
     /// overlaps one already paid or another in the round, a payout that
     /// breaks the rules of `payout`. Another writer is waited for (up to the
     /// busy timeout, then errc::io), never interleaved. Returns the round.
@@ -177,6 +177,17 @@ private:
     explicit payout_register(std::unique_ptr<impl> p);
     std::unique_ptr<impl> impl_;
 };
+
+/// The fault in words (English): "row 3 (borrower …, loan …, round …): why"
+/// or "round …: why".
+std::string describe(const register_fault& f);
+
+/// Throws errc::validation naming the register's path and its first fault
+/// unless verify() finds none: a screen never counts as paid, and a round is
+/// never chained onto, rows that were edited, removed or inserted by hand.
+/// commit_round() checks it in its transaction; a screen reading a register
+/// calls it before reading what was paid.
+void require_verified(const payout_register& reg);
 
 /// Opens (creating if need be) the register at `path` and commits the round:
 /// what `zjcredit screen --register DB --commit` calls.

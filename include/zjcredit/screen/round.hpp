@@ -8,7 +8,7 @@
 //
 //     auto reg = screen::payout_register::open("payouts.db");
 //     screen::screen_options so;
-//     so.already_paid = screen::already_paid_of(reg.paid());
+//     so.already_paid = screen::already_paid_of(reg);
 //     auto r = screen::run_screen(in, params, so);
 //     auto pay = screen::payments(in, r);
 //     reg.commit_round({"2022Q2", version}, screen::payouts_of(pay));
@@ -27,6 +27,10 @@ namespace zjcredit::screen {
 
 /// The register's rows as loan-periods the screen must not pay again.
 std::vector<paid_loan_period> already_paid_of(std::span<const paid_period> rows);
+
+/// The rows of `reg` as loan-periods the screen must not pay again, once
+/// the register verifies (require_verified: errc::validation otherwise).
+std::vector<paid_loan_period> already_paid_of(const payout_register& reg);
 
 /// The screen's payments as payouts to commit; each receipt_digest is the
 /// SHA-256 (hex) of the payment's canonical receipt text.

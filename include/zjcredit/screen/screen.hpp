@@ -181,6 +181,10 @@ struct loan_result {
     std::uint32_t screen_reasons = 0;        ///< screen_reasons bits
     std::uint32_t borrower = no_borrower;    ///< index in screen_result::borrowers
     std::int64_t amount = 0;                 ///< its share of the borrower's subsidy, 分
+    /// What it is paid, 分: its share of its borrower's allocation when
+    /// screen_options::budget is set (in proportion to `amount`, by largest
+    /// remainder, summing to borrower_result::allocated); `amount` otherwise.
+    std::int64_t allocated = 0;
     std::int64_t rate_used = 0;              ///< min(rate ceiling, actual rate), units of 10^-10
     /// Σ its part of the cap × days (分·days); past 2^63 its borrower's
     /// status is errc::overflow.
@@ -299,7 +303,9 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
 std::string row_error_message(const screen_input& in, const screen_result& r, std::size_t i,
                               const plan::first_loan_subsidy_parameters& params, const screen_options& options = {});
 
-/// The loan-periods paid (loans with an amount above 0), for a register.
+/// The loan-periods paid, for a register: each loan paid more than 0, with
+/// what it is paid (loan_result::allocated: its share of the allocation
+/// under a budget, its amount otherwise).
 std::vector<payment> payments(const screen_input& in, const screen_result& r);
 
 /// What conflict `c` found, in Chinese (`en` false) or English, quoting the

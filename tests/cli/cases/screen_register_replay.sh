@@ -21,6 +21,8 @@ P=2022-04-01..2022-06-30
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --register payouts.db --lang en -o dry 2>err || fail "dry run: $(cat err)"
 [ ! -e payouts.db ] || fail "a dry run created the register"
 grep -q "dry run: the round would pay 2 loan-periods to 2 borrowers, 30,577.78 yuan; nothing written" err || fail "dry run said: $(cat err)"
+grep -q "there is no register at payouts.db yet: nothing counted as paid before" err || fail "dry run said: $(cat err)"
+"$ZJCREDIT" register init payouts.db --lang en >/dev/null || fail "register init"
 
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --register payouts.db --commit --round 2022Q2 \
     --borrower-limit 15000 --lang en -o r1 2>err || fail "round 1: $(cat err)"

@@ -1,0 +1,49 @@
+. "$CASES/../lib.bash"
+# What keeps a payout register right when the user slips:
+# - --commit to a path with no register (a mistyped name) is refused, nothing created;
+#   `zjcredit register init` starts a register, once;
+# - under --budget the register records what is paid (the allocations), not the subsidy;
+# - a register edited by hand is refused by the screen and by --commit, and
+#   `register show` says so (exit 2).
+# The files of screen_register_replay: 甲公司 L1 14,577.78 (L2 at 银行乙 not its
+# 首贷), 乙公司 L3 16,000.00; 30,577.78 claimed. --budget 10000, pro rata:
+#   甲公司 10,000 × 14,577.78 ÷ 30,577.78 = 4,767.442…, 乙公司 10,000 × 16,000 ÷
+#   30,577.78 = 5,232.557…: floors 4,767.44 and 5,232.55 leave 1 分, to 乙公司
+#   (remainder 0.78 分 against 0.22): 4,767.44 and 5,232.56, 10,000.00 in all.
+need sqlite3
+H="借据号,借款人,统一社会信用代码,企业规模,首次申请日期,是否通过融资平台申请,是否地方法人金融机构,是否首贷,利率(%),放款日期,放款金额,贷款机构"
+printf '%s\n%s\n' "$H" "L1,甲公司,91440800MA4W00001F,小型,2022-04-10,是,是,是,0.8,2022-04-10,8000000.00,银行甲" >甲银行.csv
+printf '%s\n%s\n%s\n' "$H" "L2,甲公司,91440800MA4W00001F,小型,2022-04-20,是,是,是,4.35,2022-04-20,8000000.00,银行乙" \
+    "L3,乙公司,91440800MA4W00002J,小型,2022-04-20,是,是,是,4.35,2022-04-20,8000000.00,银行乙" >乙银行.csv
+P=2022-04-01..2022-06-30
+
+"$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --register 支付登记表.db --commit --round 2022Q2 -o r0 2>err
+echo "commit to a register that does not exist: exit $?"
+[ ! -e 支付登记表.db ] || fail "the mistyped register was created"
+grep -q "no payout register at this path: start one with \`zjcredit register init 支付登记表.db\`" err || fail "said: $(cat err)"
+
+"$ZJCREDIT" register init 支付登记.db || fail "register init"
+"$ZJCREDIT" register init 支付登记.db 2>err
+echo "register init on a register: exit $?"
+grep -q "already exists: a register is started only once" err || fail "said: $(cat err)"
+
+"$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --budget 10000 --register 支付登记.db --commit --round 2022Q2 \
+    --lang en -o r1 2>err || fail "round: $(cat err)"
+grep -q "round 2022Q2 committed to 支付登记.db: 2 rows, 10,000.00 yuan" err || fail "round said: $(cat err)"
+echo "rows committed under the budget:"
+sqlite3 -separator , 支付登记.db "SELECT row_id, loan_id, amount_fen FROM payouts"
+echo "loans.csv (loan_id, amount, allocated):"
+plain r1/loans.csv | cut -d, -f2,9,12
+
+# An amount changed by hand: L1 paid 4,767.44 becomes 9,767.44.
+sqlite3 支付登记.db "UPDATE payouts SET amount_fen = 976744 WHERE row_id = 1"
+"$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period 2022-07-01..2022-09-30 --register 支付登记.db --lang en -o r2 2>err
+echo "a screen against the edited register: exit $?"
+grep -q "does not verify, first fault at row 1 (borrower 91440800MA4W00001F, loan L1, round 2022Q2): row_hash does not match" err \
+    || fail "screen said: $(cat err)"
+"$ZJCREDIT" screen 甲银行.csv --period 2022-07-01..2022-09-30 --register 支付登记.db --commit --round 2022Q3 -o r3 2>err
+echo "a commit onto the edited register: exit $?"
+[ "$(sqlite3 支付登记.db 'SELECT count(*) FROM rounds')" = 1 ] || fail "a round was chained onto the edited register"
+"$ZJCREDIT" register show 支付登记.db --lang en >out 2>err
+echo "register show of the edited register: exit $?"
+grep -q "does not verify, the figures above are not to be trusted; first fault at row 1" err || fail "show said: $(cat err)"
