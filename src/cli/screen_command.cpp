@@ -18,6 +18,7 @@
 
 #include <array>
 #include <filesystem>
+#include <iostream>
 #include <sstream>
 
 namespace zjcredit::cli {
@@ -71,6 +72,28 @@ void write_xlsx(const std::string& path, const std::vector<result_table>& tables
     book.commit();
 }
 
+/// The listings in error, on stderr: how many, the first few with where
+/// and why (all of them are in loans.csv), and that their borrowers are held.
+void report_listings_in_error(const screen::screen_input& in, const screen::screen_result& r,
+                              const plan::first_loan_subsidy_parameters& params, const screen::screen_options& so,
+                              bool en) {
+    if (r.totals.loans_in_error == 0) return;
+    constexpr std::size_t shown = 5;
+    std::cerr << "zjcredit: " << r.totals.loans_in_error
+              << (en ? " listing(s) in error, not screened; a borrower with one is held (borrower_listing_in_error) "
+                       "until it is corrected; loans.csv says why for each:\n"
+                     : " 笔报送有误，未参与筛选；涉及的借款人暂缓（borrower_listing_in_error），更正后重新筛选；"
+                       "每笔的原因见 loans.csv：\n");
+    std::size_t listed = 0;
+    for (std::size_t i = 0; i < r.loans.size() && listed < shown; ++i)
+        if (r.loans[i].status != rules::batch::status_ok) {
+            std::cerr << "  " << screen::row_error_message(in, r, i, params, so) << "\n";
+            ++listed;
+        }
+    if (r.totals.loans_in_error > shown)
+        std::cerr << "  " << (en ? "… and " : "……另有 ") << r.totals.loans_in_error - shown << (en ? " more\n" : " 笔\n");
+}
+
 }  // namespace
 
 int run_screen(const options& o) {
@@ -106,6 +129,7 @@ int run_screen(const options& o) {
         tables.back().header.emplace_back(en ? "allocated" : "分配金额");
         tables.back().money_columns.push_back(6);
     }
+    tables.back().header.emplace_back(en ? "message" : "说明");  // the reasons in words, as loans.csv has them
     for (const auto& b : r.borrowers) {
         std::string lenders;
         for (const auto& [lender, fen] : b.lenders) lenders += (lenders.empty() ? "" : ";") + std::string(lender) + ":" + yuan(fen);
@@ -113,6 +137,7 @@ int run_screen(const options& o) {
                                       yuan(b.amount), lenders, screen::reason_codes(b.reasons, b.screen_reasons),
                                       b.eligible ? yes : no});
         if (so.budget) tables.back().rows.back().push_back(yuan(b.allocated));
+        tables.back().rows.back().push_back(screen::reason_texts(b.reasons, b.screen_reasons, en));
     }
 
     // loans.csv: every listing, in input order.
@@ -195,6 +220,7 @@ int run_screen(const options& o) {
     } else if (!o.xlsx) {
         write_csv(std::nullopt, tables.front());  // the notification list to stdout
     }
+    report_listings_in_error(in, r, params, so, en);
     commit_or_dry_run(o, reg, payments, breaches, r.totals.loans_in_error, selected_plan(o));
     return r.totals.loans_in_error != 0 ? rows_rejected : ok;
 }

@@ -69,14 +69,33 @@ bool same_listing(const screen_input& in, std::size_t a, std::size_t b) {
     return true;
 }
 
+/// Where listing `row` was read ("甲银行.csv:7") when the input says so;
+/// otherwise its row ("row 3"; zh "第 3 行").
+std::string place(const screen_input& in, std::size_t row, bool en = true) {
+    if (!in.source.empty() && !in.source[row].empty()) return std::string(in.source[row]);
+    return en ? "row " + std::to_string(row) : "第 " + std::to_string(row) + " 行";
+}
+
+/// Where the listings were read, joined: "甲.csv:6, 乙.csv:4"; without
+/// their sources "rows 1, 4" (zh "第 1, 4 行").
+std::string places(const screen_input& in, const std::vector<std::size_t>& rows, bool en) {
+    std::string s;
+    if (!in.source.empty()) {
+        for (std::size_t r : rows) append(s, {s.empty() ? "" : (en ? ", " : "、"), place(in, r, en)});
+        return s;
+    }
+    for (std::size_t r : rows) s += (s.empty() ? "" : ", ") + std::to_string(r);
+    return en ? (rows.size() == 1 ? "row " : "rows ") + s : "第 " + s + " 行";
+}
+
 /// The first field in which listings `a` and `b` differ (same_data's order),
-/// its values quoted: `annual_rate "0.8%" in row 0, "4.35%" in row 3`, so
-/// that a reviewer sees at once what to correct.
+/// its values quoted: `annual_rate "0.8%" in 甲.csv:6, "4.35%" in 乙.csv:4`
+/// (`in row 0` without sources), so that a reviewer sees at once what to correct.
 std::string first_difference(const screen_input& in, std::size_t a, std::size_t b) {
     const auto& c = in.loans;
     const auto said = [&](std::string_view field, std::string_view va, std::string_view vb) {
-        return std::string(field) + " \"" + quote_text(va) + "\" in row " + std::to_string(a) + ", \"" +
-               quote_text(vb) + "\" in row " + std::to_string(b);
+        return std::string(field) + " \"" + quote_text(va) + "\" in " + place(in, a) + ", \"" + quote_text(vb) +
+               "\" in " + place(in, b);
     };
     const auto kind = [&](std::size_t i) { return plan::to_string(static_cast<plan::borrower_kind>(c.borrower_kind[i])); };
     const auto rate = [&](std::size_t i) { return money::to_string(money::rate::from_units(c.annual_rate[i])); };
@@ -109,11 +128,6 @@ conflict listing_conflict(const screen_input& in, std::string_view kind, std::ve
     return c;
 }
 
-std::string rows_text(const std::vector<std::size_t>& rows) {
-    std::string s;
-    for (std::size_t r : rows) s += (s.empty() ? "" : ", ") + std::to_string(r);
-    return s;
-}
 
 }  // namespace
 
@@ -267,6 +281,21 @@ void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders
     r.conflicts.push_back(std::move(c));
 }
 
+void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans, const borrower_result& br,
+                                std::span<const std::size_t> rows_in_error, screen_result& r) {
+    if (rows_in_error.empty()) return;
+    for (listing& l : loans) l.screen_reasons |= reason_listing_in_error;
+    conflict c;
+    c.kind = "borrower_listing_in_error";
+    c.borrower_id = in.borrower_id[br.first_row];
+    for (std::size_t row : rows_in_error)
+        if (!in.lender[row].empty() && std::find(c.lenders.begin(), c.lenders.end(), in.lender[row]) == c.lenders.end())
+            c.lenders.push_back(in.lender[row]);
+    std::sort(c.lenders.begin(), c.lenders.end());
+    c.rows.assign(rows_in_error.begin(), rows_in_error.end());
+    r.conflicts.push_back(std::move(c));
+}
+
 void sort_conflicts(screen_result& r) {
     // Each conflict's kind ranked once (the order of screen_reasons), then
     // the conflicts' indices sorted (ties: their order, as a stable sort).
@@ -323,19 +352,19 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en) 
                 other = c.rows[k];
                 break;
             }
-        const std::string difference = first_difference(in, row, other), rows = rows_text(c.rows);
+        const std::string difference = first_difference(in, row, other), rows = places(in, c.rows, en);
         if (en)
-            append(out, {"loan ", loan, " (", lender, ") is listed in rows ", rows,
+            append(out, {"loan ", loan, " (", lender, ") is listed in ", rows,
                          " with different borrower, kind, application date, flags or rate (", difference, "): all held"});
         else
-            append(out, {"借据号 ", loan, "（", lender, "）在第 ", rows,
-                         " 行报送的借款人、企业规模、申请日期、标志或利率不一致（", difference, "），均暂缓支付"});
+            append(out, {"借据号 ", loan, "（", lender, "）在", rows,
+                         "报送的借款人、企业规模、申请日期、标志或利率不一致（", difference, "），均暂缓支付"});
     } else if (c.kind == "loan_listed_twice") {
-        const std::string rows = rows_text(c.rows), first = std::to_string(row);
+        const std::string rows = places(in, c.rows, en), first = place(in, row, en);
         if (en)
-            append(out, {"loan ", loan, " (", lender, ") is listed in rows ", rows, " with the same data: only row ",
-                         first, " counts"});
-        else append(out, {"借据号 ", loan, "（", lender, "）在第 ", rows, " 行重复报送（数据相同），只计第 ", first, " 行"});
+            append(out, {"loan ", loan, " (", lender, ") is listed in ", rows, " with the same data: only ", first,
+                         " counts"});
+        else append(out, {"借据号 ", loan, "（", lender, "）在", rows, "重复报送（数据相同），只计", first});
     } else if (c.kind == "claim_periods_overlap") {
         std::string periods;
         for (std::size_t i : c.rows) append(periods, {periods.empty() ? "" : ", ", period_text(in, i)});
@@ -356,6 +385,15 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en) 
         for (std::string_view name : names) append(joined, {joined.empty() ? "" : "、", name});
         if (en) append(out, {"borrower_id ", c.borrower_id, " has different names: ", joined, "; held"});
         else append(out, {"统一社会信用代码 ", c.borrower_id, " 对应不同的借款人名称：", joined, "，暂缓支付"});
+    } else if (c.kind == "borrower_listing_in_error") {
+        const std::string rows = places(in, c.rows, en);
+        if (en)
+            append(out, {"borrower ", c.borrower_id, ": its listing in ", rows,
+                         " is in error (loans.csv says why); all its loans are held, as the cap they share cannot "
+                         "be filled without it: correct it and screen again"});
+        else
+            append(out, {"统一社会信用代码 ", c.borrower_id, " 的报送有误（", rows, "，原因见 loans.csv）：该户贷款共用单户上限，",
+                         "缺此笔无法确定各笔份额，均暂缓支付；更正后重新筛选"});
     } else if (c.kind == "first_loan_claimed_elsewhere") {
         std::string rest;
         for (std::size_t k = 1; k < c.lenders.size(); ++k)

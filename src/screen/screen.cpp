@@ -306,6 +306,19 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     for (std::size_t b = 0; b < r.borrowers.size(); ++b)
         r.borrowers[b].loans = std::span<const std::size_t>(r.borrower_rows).subspan(begin[b], begin[b + 1] - begin[b]);
 
+    // Listings in error that name a borrower's id (the borrowers are in byte
+    // order of their ids): (borrower, row), in that order. The borrower is held.
+    std::vector<std::pair<std::uint32_t, std::size_t>> in_error;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (r.loans[i].status == batch::status_ok || in.borrower_id[i].empty()) continue;
+        const std::string_view id = in.borrower_id[i];
+        const auto it = std::lower_bound(r.borrowers.begin(), r.borrowers.end(), id,
+                                         [&](const borrower_result& b, std::string_view x) { return in.borrower_id[b.first_row] < x; });
+        if (it != r.borrowers.end() && in.borrower_id[it->first_row] == id)
+            in_error.emplace_back(static_cast<std::uint32_t>(it - r.borrowers.begin()), i);
+    }
+    std::sort(in_error.begin(), in_error.end());
+
     // Listings of one loan, and loan-periods already paid.
     find_listing_conflicts(in, r, options);
 
@@ -348,7 +361,8 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     // At most two conflicts per borrower (two names; 首贷 at two lenders):
     // room for them all at once, so the conflicts are never moved to grow.
     // The room not used is address space only: its pages are never touched.
-    r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size());
+    // And one more per borrower with a listing in error.
+    r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size() + in_error.size());
     advise_huge_pages(r.conflicts.data() + r.conflicts.size(), 2 * r.borrowers.size() * sizeof(conflict));
     const auto fill_key = [&](const listing& l) {
         switch (options.order) {
@@ -368,10 +382,12 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     std::vector<std::size_t> shares_begin(r.borrowers.size() + 1, 0);
     // Borrower b, its listings in fill order: conflicts, the fill of its cap,
     // its amount and its split to loans and lenders.
+    std::vector<std::size_t> rows_in_error;  // the borrower's
     const auto screen_borrower = [&](borrower_result& br, std::span<listing> loans) {
         const auto paid = paid_first_loan.empty() ? paid_first_loan.end() : paid_first_loan.find(in.borrower_id[br.first_row]);
         find_borrower_conflicts(in, lenders, loans, br, r, options.keep_all_first_loans,
                                 paid == paid_first_loan.end() ? nullptr : paid->second);
+        hold_for_listings_in_error(in, loans, br, rows_in_error, r);
         fill.clear();
         for (listing& l : loans) {
             if (br.held) l.screen_reasons |= reason_name_differs;
@@ -415,7 +431,11 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         std::sort(shares.begin(), shares.end());  // by rank: in byte order of the lenders' names
         for (const auto& [lender, share] : shares) r.lender_shares.emplace_back(lenders.names[lender], share);
     };
+    auto next_in_error = in_error.begin();
     for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
+        rows_in_error.clear();
+        for (; next_in_error != in_error.end() && next_in_error->first == b; ++next_in_error)
+            rows_in_error.push_back(next_in_error->second);
         shares_begin[b] = r.lender_shares.size();
         borrower_result& br = r.borrowers[b];
         const std::span<listing> loans(listings.data() + begin[b], begin[b + 1] - begin[b]);

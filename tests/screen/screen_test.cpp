@@ -263,6 +263,60 @@ TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower w
     CHECK(r.totals.loans_in_error == 1);
 }
 
+TEST_CASE("screen: a listing in error holds its borrower: the cap its loans share cannot be filled without it") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    // A: L1 fine, L2 in error (a bad rate cell when read); B: M1 fine, 2,527.78
+    // (100万 × 91 × 1% ÷ 360 = 2,527.777…).
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    p.add("L2", code_a, "甲公司", "银行乙", day(2022, 4, 2), 100'000'000, full);
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    auto in = p.input();
+    const std::vector<std::string_view> errors{"", "乙银行.csv:3: annual_rate: bare number", ""};
+    const std::vector<std::string_view> sources{"甲银行.csv:2", "乙银行.csv:3", "乙银行.csv:4"};
+    in.row_errors = errors;
+    in.source = sources;
+    const auto r = screen::run_screen(in, params());
+    REQUIRE(r.borrowers.size() == 2);
+    CHECK_FALSE(r.borrowers[0].eligible);
+    CHECK(r.borrowers[0].amount == 0);
+    CHECK(r.borrowers[0].screen_reasons == screen::reason_listing_in_error);
+    CHECK(r.loans[0].screen_reasons == screen::reason_listing_in_error);
+    CHECK_FALSE(r.loans[0].eligible);
+    CHECK(r.loans[1].status == static_cast<std::int32_t>(errc::parse));
+    CHECK(r.borrowers[1].eligible);
+    CHECK(r.borrowers[1].amount == 252'778);
+    REQUIRE(r.conflicts.size() == 1);
+    const auto& c = r.conflicts[0];
+    CHECK(c.kind == "borrower_listing_in_error");
+    CHECK(c.borrower_id == code_a);
+    CHECK(c.rows == std::vector<std::size_t>{1});
+    CHECK(c.lenders == std::vector<std::string_view>{"银行乙"});
+    CHECK(screen::conflict_detail(in, c, true) ==
+          "borrower " + code_a + ": its listing in 乙银行.csv:3 is in error (loans.csv says why); all its loans are "
+          "held, as the cap they share cannot be filled without it: correct it and screen again");
+    CHECK(screen::conflict_detail(in, c, false).find("的报送有误（乙银行.csv:3，原因见 loans.csv）") != std::string::npos);
+    CHECK(screen::payments(in, r).size() == 1);  // only B is paid
+    CHECK(r.totals.loans_in_error == 1);
+}
+
+TEST_CASE("screen: conflicts name where the listings were read when the input says so") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    auto in = p.input();
+    const std::vector<std::string_view> sources{"甲银行.csv:6", "甲_补报.csv:4"};
+    in.source = sources;
+    const auto r = screen::run_screen(in, params());
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "loan_listed_twice");
+    CHECK(screen::conflict_detail(in, r.conflicts[0], true) ==
+          "loan L1 (银行甲) is listed in 甲银行.csv:6, 甲_补报.csv:4 with the same data: only 甲银行.csv:6 counts");
+    CHECK(screen::conflict_detail(in, r.conflicts[0], false) ==
+          "借据号 L1（银行甲）在甲银行.csv:6、甲_补报.csv:4重复报送（数据相同），只计甲银行.csv:6");
+}
+
 TEST_CASE("screen: a budget is shared among the borrowers pro rata") {
     population p;
     // A: 100万 × 91 × 1% / 360 = 2,527.777… → 2,527.78; B: 300万 → 7,583.333… → 7,583.33.

@@ -38,6 +38,10 @@
 // * already_paid: a listing whose claim period overlaps a loan-period in
 //   `screen_options::already_paid` (a round already paid): not paid again.
 // * borrower_name_differs: one borrower_id with two names: the borrower held.
+// * borrower_listing_in_error: a listing in error (a row error: a bad cell,
+//   a missing id) names the borrower_id of a borrower: the borrower held,
+//   since the listing in error may hold a share of the cap and its loans'
+//   parts would be wrong without it. Screened again once it is corrected.
 // A held listing is not eligible, with the screen reason of its conflict.
 //
 // Strings: the result refers to the input's strings by row; `screen_table`
@@ -75,7 +79,7 @@ struct screen_reason_info {
 };
 
 /// The screen's reasons, one bit each; codes are stable.
-inline constexpr std::array<screen_reason_info, 7> screen_reasons{{
+inline constexpr std::array<screen_reason_info, 8> screen_reasons{{
     {"first_loan_claimed_elsewhere", 1U << 0, "同一借款人已在其他机构认定首贷",
      "the borrower's first loan is claimed at another lender"},
     {"loan_data_differs", 1U << 1, "同一笔贷款多次报送且数据不一致，暂缓", "the loan is listed with different data: held"},
@@ -85,6 +89,8 @@ inline constexpr std::array<screen_reason_info, 7> screen_reasons{{
     {"borrower_name_differs", 1U << 5, "同一统一社会信用代码对应不同借款人名称，暂缓",
      "the borrower_id has two names: held"},
     {"row_error", 1U << 6, "数据有误", "the row is in error"},
+    {"borrower_listing_in_error", 1U << 7, "该借款人另有报送数据有误，暂缓（更正后重新筛选）",
+     "another listing of the borrower is in error: held until it is corrected"},
 }};
 
 /// The bit of a screen reason code, at compile time: a misspelt code does not compile.
@@ -108,6 +114,8 @@ inline constexpr std::uint32_t reason_already_paid = screen_reason_bit("already_
 inline constexpr std::uint32_t reason_name_differs = screen_reason_bit("borrower_name_differs");
 /// The bit of `row_error`.
 inline constexpr std::uint32_t reason_row_error = screen_reason_bit("row_error");
+/// The bit of `borrower_listing_in_error`.
+inline constexpr std::uint32_t reason_listing_in_error = screen_reason_bit("borrower_listing_in_error");
 
 // ---- input -----------------------------------------------------------------------
 
