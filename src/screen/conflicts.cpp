@@ -2,6 +2,7 @@
 #include "conflicts.hpp"
 #include "large_arrays.hpp"
 #include "listing.hpp"
+#include "names.hpp"
 #include "row_table.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -50,7 +51,7 @@ std::string period_text(const screen_input& in, std::size_t i) {
 /// Same loan-level data: borrower, kind, first application, flags, rate.
 bool same_data(const screen_input& in, std::size_t a, std::size_t b) {
     const auto& c = in.loans;
-    return in.borrower_id[a] == in.borrower_id[b] && in.borrower[a] == in.borrower[b] &&
+    return in.borrower_id[a] == in.borrower_id[b] && same_borrower_name(in.borrower[a], in.borrower[b]) &&
            c.borrower_kind[a] == c.borrower_kind[b] && c.first_application[a] == c.first_application[b] &&
            c.flags[a] == c.flags[b] && c.annual_rate[a] == c.annual_rate[b];
 }
@@ -100,7 +101,7 @@ std::string first_difference(const screen_input& in, std::size_t a, std::size_t 
     const auto kind = [&](std::size_t i) { return plan::to_string(static_cast<plan::borrower_kind>(c.borrower_kind[i])); };
     const auto rate = [&](std::size_t i) { return money::to_string(money::rate::from_units(c.annual_rate[i])); };
     if (in.borrower_id[a] != in.borrower_id[b]) return said("borrower_id", in.borrower_id[a], in.borrower_id[b]);
-    if (in.borrower[a] != in.borrower[b]) return said("borrower", in.borrower[a], in.borrower[b]);
+    if (!same_borrower_name(in.borrower[a], in.borrower[b])) return said("borrower", in.borrower[a], in.borrower[b]);
     if (c.borrower_kind[a] != c.borrower_kind[b]) return said("borrower_kind", kind(a), kind(b));
     if (c.first_application[a] != c.first_application[b])
         return said("first_application_date", day_text(c.first_application[a]), day_text(c.first_application[b]));
@@ -380,7 +381,8 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en) 
         // The names in the order of their rows (c.rows is sorted).
         std::vector<std::string_view> names;
         for (std::size_t i : c.rows)
-            if (std::find(names.begin(), names.end(), in.borrower[i]) == names.end()) names.push_back(in.borrower[i]);
+            if (std::none_of(names.begin(), names.end(), [&](std::string_view n) { return same_borrower_name(n, in.borrower[i]); }))
+                names.push_back(in.borrower[i]);
         std::string joined;
         for (std::string_view name : names) append(joined, {joined.empty() ? "" : "、", name});
         if (en) append(out, {"borrower_id ", c.borrower_id, " has different names: ", joined, "; held"});

@@ -9,6 +9,7 @@
 
 #include "conflicts.hpp"
 #include "listing.hpp"
+#include "names.hpp"
 #include "large_arrays.hpp"
 #include "sort_rows.hpp"
 
@@ -345,7 +346,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             .flags = in.loans.flags[i],
             .kind = in.loans.borrower_kind[i],
             .eligible = l.eligible,
-            .same_name = in.borrower[i] == in.borrower[r.borrowers[l.borrower].first_row],
+            .same_name = same_borrower_name(in.borrower[i], in.borrower[r.borrowers[l.borrower].first_row]),
         };
     }
     position = {};

@@ -317,6 +317,27 @@ TEST_CASE("screen: conflicts name where the listings were read when the input sa
           "借据号 L1（银行甲）在甲银行.csv:6、甲_补报.csv:4重复报送（数据相同），只计甲银行.csv:6");
 }
 
+TEST_CASE("screen: one name typed with full-width or half-width brackets and spaces is one name") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    p.add("L1", code_a, "广东蓝海贸易（湛江）有限公司", "银行甲", day(2022, 4, 1), 100'000'000, full, true);
+    p.add("L2", code_a, "广东蓝海贸易(湛江)有限公司", "银行乙", day(2022, 4, 2), 100'000'000, full, false);
+    p.add("L3", code_a, "广东蓝海贸易 （湛江）　有限公司", "银行乙", day(2022, 4, 3), 100'000'000, full, false);
+    p.add("M1", code_b, "ＡＢＣ科技有限公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    p.add("M2", code_b, "ABC科技有限公司", "银行乙", day(2022, 4, 2), 100'000'000, full, false);
+    p.add("M3", code_b, "ABD科技有限公司", "银行乙", day(2022, 4, 3), 100'000'000, full, false);
+    const auto r = screen::run_screen(p.input(), params());
+    REQUIRE(r.borrowers.size() == 2);
+    CHECK(r.borrowers[0].eligible);  // the three spellings of one name: not held
+    CHECK_FALSE(r.borrowers[0].held);
+    CHECK(r.borrowers[1].held);  // ABD is another name: held for review
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "borrower_name_differs");
+    CHECK(r.conflicts[0].borrower_id == code_b);
+    // The names listed are the two names, the full-width spelling of the first standing for both.
+    CHECK(screen::conflict_detail(p.input(), r.conflicts[0], false).find("ＡＢＣ科技有限公司、ABD科技有限公司") != std::string::npos);
+}
+
 TEST_CASE("screen: a budget is shared among the borrowers pro rata") {
     population p;
     // A: 100万 × 91 × 1% / 360 = 2,527.777… → 2,527.78; B: 300万 → 7,583.333… → 7,583.33.
