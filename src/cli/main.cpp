@@ -20,7 +20,8 @@ constexpr std::string_view common_options = R"(
 Common options:
   --plan FILE     use the plan in FILE (JSON) instead of the embedded 2022 plan
   -o, --output F  write to F atomically (temp file, then rename) instead of stdout
-  --json          JSON output instead of CSV (UTF-8 with BOM) or text
+  --json          JSON output instead of CSV (UTF-8 with BOM) or text, for the
+                  commands whose usage lists it
   --lang zh|en    language of text output (default zh)
   --encoding E    CSV input encoding: utf-8 or gb18030 (default: detected)
   --keep-going    (subsidy, reward) write rejected rows to FILE.rejects.csv or

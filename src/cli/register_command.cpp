@@ -85,7 +85,8 @@ int run_show(const options& o, const std::string& path) {
     money::amount total;
     for (const auto& r : reg.rounds()) {
         out << "  " << r.round_id << "  " << r.committed_at << "  " << r.plan_version << "  " << r.rows
-            << (en ? " rows  " : " 行  ") << money::to_grouped_string(r.total) << (en ? " yuan" : " 元") << "\n";
+            << (en ? " rows  " : " 行  ") << money::to_grouped_string(r.total) << (en ? " yuan" : " 元")
+            << (en ? "  last_hash " : "  链头 ") << r.last_hash << "\n";
         rows += r.rows;
         total = total + r.total;
     }

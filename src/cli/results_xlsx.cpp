@@ -41,6 +41,14 @@ double amount_cell(const std::string& text) {
     return std::strtod(money::to_string(a).c_str(), nullptr);
 }
 
+/// The number Excel stores for a count: a whole number of at most 15
+/// digits (exact in a double); anything else is refused, not guessed.
+double count_cell(const std::string& text) {
+    if (text.empty() || text.size() > 15 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw validation_error("--xlsx", text, "is not a count of at most 15 digits");
+    return static_cast<double>(std::stoll(text));
+}
+
 /// A worksheet's row and column numbers (rows are counted against LXW_ROW_MAX
 /// as they are added).
 lxw_row_t sheet_row(std::size_t r) { return static_cast<lxw_row_t>(r); }
@@ -93,13 +101,15 @@ void xlsx_results::sheet(std::string name, std::vector<std::string> header) {
 }
 
 void xlsx_results::row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns,
-                       bool summary) {
+                       bool summary, const std::vector<std::size_t>& count_columns) {
     auto& rows = sheets_.back().rows;
     if (rows.size() + 1 >= LXW_ROW_MAX)
         throw validation_error("--xlsx", path_, "more rows than a worksheet holds; use the CSV");
     for (const std::size_t c : money_columns)
         if (c < cells.size() && !cells[c].empty()) (void)amount_cell(cells[c]);  // refused now, not after the run
-    rows.push_back({cells, money_columns, summary});
+    for (const std::size_t c : count_columns)
+        if (c < cells.size() && !cells[c].empty()) (void)count_cell(cells[c]);
+    rows.push_back({cells, money_columns, summary, count_columns});
 }
 
 void xlsx_results::commit() {
@@ -138,7 +148,13 @@ void xlsx_results::commit() {
                     for (std::size_t c = 0; c < l.cells.size(); ++c) {
                         const bool amount = std::find(l.money_columns.begin(), l.money_columns.end(), c) !=
                                             l.money_columns.end();
-                        if (amount && !l.cells[c].empty()) {
+                        const bool count = std::find(l.count_columns.begin(), l.count_columns.end(), c) !=
+                                           l.count_columns.end();
+                        if (count && !l.cells[c].empty()) {
+                            check(worksheet_write_number(ws, sheet_row(r + 1), sheet_col(c), count_cell(l.cells[c]),
+                                                         nullptr),
+                                  l.cells[c]);
+                        } else if (amount && !l.cells[c].empty()) {
                             check(worksheet_write_number(ws, sheet_row(r + 1), sheet_col(c), amount_cell(l.cells[c]),
                                                          summary ? bold_money : money),
                                   l.cells[c]);

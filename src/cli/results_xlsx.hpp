@@ -23,9 +23,11 @@ public:
     xlsx_results(std::string path, std::vector<std::string> header, bool en, std::vector<std::string> notes,
                  std::vector<rules::parameter_use> parameters);
     /// A row of cells; those in `money_columns` hold amounts in 元 (exact
-    /// text, e.g. "1850.00") and are written as numbers; `summary` (a
-    /// subtotal, the total) is written in bold.
-    void row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns, bool summary);
+    /// text, e.g. "1850.00") and are written as numbers; those in
+    /// `count_columns` hold counts ("12") and are written as whole numbers;
+    /// `summary` (a subtotal, the total) is written in bold.
+    void row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns, bool summary,
+             const std::vector<std::size_t>& count_columns = {});
     /// Names the current result sheet (the first is "结果", "results").
     void name_sheet(std::string name);
     /// Starts another result sheet: the rows that follow go to it.
@@ -37,6 +39,7 @@ private:
         std::vector<std::string> cells;
         std::vector<std::size_t> money_columns;
         bool summary;
+        std::vector<std::size_t> count_columns;
     };
     struct result_sheet {
         std::string name;

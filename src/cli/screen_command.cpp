@@ -19,6 +19,7 @@
 #include <array>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace zjcredit::cli {
@@ -35,6 +36,7 @@ struct result_table {
     std::vector<std::string> header;
     std::vector<std::size_t> money_columns;
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> count_columns = {};  ///< written to the workbook as whole numbers
 };
 
 /// One CSV file (UTF-8 with BOM), written atomically into `dir`, or to stdout.
@@ -67,7 +69,7 @@ void write_xlsx(const std::string& path, const std::vector<result_table>& tables
             book.name_sheet(tables[k].sheet);
         else
             book.sheet(tables[k].sheet, tables[k].header);
-        for (const auto& r : tables[k].rows) book.row(r, tables[k].money_columns, false);
+        for (const auto& r : tables[k].rows) book.row(r, tables[k].money_columns, false, tables[k].count_columns);
     }
     book.commit();
 }
@@ -160,8 +162,9 @@ int run_screen(const options& o) {
              std::string(in.borrower[i]), error ? "" : day_text(in.loans.period_from[i]),
              error ? "" : day_text(in.loans.period_to[i]), paid ? yes : no, yuan(l.amount),
              screen::reason_codes(l.reasons, l.screen_reasons),
-             error ? screen::row_error_message(in, r, i, params, so)
-                   : screen::reason_texts(l.reasons, l.screen_reasons, en)});
+             error  ? screen::row_error_message(in, r, i, params, so)
+             : paid ? screen::paid_listing_arithmetic(r, i, params, en)
+                    : screen::reason_texts(l.reasons, l.screen_reasons, en)});
         if (so.budget) tables.back().rows.back().push_back(yuan(l.allocated));
     }
 
@@ -190,7 +193,7 @@ int run_screen(const options& o) {
     tables.push_back({"totals.csv", en ? "totals" : "合计",
                       en ? std::vector<std::string>{"group", "name", "borrowers", "loans", "amount", "allocated"}
                          : std::vector<std::string>{"分组", "名称", "借款人数", "贷款笔数", "贴息金额", "分配金额"},
-                      {4, 5}, {}});
+                      {4, 5}, {}, {2, 3}});
     auto& totals = tables.back().rows;
     const auto tally_row = [&](std::string_view group, const screen::tally& x, bool with_allocation) {
         totals.push_back({std::string(group), x.key, std::to_string(x.borrowers), std::to_string(x.loans), yuan(x.amount),
@@ -205,13 +208,16 @@ int run_screen(const options& o) {
     screen::tally all = r.totals.all;
     if (!en) all.key = "全部";
     tally_row(en ? "total" : "合计", all, true);
-    const auto count_row = [&](std::string_view group, std::string name, std::size_t borrowers, std::size_t loans) {
-        totals.push_back({std::string(group), std::move(name), std::to_string(borrowers), std::to_string(loans), "", ""});
+    // borrowers: empty for a reason, which is counted in loans only
+    const auto count_row = [&](std::string_view group, std::string name, std::optional<std::size_t> borrowers,
+                               std::size_t loans) {
+        totals.push_back({std::string(group), std::move(name), borrowers ? std::to_string(*borrowers) : "",
+                          std::to_string(loans), "", ""});
     };
     count_row(en ? "count" : "计数", en ? "eligible" : "符合", r.totals.borrowers_eligible, r.totals.loans_eligible);
     count_row(en ? "count" : "计数", en ? "not_eligible" : "不符合", r.totals.borrowers - r.totals.borrowers_eligible,
               r.totals.loans - r.totals.loans_eligible);
-    for (const auto& [code, n] : r.totals.reasons) count_row(en ? "reason" : "原因", code, 0, n);
+    for (const auto& [code, n] : r.totals.reasons) count_row(en ? "reason" : "原因", code, std::nullopt, n);
 
     if (o.xlsx) write_xlsx(*o.xlsx, tables, en, params);
     if (o.output) {

@@ -4,6 +4,7 @@
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/money/decimal.hpp>
 #include <zjcredit/money/format.hpp>
+#include <zjcredit/rules/arithmetic.hpp>
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/reason.hpp>
 #include <zjcredit/screen/credit_code.hpp>
@@ -95,6 +96,29 @@ std::string reason_texts(std::uint32_t rule_bits, std::uint32_t screen_bits, boo
                 out += (out.empty() ? "" : sep) + std::string(en ? info->text_en : info->text_zh);
     for (const auto& s : screen_reasons)
         if ((screen_bits & s.bit) != 0) out += (out.empty() ? "" : sep) + std::string(en ? s.en : s.zh);
+    return out;
+}
+
+std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
+                                    const plan::first_loan_subsidy_parameters& params, bool en) {
+    const loan_result& l = r.loans[i];
+    if (!l.eligible || l.borrower == no_borrower || !r.borrowers[l.borrower].eligible) return {};
+    const borrower_result& br = r.borrowers[l.borrower];
+    using money::detail::checked_mul;
+    const auto basis = dates::denominator(params.basis);
+    const money::int128 numerator = checked_mul<money::int128>(l.capped_sum, l.rate_used, "listing numerator");
+    const money::int128 denominator = checked_mul<money::int128>(money::rate::scale, basis * 100, "listing denominator");
+    const auto yuan = [](std::int64_t fen) { return money::to_string(money::amount::from_fen(fen)); };
+    std::string out = en ? "balance-days within the borrower's cap " : "计入单户上限的积数 ";
+    out += money::decimal(l.capped_sum, 2).to_string() + " × " + money::to_string(money::rate::from_units(l.rate_used)) +
+           (en ? " / " : " ÷ ") + std::to_string(basis) + " = " + rules::detail::short_yuan(numerator, denominator);
+    if (en)
+        out += " yuan; the borrower's total, rounded " + rules::detail::rounding_en(params.rounding) + " to the fen: " +
+               yuan(br.amount) + "; this loan's share " + yuan(l.amount);
+    else
+        out += " 元；该户合计" + rules::detail::rounding_zh(params.rounding) + "到分为 " + yuan(br.amount) + " 元，本笔分得 " +
+               yuan(l.amount) + " 元";
+    if (r.allocation) out += en ? "; allocated " + yuan(l.allocated) : "，预算分配 " + yuan(l.allocated) + " 元";
     return out;
 }
 

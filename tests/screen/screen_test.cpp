@@ -109,6 +109,15 @@ TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, e
     CHECK(b.lenders[0].second == 400'000);
     CHECK(b.lenders[1].first == "银行甲");
     CHECK(b.lenders[1].second == 1'457'778);
+    // Each loan's 说明: its balance-days within the cap × its rate ÷ 360, the
+    // borrower's total rounded once, its share (800万 × 82 = 656,000,000.00;
+    // 200万 × 72 = 144,000,000.00).
+    CHECK(screen::paid_listing_arithmetic(r, 0, params(), false) ==
+          "计入单户上限的积数 656000000.00 × 0.8% ÷ 360 = 14577.777777… 元；该户合计四舍五入到分为 18577.78 元，本笔分得 "
+          "14577.78 元");
+    CHECK(screen::paid_listing_arithmetic(r, 1, params(), true) ==
+          "balance-days within the borrower's cap 144000000.00 × 1% / 360 = 4000 yuan; the borrower's total, rounded "
+          "half up to the fen: 18577.78; this loan's share 4000.00");
     // The conflict is listed even when both are kept.
     REQUIRE(r.conflicts.size() == 1);
     CHECK(r.conflicts[0].kind == "first_loan_claimed_elsewhere");

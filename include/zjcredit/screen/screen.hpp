@@ -325,6 +325,14 @@ std::string reason_codes(std::uint32_t rule_bits, std::uint32_t screen_bits);
 /// Their texts in `lang` ("zh" or "en"), joined by "；" / "; ".
 std::string reason_texts(std::uint32_t rule_bits, std::uint32_t screen_bits, bool en);
 
+/// The arithmetic of listing `i` when its borrower is paid (the loans
+/// table's 说明, so that each share can be checked by hand): its
+/// balance-days within the borrower's cap × its rate used ÷ the day basis,
+/// exact; the borrower's total rounded once; the listing's share of it (and
+/// of the allocation under a budget). "" for a listing not paid.
+std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
+                                    const plan::first_loan_subsidy_parameters& params, bool en);
+
 }  // namespace zjcredit::screen
 
 #endif

@@ -28,12 +28,26 @@ echo "register init on a register: exit $?"
 grep -q "already exists: a register is started only once" err || fail "said: $(cat err)"
 
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --budget 10000 --register 支付登记.db --commit --round 2022Q2 \
-    --lang en -o r1 2>err || fail "round: $(cat err)"
+    --lang en -o r1 --xlsx r1.xlsx 2>err || fail "round: $(cat err)"
+# The workbook's counts are numbers (a sum in Excel works on them), its amounts too.
+/usr/bin/python3 - <<'PY' || fail "the totals sheet's counts or amounts are not numbers"
+import openpyxl
+ws = openpyxl.load_workbook("r1.xlsx")["totals"]
+rows = {(r[0], r[1]): r for r in ws.iter_rows(min_row=2, values_only=True)}
+assert rows[("total", "all")][2:6] == (2, 2, 30577.78, 10000), rows[("total", "all")]
+assert rows[("reason", "first_loan_claimed_elsewhere")][2:4] == (None, 1), rows
+PY
 grep -q "round 2022Q2 committed to 支付登记.db: 2 rows, 10,000.00 yuan" err || fail "round said: $(cat err)"
 echo "rows committed under the budget:"
 sqlite3 -separator , 支付登记.db "SELECT row_id, loan_id, amount_fen FROM payouts"
 echo "loans.csv (loan_id, amount, allocated):"
-plain r1/loans.csv | cut -d, -f2,9,12
+/usr/bin/python3 -c '
+import csv
+for r in csv.DictReader(open("r1/loans.csv", encoding="utf-8-sig")):
+    print(r["loan_id"], r["amount"], r["allocated"], sep=",")' 
+# 说明 of L1: 800万 × 82 days = 656,000,000.00 balance-days × 0.8% ÷ 360 = 14,577.777…
+grep -q "balance-days within the borrower's cap 656000000.00 × 0.8% / 360 = 14577.777777… yuan; the borrower's total, rounded half up to the fen: 14577.78; this loan's share 14577.78; allocated 4767.44" r1/loans.csv \
+    || fail "L1's message: $(grep L1 r1/loans.csv)"
 
 # An amount changed by hand: L1 paid 4,767.44 becomes 9,767.44.
 sqlite3 支付登记.db "UPDATE payouts SET amount_fen = 976744 WHERE row_id = 1"
