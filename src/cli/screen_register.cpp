@@ -40,10 +40,13 @@ screen_register read_screen_register(const options& o) {
     screen_register sr;
     if (!std::filesystem::exists(*o.register_db)) {
         if (!o.commit) return sr;  // a dry run before the first round
-        throw validation_error("--register", *o.register_db,
-                               "no payout register at this path: start one with `zjcredit register init " +
-                                   *o.register_db + "` (a mistyped path must not start a second register that "
-                                                    "pays every loan again); nothing was written");
+        throw validation_error(
+            "--register", *o.register_db,
+            o.lang == "en" ? "no payout register at this path: start one with `zjcredit register init " + *o.register_db +
+                                 "` (a mistyped path must not start a second register that pays every loan again); "
+                                 "nothing was written"
+                           : "此路径下没有支付登记簿：新建请用 `zjcredit register init " + *o.register_db +
+                                 "`（路径写错时不另建一本空登记簿，以免所有贷款重复支付）；未写入任何内容");
     }
     sr.reg.emplace(screen::payout_register::open(*o.register_db, screen::register_open::existing));
     sr.already_paid = screen::already_paid_of(*sr.reg);
@@ -92,9 +95,11 @@ void commit_or_dry_run(const options& o, screen_register& sr, const std::vector<
     }
     if (loans_in_error != 0)
         throw validation_error("--commit", *o.register_db,
-                               std::to_string(loans_in_error) +
-                                   " listings are in error (see loans.csv); a round is committed only when every "
-                                   "listing reads: nothing was written");
+                               en ? std::to_string(loans_in_error) +
+                                        " listings are in error (see loans.csv); a round is committed only when every "
+                                        "listing reads: nothing was written"
+                                  : std::to_string(loans_in_error) +
+                                        " 笔报送有误（见 loans.csv）；所有报送均读取无误后才能记入轮次：未写入任何内容");
     if (paying.empty()) {
         std::cerr << "zjcredit: " << (en ? "nothing to pay" : "本轮无应付款项") << held.str()
                   << (en ? ": no round committed\n" : "：未记入轮次\n");

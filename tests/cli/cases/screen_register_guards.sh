@@ -20,7 +20,7 @@ P=2022-04-01..2022-06-30
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --register 支付登记表.db --commit --round 2022Q2 -o r0 2>err
 echo "commit to a register that does not exist: exit $?"
 [ ! -e 支付登记表.db ] || fail "the mistyped register was created"
-grep -q "no payout register at this path: start one with \`zjcredit register init 支付登记表.db\`" err || fail "said: $(cat err)"
+grep -q "此路径下没有支付登记簿：新建请用 \`zjcredit register init 支付登记表.db\`" err || fail "said: $(cat err)"
 
 "$ZJCREDIT" register init 支付登记.db || fail "register init"
 "$ZJCREDIT" register init 支付登记.db 2>err
