@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -233,6 +234,27 @@ private:
     bool events_ = false;
 };
 
+/// Whether the ranges follow one another without overlapping (what the rule
+/// requires; checked here only to find why they do not).
+bool in_date_order(const std::vector<balance_range>& ranges) {
+    for (std::size_t i = 1; i < ranges.size(); ++i)
+        if (ranges[i].from <= ranges[i - 1].to) return false;
+    return true;
+}
+
+/// The first row of `rows` (of one loan) whose cells repeat an earlier one's,
+/// with that earlier row: (earlier, later); nullopt when every row differs.
+/// (A loan has up to limits::max_record_items rows: sorted, not compared pair by pair.)
+std::optional<std::pair<std::size_t, std::size_t>> repeated_row(const io::table& t, const std::vector<std::size_t>& rows) {
+    std::vector<std::size_t> sorted = rows;  // rows ascend: a stable sort keeps the earlier of equal rows first
+    std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) { return t.rows[a] < t.rows[b]; });
+    std::optional<std::pair<std::size_t, std::size_t>> first;
+    for (std::size_t k = 1; k < sorted.size(); ++k)
+        if (t.rows[sorted[k - 1]] == t.rows[sorted[k]] && (!first || sorted[k] < first->second))
+            first = std::pair{sorted[k - 1], sorted[k]};
+    return first;
+}
+
 loan_table read_loans(const io::table& t, const table_options& o) {
     const std::size_t h = header_row_of(t, loan_table_fields, o.columns, "借据号, 借款人, 企业规模, 年利率");
     const column_map m(t.rows[h], loan_table_fields, o.columns, t.source);
@@ -290,6 +312,12 @@ loan_table read_loans(const io::table& t, const table_options& o) {
             if (loan_id && loan.loan_id.empty())
                 throw parse_error(t.locate(rows.front(), *loan_id) + ": loan_id", "", "a loan's loan_id (借据号) is empty");
             loan.record = reader.read(rows, loan.loan_id);
+            if (loan_id && !in_date_order(loan.record->balances))
+                if (const auto twice = repeated_row(t, rows))  // why, rather than the overlap the rule would name
+                    throw validation_error(t.locate(twice->second, *loan_id) + ": loan_id", loan.loan_id,
+                                           "this row repeats " + t.locate(twice->first, *loan_id) +
+                                               " cell for cell: the loan is listed twice in " + t.source +
+                                               " (each of its balance ranges belongs on one row); keep one of them");
             if (const auto c = m.find("annual_rate")) {
                 loan.rate_text = cell_at(t, rows.front(), *c);
                 loan.rate_where = t.locate(rows.front(), *c);

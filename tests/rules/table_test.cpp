@@ -94,6 +94,25 @@ TEST_CASE("find_header_row skips title and blank rows") {
     CHECK_FALSE(find_header_row(no_header, loan_table_fields, none).has_value());
 }
 
+TEST_CASE("a loan pasted twice into one file is named as such, not as ranges out of order") {
+    const std::string csv = "借据号,借款人,企业规模,首次申请日期,是否通过融资平台申请,是否地方法人金融机构,是否首贷,利率(%),"
+                            "余额起日,余额止日,余额\n"
+                            "L1,甲公司,小型,2022-04-10,是,是,是,0.8,2022-04-01,2022-04-30,1000000.00\n"
+                            "L1,甲公司,小型,2022-04-10,是,是,是,0.8,2022-05-01,2022-06-30,2000000.00\n"
+                            "L2,乙公司,小型,2022-04-10,是,是,是,0.8,2022-04-01,2022-06-30,1000000.00\n"
+                            "L1,甲公司,小型,2022-04-10,是,是,是,0.8,2022-04-01,2022-04-30,1000000.00\n"
+                            "L1,甲公司,小型,2022-04-10,是,是,是,0.8,2022-05-01,2022-06-30,2000000.00\n";
+    table_options o;
+    o.period = date_range{dates::date(2022, 4, 1), dates::date(2022, 6, 30)};
+    const loan_table t = read_loan_table_bytes(csv, "loans.csv", o);
+    REQUIRE(t.loans.size() == 2);
+    REQUIRE(t.loans[0].error);
+    CHECK(t.loans[0].error->message ==
+          "loans.csv:5: loan_id: this row repeats loans.csv:2 cell for cell: the loan is listed twice in loans.csv (each "
+          "of its balance ranges belongs on one row); keep one of them in \"L1\"");
+    CHECK(t.loans[1].record);
+}
+
 TEST_CASE("a bank's loans by drawdown, with repayments and settlement, give the hand-worked subsidies") {
     const temp_text repayments("zjc_table_test_repayments.csv",
                                "借据号,还款日期,还款金额\nJJ001,20220501,400000\n");
