@@ -282,9 +282,10 @@ void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders
     r.conflicts.push_back(std::move(c));
 }
 
-void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans, const borrower_result& br,
+void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans, borrower_result& br,
                                 std::span<const std::size_t> rows_in_error, screen_result& r) {
     if (rows_in_error.empty()) return;
+    br.held = true;
     for (listing& l : loans) l.screen_reasons |= reason_listing_in_error;
     conflict c;
     c.kind = "borrower_listing_in_error";

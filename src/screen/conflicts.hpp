@@ -19,7 +19,7 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
 /// Borrower `br`, some of whose listings are in error (`rows_in_error`, in
 /// row order; none: nothing done): its listings held with
 /// borrower_listing_in_error, and the conflict naming where the errors are.
-void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans, const borrower_result& br,
+void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans, borrower_result& br,
                                 std::span<const std::size_t> rows_in_error, screen_result& r);
 
 /// Borrower `br` (its listings in fill order): two names (held), 首贷 at two

@@ -104,20 +104,23 @@ std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
     const loan_result& l = r.loans[i];
     if (!l.eligible || l.borrower == no_borrower || !r.borrowers[l.borrower].eligible) return {};
     const borrower_result& br = r.borrowers[l.borrower];
-    using money::detail::checked_mul;
-    const auto basis = dates::denominator(params.basis);
-    const money::int128 numerator = checked_mul<money::int128>(l.capped_sum, l.rate_used, "listing numerator");
-    const money::int128 denominator = checked_mul<money::int128>(money::rate::scale, basis * 100, "listing denominator");
+    const money::int128 numerator =
+        money::detail::checked_mul<money::int128>(l.capped_sum, l.rate_used, "listing numerator");
     const auto yuan = [](std::int64_t fen) { return money::to_string(money::amount::from_fen(fen)); };
+    // The borrower's total as rounded once, before a cap on it (per_borrower_cap, the plan's budget).
+    const money::int128 rounded = money::round_div(br.numerator, r.denominator, params.rounding);
     std::string out = en ? "balance-days within the borrower's cap " : "计入单户上限的积数 ";
+    // r.denominator turns the numerator into 分 (rate::scale × day basis); × 100 into 元
     out += money::decimal(l.capped_sum, 2).to_string() + " × " + money::to_string(money::rate::from_units(l.rate_used)) +
-           (en ? " / " : " ÷ ") + std::to_string(basis) + " = " + rules::detail::short_yuan(numerator, denominator);
+           (en ? " / " : " ÷ ") + std::to_string(dates::denominator(params.basis)) + " = " +
+           rules::detail::short_yuan(numerator, money::int128{r.denominator} * 100);
     if (en)
         out += " yuan; the borrower's total, rounded " + rules::detail::rounding_en(params.rounding) + " to the fen: " +
-               yuan(br.amount) + "; this loan's share " + yuan(l.amount);
+               rules::detail::fen_text(rounded);
     else
-        out += " 元；该户合计" + rules::detail::rounding_zh(params.rounding) + "到分为 " + yuan(br.amount) + " 元，本笔分得 " +
-               yuan(l.amount) + " 元";
+        out += " 元；该户合计" + rules::detail::rounding_zh(params.rounding) + "到分为 " + rules::detail::fen_text(rounded) + " 元";
+    if (rounded != br.amount) out += en ? ", capped: " + yuan(br.amount) + " paid" : "，受上限所限付 " + yuan(br.amount) + " 元";
+    out += en ? "; this loan's share " + yuan(l.amount) : "，本笔分得 " + yuan(l.amount) + " 元";
     if (r.allocation) out += en ? "; allocated " + yuan(l.allocated) : "，预算分配 " + yuan(l.allocated) + " 元";
     return out;
 }

@@ -93,6 +93,9 @@ struct fill_loan {
     std::size_t end;    ///< past its last range
     std::int32_t from;  ///< first day counted
     std::int32_t to;    ///< last day counted
+    /// false: a listing already paid (by an earlier round): it takes its
+    /// room in the cap, as it did when it was paid, and is not paid again.
+    bool pays = true;
 
     bool done() const noexcept { return j == end; }
 };
@@ -105,7 +108,8 @@ void skip_uncounted(const batch::loan_columns& c, fill_loan& l) {
 }
 
 /// Fills the cap day by day over the borrower's eligible loans (in fill
-/// order): each loan's capped_sum and the borrower's numerator. One sweep
+/// order, those already paid first): each loan's capped_sum and the
+/// borrower's numerator (of the loans that pay). One sweep
 /// over the days where some loan's balance changes, the loans' ranges taken
 /// in step (no list of days is built). Returns false when a loan's
 /// capped_sum leaves 64 bits or the numerator 128 bits.
@@ -138,6 +142,7 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
             std::int64_t sum;  // part × days in 分·days: past 2^63 (≈ 9.2 × 10^16 元·days) is an overflow
             ok &= !__builtin_mul_overflow(part, days, &sum);
             ok &= !__builtin_add_overflow(l.loan->capped_sum, sum, &l.loan->capped_sum);
+            if (!l.pays) continue;
             const int128 term = static_cast<int128>(sum) * l.loan->rate_used;  // < 2^126
             ok &= !__builtin_add_overflow(numerator, term, &numerator);
         }
@@ -388,14 +393,23 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         const auto paid = paid_first_loan.empty() ? paid_first_loan.end() : paid_first_loan.find(in.borrower_id[br.first_row]);
         find_borrower_conflicts(in, lenders, loans, br, r, options.keep_all_first_loans,
                                 paid == paid_first_loan.end() ? nullptr : paid->second);
+        const bool name_held = br.held;
         hold_for_listings_in_error(in, loans, br, rows_in_error, r);
+        // A listing already paid (and nothing else against it) still holds
+        // the room in the cap it was paid for: it fills first, and the loans
+        // paid now share what is left, so that over the rounds the borrower
+        // is never paid on more than the cap a day.
         fill.clear();
+        for (listing& l : loans)
+            if (l.eligible && l.screen_reasons == reason_already_paid)
+                fill.push_back({&l, l.ranges_begin, l.ranges_end, l.from, l.last, false});
+        const std::size_t paid_before = fill.size();
         for (listing& l : loans) {
-            if (br.held) l.screen_reasons |= reason_name_differs;
+            if (name_held) l.screen_reasons |= reason_name_differs;
             if (l.screen_reasons != 0) l.eligible = false;
             if (l.eligible) fill.push_back({&l, l.ranges_begin, l.ranges_end, l.from, l.last});
         }
-        br.eligible = !fill.empty();
+        br.eligible = fill.size() > paid_before;
         if (!br.eligible) {
             for (const listing& l : loans) {
                 br.reasons |= l.reasons;
@@ -412,7 +426,10 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             br.amount = br.allocated = 0;
             for (const fill_loan& f : fill) f.loan->capped_sum = f.loan->amount = 0;
         };
-        if (!fill_cap(in.loans, fill, prepared.balance_cap, br.numerator)) return overflow();
+        const bool summed = fill_cap(in.loans, fill, prepared.balance_cap, br.numerator);
+        for (std::size_t k = 0; k < paid_before; ++k) fill[k].loan->capped_sum = 0;  // not paid: no part shown
+        fill.erase(fill.begin(), fill.begin() + static_cast<std::ptrdiff_t>(paid_before));
+        if (!summed) return overflow();
         const int128 rounded = money::round_div(br.numerator, prepared.denominator, prepared.rounding);
         if (rounded > std::numeric_limits<std::int64_t>::max()) return overflow();
         std::int64_t amount = static_cast<std::int64_t>(rounded);

@@ -125,6 +125,27 @@ TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, e
     CHECK(r.totals.lenders.size() == 2);
 }
 
+TEST_CASE("screen: a listing's 说明 names a cap on its borrower's total") {
+    population p = two_loans();
+    screen::screen_options o;
+    o.keep_all_first_loans = true;
+    plan::first_loan_subsidy_parameters capped = params();
+    capped.per_borrower_cap = money::amount::from_fen(1'000'000);  // 10,000.00 a borrower
+    const auto r = screen::run_screen(p.input(), capped, o);
+    // 18,577.78 capped at 10,000.00, split by the exact parts 656,000,000 × 0.8%
+    // = 5,248,000 and 144,000,000 × 1% = 1,440,000: L1 10,000 × 5,248,000 ÷
+    // 6,688,000 = 7,846.88995…, L2 2,153.11004…: floors leave 1 分, to L1.
+    CHECK(r.borrowers[0].amount == 1'000'000);
+    CHECK(r.loans[0].amount == 784'689);
+    CHECK(r.loans[1].amount == 215'311);
+    CHECK(screen::paid_listing_arithmetic(r, 0, capped, true) ==
+          "balance-days within the borrower's cap 656000000.00 × 0.8% / 360 = 14577.777777… yuan; the borrower's total, "
+          "rounded half up to the fen: 18577.78, capped: 10000.00 paid; this loan's share 7846.89");
+    CHECK(screen::paid_listing_arithmetic(r, 1, capped, false) ==
+          "计入单户上限的积数 144000000.00 × 1% ÷ 360 = 4000 元；该户合计四舍五入到分为 18577.78 元，受上限所限付 10000.00 元，"
+          "本笔分得 2153.11 元");
+}
+
 TEST_CASE("screen: the fill order is a parameter") {
     // By loan_id with L2 named "A2" first: 04-20..06-30 L2 takes 800万, L1 200万;
     // 04-10..04-19 L1 800万. L1: (800万 × 10 + 200万 × 72) × 0.8% / 360 = 4,977.777…;
@@ -185,6 +206,35 @@ TEST_CASE("screen: a loan listed twice counts once; overlapping claim periods ar
     r = screen::run_screen(p.input(), params(), o);
     CHECK(r.totals.all.amount == 0);
     CHECK(r.loans[0].screen_reasons == screen::reason_already_paid);
+}
+
+TEST_CASE("screen: a loan already paid keeps its room in the borrower's cap; the loans paid now share the rest") {
+    // A002: 600万 all quarter, 3.85% (used at 1%), paid in an earlier round.
+    // A003: 500万 from 05-16 to 06-15 (31 days), 0.5%. On those days the two
+    // hold 1100万: A002 keeps its 600万 (it was paid on it), A003 has 400万:
+    // 400万 × 31 × 0.5% ÷ 360 = 1,722.222… → 1,722.22 (not 500万 × 31 × 0.5%
+    // ÷ 360 = 2,152.78, which would pay the borrower on 1100万 a day).
+    population p;
+    p.add("A002", code_a, "甲公司", "银行甲", day(2022, 4, 1), 385'000'000, {{day(2022, 4, 1), day(2022, 6, 30), 600 * wan}});
+    p.add("A003", code_a, "甲公司", "银行甲", day(2022, 5, 10), 50'000'000,
+          {{day(2022, 4, 1), day(2022, 5, 15), 0}, {day(2022, 5, 16), day(2022, 6, 15), 500 * wan},
+           {day(2022, 6, 16), day(2022, 6, 30), 0}});
+    screen::screen_options o;
+    o.already_paid.push_back({"银行甲", "A002", day(2022, 4, 1), day(2022, 6, 30), code_a});
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params(), o);
+    REQUIRE(r.borrowers.size() == 1);
+    CHECK(r.borrowers[0].eligible);
+    CHECK(r.borrowers[0].amount == 172'222);
+    CHECK(r.loans[0].screen_reasons == screen::reason_already_paid);
+    CHECK(r.loans[0].amount == 0);
+    CHECK(r.loans[0].capped_sum == 0);
+    CHECK(r.loans[1].capped_sum == std::int64_t{400 * wan} * 31);
+    CHECK(r.loans[1].amount == 172'222);
+    // Both in one round: 600万 × 91 × 1% ÷ 360 = 15,166.666… and the same
+    // 1,722.222…: 16,888.888… → 16,888.89, rounded once.
+    const auto both = screen::run_screen(in, params());
+    CHECK(both.borrowers[0].amount == 1'688'889);
 }
 
 TEST_CASE("screen: a replayed round keeps the 首贷 with the lender already paid for it") {
@@ -384,7 +434,7 @@ TEST_CASE("screen: under a budget each loan is paid its share of its borrower's 
     CHECK(r.borrowers[1].allocated == 289'870);
     // A's 7,101.30 over its loans as their amounts: L1 7,101.30 × 14,577.78 /
     // 18,577.78 = 5,572.3121…, L2 7,101.30 × 4,000 / 18,577.78 = 1,528.9878…:
-    // floors 5,572.31 and 1,528.98 leave 1 分, to L2 (0.88 分 against 0.21).
+    // floors 5,572.31 and 1,528.98 leave 1 分, to L2 (0.79 分 against 0.21).
     CHECK(r.loans[0].allocated == 557'231);
     CHECK(r.loans[1].allocated == 152'899);
     CHECK(r.loans[2].allocated == 289'870);

@@ -37,6 +37,8 @@
 //   periods that do not overlap (two quarters) are both counted.
 // * already_paid: a listing whose claim period overlaps a loan-period in
 //   `screen_options::already_paid` (a round already paid): not paid again.
+//   It still takes its room in the borrower's cap, first, as it did when it
+//   was paid: the loans paid now share what is left of the cap.
 // * borrower_name_differs: one borrower_id with two names: the borrower held.
 // * borrower_listing_in_error: a listing in error (a row error: a bad cell,
 //   a missing id) names the borrower_id of a borrower: the borrower held,
@@ -206,7 +208,7 @@ struct borrower_result {
     std::size_t first_row = 0;     ///< a row of the borrower: its id, name and kind
     std::int32_t status = batch::status_ok;  ///< errc::overflow when its sum leaves the range
     bool eligible = false;         ///< has at least one eligible loan
-    bool held = false;             ///< borrower_name_differs
+    bool held = false;             ///< held for review: borrower_name_differs or borrower_listing_in_error
     std::int64_t amount = 0;       ///< 分, rounded once and capped
     std::int64_t allocated = 0;    ///< 分: the budget's allocation (amount without a budget)
     std::uint32_t reasons = 0;     ///< not eligible: the union of its loans' reasons; caps that bit
