@@ -298,6 +298,41 @@ void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans
     r.conflicts.push_back(std::move(c));
 }
 
+void hold_for_paid_loans_not_listed(const screen_input& in, std::span<listing> loans, borrower_result& br,
+                                    std::span<const paid_loan_period* const> paid, screen_result& r) {
+    if (br.held) return;  // held already: nothing is paid now
+    const auto listed = [&](const paid_loan_period& p) {
+        return std::any_of(loans.begin(), loans.end(),
+                           [&](const listing& l) { return in.lender[l.row] == p.lender && in.loan_id[l.row] == p.loan_id; });
+    };
+    // A loan paid now whose claim period meets the period paid: the cap of those days is shared.
+    const auto meets_one_paid_now = [&](const paid_loan_period& p) {
+        return std::any_of(loans.begin(), loans.end(), [&](const listing& l) {
+            return l.eligible && l.screen_reasons == 0 &&
+                   overlap(in.loans.period_from[l.row], in.loans.period_to[l.row], p.from, p.to);
+        });
+    };
+    const auto unknown = std::find_if(paid.begin(), paid.end(),
+                                      [&](const paid_loan_period* p) { return !listed(*p) && meets_one_paid_now(*p); });
+    if (unknown == paid.end()) return;
+    br.held = true;
+    const paid_loan_period& kept = r.first_loans_paid_before.emplace_back(**unknown);  // reserved: never moves
+    conflict c;
+    c.kind = "paid_loan_not_listed";
+    c.borrower_id = in.borrower_id[br.first_row];
+    c.loan_id = kept.loan_id;
+    c.lenders = {kept.lender};
+    c.paid_from = kept.from;
+    c.paid_to = kept.to;
+    c.paid_before = true;
+    for (listing& l : loans) {
+        l.screen_reasons |= reason_paid_not_listed;
+        c.rows.push_back(l.row);
+    }
+    std::sort(c.rows.begin(), c.rows.end());
+    r.conflicts.push_back(std::move(c));
+}
+
 void sort_conflicts(screen_result& r) {
     // Each conflict's kind ranked once (the order of screen_reasons), then
     // the conflicts' indices sorted (ties: their order, as a stable sort).
@@ -397,6 +432,16 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en) 
         else
             append(out, {"统一社会信用代码 ", c.borrower_id, " 的报送有误（", rows, "，原因见 loans.csv）：该户贷款共用单户上限，",
                          "缺此笔无法确定各笔份额，均暂缓支付；更正后重新筛选"});
+    } else if (c.kind == "paid_loan_not_listed") {
+        const std::string paid = day_text(c.paid_from) + ".." + day_text(c.paid_to);
+        const std::string_view name = in.borrower[row];
+        if (en)
+            append(out, {"borrower ", name, " (", c.borrower_id, "): loan ", loan, " (", lender, ") was paid for ", paid,
+                         " in an earlier round but is not in the files screened, so the room its balances took in the "
+                         "borrower's cap on those days is not known: all held; screen its file together with these"});
+        else
+            append(out, {"借款人 ", name, "（", c.borrower_id, "）的借据号 ", loan, "（", lender, "）已在此前轮次就 ", paid,
+                         " 支付，但不在本次筛选的文件中，无法核定其在单户上限中所占的额度：均暂缓支付；请将其所在文件一并筛选"});
     } else if (c.kind == "first_loan_claimed_elsewhere") {
         std::string rest;
         for (std::size_t k = 1; k < c.lenders.size(); ++k)

@@ -22,6 +22,13 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
 void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans, borrower_result& br,
                                 std::span<const std::size_t> rows_in_error, screen_result& r);
 
+/// Borrower `br`, not held, with loan-periods paid before (`paid`): the
+/// first whose loan is not among its listings and whose period meets the
+/// claim period of a listing to pay now holds the borrower
+/// (paid_loan_not_listed) and is named in the conflict.
+void hold_for_paid_loans_not_listed(const screen_input& in, std::span<listing> loans, borrower_result& br,
+                                    std::span<const paid_loan_period* const> paid, screen_result& r);
+
 /// Borrower `br` (its listings in fill order): two names (held), 首贷 at two
 /// lenders, or at another lender than the one an earlier round paid
 /// (`paid_before`: that payment, or null; copied into the result when used).

@@ -362,13 +362,18 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         const auto [it, added] = paid_first_loan.emplace(p.borrower_id, &p);
         if (!added && p.from < it->second->from) it->second = &p;
     }
-    r.first_loans_paid_before.reserve(paid_first_loan.size());  // never moved: conflicts view its strings
+    // Each borrower's loan-periods paid before (paid_loan_not_listed).
+    std::unordered_map<std::string_view, std::vector<const paid_loan_period*>> paid_by_borrower;
+    for (const paid_loan_period& p : options.already_paid)
+        if (!p.borrower_id.empty()) paid_by_borrower[p.borrower_id].push_back(&p);
+    // Never moved (conflicts view its strings): room for every copy the conflicts may make.
+    r.first_loans_paid_before.reserve(paid_first_loan.size() + options.already_paid.size());
 
     // At most two conflicts per borrower (two names; 首贷 at two lenders):
     // room for them all at once, so the conflicts are never moved to grow.
     // The room not used is address space only: its pages are never touched.
     // And one more per borrower with a listing in error.
-    r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size() + in_error.size());
+    r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size() + in_error.size() + paid_by_borrower.size());
     advise_huge_pages(r.conflicts.data() + r.conflicts.size(), 2 * r.borrowers.size() * sizeof(conflict));
     const auto fill_key = [&](const listing& l) {
         switch (options.order) {
@@ -395,6 +400,8 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
                                 paid == paid_first_loan.end() ? nullptr : paid->second);
         const bool name_held = br.held;
         hold_for_listings_in_error(in, loans, br, rows_in_error, r);
+        if (const auto it = paid_by_borrower.find(in.borrower_id[br.first_row]); it != paid_by_borrower.end())
+            hold_for_paid_loans_not_listed(in, loans, br, it->second, r);
         // A listing already paid (and nothing else against it) still holds
         // the room in the cap it was paid for: it fills first, and the loans
         // paid now share what is left, so that over the rounds the borrower

@@ -237,6 +237,34 @@ TEST_CASE("screen: a loan already paid keeps its room in the borrower's cap; the
     CHECK(both.borrowers[0].amount == 1'688'889);
 }
 
+TEST_CASE("screen: a borrower whose loan paid for these days is not listed is held: its room in the cap is not known") {
+    population p;  // A003 alone; A002 (at the same bank, paid for the quarter) is not in the files
+    p.add("A003", code_a, "甲公司", "银行甲", day(2022, 5, 10), 50'000'000,
+          {{day(2022, 4, 1), day(2022, 5, 15), 0}, {day(2022, 5, 16), day(2022, 6, 15), 500 * wan},
+           {day(2022, 6, 16), day(2022, 6, 30), 0}});
+    screen::screen_options o;
+    o.already_paid.push_back({"银行甲", "A002", day(2022, 4, 1), day(2022, 6, 30), code_a});
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params(), o);
+    CHECK_FALSE(r.borrowers[0].eligible);
+    CHECK(r.borrowers[0].held);
+    CHECK(r.loans[0].screen_reasons == screen::reason_paid_not_listed);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "paid_loan_not_listed");
+    CHECK(r.conflicts[0].loan_id == "A002");
+    CHECK(screen::conflict_detail(in, r.conflicts[0], true) ==
+          "borrower 甲公司 (" + code_a + "): loan A002 (银行甲) was paid for 2022-04-01..2022-06-30 in an earlier round "
+          "but is not in the files screened, so the room its balances took in the borrower's cap on those days is not "
+          "known: all held; screen its file together with these");
+    // Paid for another quarter: no day is shared, nothing held. A003: 500万 ×
+    // 31 × 0.5% ÷ 360 = 2,152.777… → 2,152.78.
+    o.already_paid.front() = {"银行甲", "A002", day(2022, 1, 1), day(2022, 3, 31), code_a};
+    const auto q1 = screen::run_screen(in, params(), o);
+    CHECK(q1.borrowers[0].eligible);
+    CHECK(q1.borrowers[0].amount == 215'278);
+    CHECK(q1.conflicts.empty());
+}
+
 TEST_CASE("screen: a replayed round keeps the 首贷 with the lender already paid for it") {
     // Round 1: L1 at 甲 keeps the 首贷 (first in the fill order) and is paid
     // 14,577.78; L2 at 乙 is not. Replayed with L1's period paid: L1 is not
@@ -294,13 +322,17 @@ TEST_CASE("screen: a borrower paid in an earlier round keeps its 首贷 with tha
     CHECK(r.totals.all.amount == 3'200'000);
     CHECK(r.conflicts.empty());
 
-    // Kept all as asked: listed, and L2 paid.
+    // Kept all as asked: listed; but L1, paid for the same days at 银行甲, is
+    // not in the files, so the room it took in 甲公司's cap is not known: held.
     o.already_paid.back().borrower_id = code_a;
     o.keep_all_first_loans = true;
     r = screen::run_screen(p.input(), params(), o);
-    CHECK(r.loans[0].amount == 1'600'000);
-    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.loans[0].amount == 0);
+    CHECK(r.borrowers[0].held);
+    REQUIRE(r.conflicts.size() == 2);
+    CHECK(r.conflicts[0].kind == "first_loan_claimed_elsewhere");
     CHECK(r.conflicts[0].kept_all);
+    CHECK(r.conflicts[1].kind == "paid_loan_not_listed");
 }
 
 TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower with two names is held") {

@@ -39,6 +39,11 @@
 //   `screen_options::already_paid` (a round already paid): not paid again.
 //   It still takes its room in the borrower's cap, first, as it did when it
 //   was paid: the loans paid now share what is left of the cap.
+// * paid_loan_not_listed: a loan-period already paid to the borrower (with
+//   its borrower_id) overlaps the claim period of a loan to pay now, but its
+//   loan is not among the listings: the room it took in the cap cannot be
+//   known without its balances, so the borrower is held (screen its file
+//   again with the others).
 // * borrower_name_differs: one borrower_id with two names: the borrower held.
 // * borrower_listing_in_error: a listing in error (a row error: a bad cell,
 //   a missing id) names the borrower_id of a borrower: the borrower held,
@@ -81,7 +86,7 @@ struct screen_reason_info {
 };
 
 /// The screen's reasons, one bit each; codes are stable.
-inline constexpr std::array<screen_reason_info, 8> screen_reasons{{
+inline constexpr std::array<screen_reason_info, 9> screen_reasons{{
     {"first_loan_claimed_elsewhere", 1U << 0, "同一借款人已在其他机构认定首贷",
      "the borrower's first loan is claimed at another lender"},
     {"loan_data_differs", 1U << 1, "同一笔贷款多次报送且数据不一致，暂缓", "the loan is listed with different data: held"},
@@ -93,6 +98,9 @@ inline constexpr std::array<screen_reason_info, 8> screen_reasons{{
     {"row_error", 1U << 6, "数据有误", "the row is in error"},
     {"borrower_listing_in_error", 1U << 7, "该借款人另有报送数据有误，暂缓（更正后重新筛选）",
      "another listing of the borrower is in error: held until it is corrected"},
+    {"paid_loan_not_listed", 1U << 8, "该借款人此前已支付的贷款不在本次文件中，无法核定单户上限，暂缓",
+     "a loan of the borrower paid before for these days is not in the files screened: its room in the cap is not "
+     "known: held"},
 }};
 
 /// The bit of a screen reason code, at compile time: a misspelt code does not compile.
@@ -118,6 +126,8 @@ inline constexpr std::uint32_t reason_name_differs = screen_reason_bit("borrower
 inline constexpr std::uint32_t reason_row_error = screen_reason_bit("row_error");
 /// The bit of `borrower_listing_in_error`.
 inline constexpr std::uint32_t reason_listing_in_error = screen_reason_bit("borrower_listing_in_error");
+/// The bit of `paid_loan_not_listed`.
+inline constexpr std::uint32_t reason_paid_not_listed = screen_reason_bit("paid_loan_not_listed");
 
 // ---- input -----------------------------------------------------------------------
 
@@ -208,7 +218,7 @@ struct borrower_result {
     std::size_t first_row = 0;     ///< a row of the borrower: its id, name and kind
     std::int32_t status = batch::status_ok;  ///< errc::overflow when its sum leaves the range
     bool eligible = false;         ///< has at least one eligible loan
-    bool held = false;             ///< held for review: borrower_name_differs or borrower_listing_in_error
+    bool held = false;             ///< held for review: borrower_name_differs, borrower_listing_in_error, paid_loan_not_listed
     std::int64_t amount = 0;       ///< 分, rounded once and capped
     std::int64_t allocated = 0;    ///< 分: the budget's allocation (amount without a budget)
     std::uint32_t reasons = 0;     ///< not eligible: the union of its loans' reasons; caps that bit
@@ -293,8 +303,10 @@ struct screen_result {
     std::vector<std::size_t> borrower_rows;  ///< every borrower's rows, borrower after borrower
     /// Every eligible borrower's lenders and shares, borrower after borrower.
     std::vector<std::pair<std::string_view, std::int64_t>> lender_shares;
-    /// The earlier payments that keep a borrower's 首贷 (conflict::paid_before):
-    /// copies, so the conflicts' views of them live as long as the result.
+    /// The earlier payments conflicts name — one that keeps a borrower's 首贷
+    /// (conflict::paid_before), a loan paid and not listed
+    /// (paid_loan_not_listed) —: copies, so the conflicts' views of them
+    /// live as long as the result.
     std::vector<paid_loan_period> first_loans_paid_before;
 
     screen_result() = default;
