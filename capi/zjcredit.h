@@ -477,7 +477,10 @@ ZJC_API int32_t zjc_register_verify(const char *path, char **out);
  * with zjc_string_free()): {"paid": [{"row_id", "round_id", "committed_at",
  * "plan_version", "borrower_id", "borrower_name", "loan_id", "lender",
  * "from", "to", "amount", "receipt_digest"}, ...]}, amounts as decimal
- * strings of 元. Returns ZJC_OK, or the statuses of zjc_register_verify().
+ * strings of 元, once the register verifies (as zjc_register_verify()
+ * checks it): a register edited by hand is refused with ZJC_EVALIDATION
+ * naming its first fault, so that its rows are never taken for what was
+ * paid. Returns ZJC_OK, or the statuses of zjc_register_verify().
  * Since 0.2.
  */
 ZJC_API int32_t zjc_register_paid(const char *path, char **out);

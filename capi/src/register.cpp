@@ -26,7 +26,9 @@ ZJC_API int32_t zjc_register_verify(const char* path, char** out) {
 ZJC_API int32_t zjc_register_paid(const char* path, char** out) {
     return guarded([&] {
         require(out, "out");
-        *out = new_string(screen::paid_to_json(open_existing(path).paid()));
+        const screen::payout_register reg = open_existing(path);
+        screen::require_verified(reg);  // rows edited by hand are not handed out as what was paid
+        *out = new_string(screen::paid_to_json(reg.paid()));
     });
 }
 

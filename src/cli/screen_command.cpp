@@ -195,19 +195,19 @@ int run_screen(const options& o) {
                          : std::vector<std::string>{"分组", "名称", "借款人数", "贷款笔数", "贴息金额", "分配金额"},
                       {4, 5}, {}, {2, 3}});
     auto& totals = tables.back().rows;
-    const auto tally_row = [&](std::string_view group, const screen::tally& x, bool with_allocation) {
+    const auto tally_row = [&](std::string_view group, const screen::tally& x) {
         totals.push_back({std::string(group), x.key, std::to_string(x.borrowers), std::to_string(x.loans), yuan(x.amount),
-                          with_allocation ? yuan(x.allocated) : ""});
+                          yuan(x.allocated)});
     };
-    for (const auto& x : r.totals.lenders) tally_row(en ? "lender" : "贷款机构", x, false);
+    for (const auto& x : r.totals.lenders) tally_row(en ? "lender" : "贷款机构", x);
     for (auto x : r.totals.kinds) {
         if (!en)
             if (const auto kind = plan::borrower_kind_from_string(x.key)) x.key = rules::detail::kind_zh(*kind);
-        tally_row(en ? "borrower_kind" : "企业规模", x, true);
+        tally_row(en ? "borrower_kind" : "企业规模", x);
     }
     screen::tally all = r.totals.all;
     if (!en) all.key = "全部";
-    tally_row(en ? "total" : "合计", all, true);
+    tally_row(en ? "total" : "合计", all);
     // borrowers: empty for a reason, which is counted in loans only
     const auto count_row = [&](std::string_view group, std::string name, std::optional<std::size_t> borrowers,
                                std::size_t loans) {

@@ -40,6 +40,7 @@ screen_totals total_of(const screen_result& r, const lender_ranks& lenders) {
             tally& lt = by_lender[lenders.of_row[i]];
             ++lt.loans;
             lt.amount += l.amount;
+            lt.allocated += l.allocated;  // what the lender's loans are paid (the amount, without a budget)
             continue;
         }
         for (std::uint32_t bits = l.reasons; bits != 0; bits &= bits - 1) ++rule_counts[std::countr_zero(bits)];

@@ -82,6 +82,9 @@ def test_an_amount_changed_by_hand_is_named(tmp_path: Path) -> None:
     assert not check.ok
     assert check.first_fault == zjcredit.RegisterFault(
         2, "2022Q2", "91440800MA4UJ8XX1K", "L2", "row_hash does not match the row's content (edited after commit)")
+    # Its rows are not handed out as what was paid.
+    with pytest.raises(zjcredit.ValidationError, match="does not verify, first fault at row 2"):
+        zjcredit.register_paid(db)
 
 
 def test_files_that_are_not_registers_are_refused(tmp_path: Path) -> None:

@@ -152,3 +152,32 @@ def test_a_payout_register_s_rows_are_not_paid_again(tmp_path: Path) -> None:
     assert sorted(r.conflicts["kind"]) == ["already_paid", "first_loan_claimed_elsewhere"]
     with pytest.raises(zjcredit.FileError, match="no such file"):
         zjcredit.screen(bank_a(), period=PERIOD, lender="银行甲", register=tmp_path / "none.db")
+
+
+def test_under_a_budget_each_loan_is_paid_its_share_of_the_allocation() -> None:
+    # budget 10,000 (an int) for the one borrower's 18,577.78: it is allocated
+    # all 10,000.00, split over L1 and L2 as their amounts by largest remainder.
+    r = zjcredit.screen({"银行甲": bank_a(), "银行乙": bank_b()}, period=PERIOD, keep_all_first_loans=True,
+                        budget=10000)
+    assert r.borrowers.iloc[0]["allocated"] == Decimal("10000.00")
+    shares = [Fraction(1_000_000 * 1457778, 1857778), Fraction(1_000_000 * 400000, 1857778)]  # 分
+    floors = [int(x) for x in shares]
+    left = 1_000_000 - sum(floors)
+    for k in sorted(range(2), key=lambda k: shares[k] - floors[k], reverse=True)[:left]:
+        floors[k] += 1
+    assert [int(x * 100) for x in r.loans["allocated"]] == floors
+    assert sum(r.loans["allocated"]) == Decimal("10000.00")
+    lenders = r.totals[r.totals["group"] == "lender"]
+    assert dict(zip(lenders["key"], lenders["allocated"])) == {
+        "银行甲": Decimal(floors[0]).scaleb(-2), "银行乙": Decimal(floors[1]).scaleb(-2)}
+
+
+def test_options_of_the_wrong_type_are_refused() -> None:
+    with pytest.raises(TypeError, match="keep_all_first_loans must be True or False"):
+        zjcredit.screen(bank_a(), lender="银行甲", period=PERIOD, keep_all_first_loans="no")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="budget must be Decimal, int or str"):
+        zjcredit.screen(bank_a(), lender="银行甲", period=PERIOD, budget=10000.0)  # type: ignore[arg-type]
+    floats = bank_a().astype(object)
+    floats.loc[0, "放款金额"] = 8000000.10  # a float among text cells: not an exact amount
+    with pytest.raises(TypeError, match="holds floats"):
+        zjcredit.screen(floats, lender="银行甲", period=PERIOD)

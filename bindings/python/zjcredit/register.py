@@ -86,7 +86,11 @@ def register_verify(path: PathLike) -> RegisterCheck:
 
 
 def register_paid(path: PathLike) -> list[PaidPeriod]:
-    """Every row of the register, in row order; amounts exact (Decimal 元)."""
+    """Every row of the register, in row order; amounts exact (Decimal 元).
+
+    The register is verified first: one edited by hand raises
+    ``ValidationError`` naming its first fault (see ``register_verify``),
+    so that its rows are never taken for what was paid."""
     doc = json.loads(take_string(lambda out: lib.zjc_register_paid(_path(path), out)))
     return [
         PaidPeriod(

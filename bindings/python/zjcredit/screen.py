@@ -29,6 +29,7 @@ from typing import Any, Mapping, Optional, Sequence, Union
 
 from ._convert import dumps
 from ._lib import lib, take_string
+from .money import amount_text
 from .plan import Plan
 from .rules import _plan_handle
 from .tables import PathLike, _reader_options, frame_text
@@ -148,8 +149,7 @@ def _frames(data: dict[str, Any]) -> ScreenResult:
     rows: list[tuple[str, str, Optional[int], int, Optional[Decimal], Optional[Decimal]]] = []
     for group, key in (("lender", "lenders"), ("borrower_kind", "borrower_kinds")):
         for x in t[key]:
-            rows.append((group, x["key"], x["borrowers"], x["loans"], Decimal(x["amount"]),
-                         _decimal(x["allocated"]) if group == "borrower_kind" else None))
+            rows.append((group, x["key"], x["borrowers"], x["loans"], Decimal(x["amount"]), _decimal(x["allocated"])))
     a = t["all"]
     rows.append(("total", "all", a["borrowers"], a["loans"], Decimal(a["amount"]), Decimal(a["allocated"])))
     rows.append(("count", "eligible", t["borrowers_eligible"], t["loans_eligible"], None, None))
@@ -194,9 +194,12 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
     request (a table without a 贷款机构 column and no lender, a bad option)
     raises zjcredit.ParseError / ValidationError / FileError.
     """
+    for name, flag in (("other_ids_declared", other_ids_declared), ("keep_all_first_loans", keep_all_first_loans)):
+        if not isinstance(flag, bool):  # "no" would be true
+            raise TypeError(f"{name} must be True or False, not {flag!r}")
     options = _reader_options(columns, rate_unit, period, repayments, sheet, encoding)
     if budget is not None:
-        options["budget"] = budget
+        options["budget"] = amount_text(budget, "budget")
     if fill_order is not None:
         options["fill_order"] = fill_order
     if other_ids_declared:

@@ -105,8 +105,17 @@ def frame_text(df: Any) -> str:
     """A DataFrame of text cells as the CSV text the library's table reader
     takes. A float column is a TypeError: a float is not an exact amount or
     rate."""
+    import numpy as np
+    import pandas as pd
+
     for name in df.columns:
-        if df[name].dtype.kind == "f":
+        column = df[name]
+        floats = column.dtype.kind == "f"
+        if not floats and column.dtype.kind == "O":  # text cells, or values of any type: a float among them too
+            kind = pd.api.types.infer_dtype(column, skipna=True)
+            floats = kind in ("floating", "mixed-integer-float") or (
+                kind == "mixed" and any(isinstance(x, (float, np.floating)) for x in column))
+        if floats:
             raise TypeError(f"column {name!r} holds floats; read the file with dtype=str (or pass the file to "
                             "zjcredit.subsidy_table) so that amounts and rates stay exact")
     return str(df.to_csv(index=False, lineterminator="\n"))
