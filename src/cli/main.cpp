@@ -160,19 +160,21 @@ const std::array<command, 14> commands = {{
       "--budget", "--xlsx", "--register", "--commit", "--round", "--borrower-limit"}},
     {"register", "the payout register: started, its hash chain checked, its rounds shown",
      "usage: zjcredit register init DB [--lang zh|en]\n"
-     "       zjcredit register verify DB [--json] [--lang zh|en]\n"
+     "       zjcredit register verify DB [--head HASH] [--json] [--lang zh|en]\n"
      "       zjcredit register show DB [--json] [--lang zh|en]\n"
      "DB is a payout register (SQLite, docs/register.md), written when a screened round is committed.\n"
      "  init    starts an empty register at a new path (screen --commit writes only to one that exists)\n"
      "  verify  recomputes every row's SHA-256 chain and each round's count and total; exit 0 only\n"
      "          when all of it checks, 2 with the first row that does not match named\n"
+     "  --head HASH  verify: the last_hash printed at the last commit, kept outside the register;\n"
+     "          a register whose head is another (its last round removed whole) fails\n"
      "  show    the rounds committed and what each borrower has been paid in all (exit 2, with the\n"
      "          fault named, when the register does not verify)\n"
      "example: zjcredit register init payouts.db\n"
      "         zjcredit register verify payouts.db\n"
      "         zjcredit register show payouts.db --json -o register.json\n",
      run_register,
-     {"--output", "--json", "--lang"}},
+     {"--output", "--json", "--lang", "--head"}},
     {"seek", "the exact goal seek: the largest parameter value a budget affords",
      "usage: zjcredit seek FILES... --parameter NAME --budget AMOUNT [--within FROM..TO] [--reach] [--json]\n"
      "                     [--period FROM..TO] [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME]\n"

@@ -61,6 +61,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--register") o.register_db = value();
         else if (a == "--commit") flag(o.commit);
         else if (a == "--round") o.round = value();
+        else if (a == "--head") o.head = value();
         else if (a == "--borrower-limit") o.borrower_limit = value();
         else if (a == "--observations") o.observations.push_back(value());
         else if (a == "--ledger") o.ledgers.push_back(value());
@@ -116,6 +117,7 @@ std::vector<std::string> given_options(const options& o) {
     add(o.register_db.has_value(), "--register");
     add(o.commit, "--commit");
     add(o.round.has_value(), "--round");
+    add(o.head.has_value(), "--head");
     add(o.borrower_limit.has_value(), "--borrower-limit");
     add(!o.observations.empty(), "--observations");
     add(!o.ledgers.empty(), "--ledger");

@@ -47,6 +47,7 @@ struct options {
     std::optional<std::string> register_db;     ///< --register DB (screen: the payout register)
     bool commit = false;                        ///< --commit (screen: record the round in the register)
     std::optional<std::string> round;           ///< --round ID (screen --commit)
+    std::optional<std::string> head;            ///< --head HASH (register verify: the last_hash kept outside)
     std::optional<std::string> borrower_limit;  ///< --borrower-limit AMOUNT (screen --register)
     std::vector<std::string> observations; ///< --observations FILE|DIR (repeatable; report)
     std::vector<std::string> ledgers;      ///< --ledger FILE|DIR (repeatable; report)

@@ -16,14 +16,14 @@ namespace {
 using screen::payout_register;
 using screen::register_open;
 
+/// The fault in the run's language (the library's describe() is English).
 std::string fault_text(const screen::register_fault& f, bool en) {
+    if (en) return screen::describe(f);
     std::ostringstream out;
     if (f.row_id != 0)
-        out << (en ? "row " : "第 ") << f.row_id << (en ? " (borrower " : " 行（借款人 ") << f.borrower_id
-            << (en ? ", loan " : "，借据 ") << f.loan_id << (en ? ", round " : "，轮次 ") << f.round_id
-            << (en ? "): " : "）：");
+        out << "第 " << f.row_id << " 行（借款人 " << f.borrower_id << "，借据 " << f.loan_id << "，轮次 " << f.round_id << "）：";
     else
-        out << (en ? "round " : "轮次 ") << f.round_id << (en ? ": " : "：");
+        out << "轮次 " << f.round_id << "：";
     out << f.what;
     return out.str();
 }
@@ -31,14 +31,27 @@ std::string fault_text(const screen::register_fault& f, bool en) {
 int run_verify(const options& o, const std::string& path) {
     const screen::verify_report report = payout_register::open(path, register_open::existing).verify();
     const bool en = o.lang == "en";
+    // A chain that checks may still have lost its last rounds whole (their
+    // rows and rounds rows): only a head kept outside the register shows it.
+    const bool head_differs = o.head && report.ok() && report.head_hash != *o.head;
     if (o.json) {
         write_output(o, screen::verify_report_to_json(report));
-    } else if (report.ok()) {
+    } else if (report.ok() && !head_differs) {
         std::ostringstream out;
         out << path << (en ? ": the chain checks: " : "：哈希链核对无误：") << report.rows_checked
             << (en ? " rows in " : " 行，") << report.rounds_checked << (en ? " rounds; head " : " 轮；链头 ")
             << report.head_hash << "\n";
         write_output(o, out.str());
+    }
+    if (head_differs) {
+        std::cerr << "zjcredit: register " << path
+                  << (en ? ": the chain checks, but its head is " : "：哈希链自身无误，但链头为 ") << report.head_hash
+                  << (en ? ", not the --head " : "，不是 --head 给出的 ") << *o.head
+                  << (en ? ": rows committed after that head were removed (a round taken out whole), or this is "
+                           "another register"
+                         : "：该链头之后提交的行已被删除（整轮被移除），或这是另一本登记簿")
+                  << "\n";
+        return bad_input;
     }
     if (report.ok()) return ok;
     std::cerr << "zjcredit: register " << path << (en ? ": first fault at " : "：首个不符处 ")

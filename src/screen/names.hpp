@@ -25,8 +25,7 @@ inline std::string folded_name(std::string_view name) {
             // U+FF00..U+FF7F is EF BC 80..BF, EF BD 80..BF; U+FF01..U+FF5E map to U+0021..U+007E
             const unsigned code = 0xFF00U + (byte(i + 1) == 0xBD ? 0x40U : 0U) + (byte(i + 2) & 0x3FU);
             if ((byte(i + 2) & 0xC0U) == 0x80U && code >= 0xFF01U && code <= 0xFF5EU) {
-                const char c = static_cast<char>(code - 0xFEE0U);
-                if (c != ' ') out.push_back(c);
+                out.push_back(static_cast<char>(code - 0xFEE0U));  // '!'..'~': never a space
                 i += 2;
                 continue;
             }

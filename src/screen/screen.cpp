@@ -313,11 +313,17 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         r.borrowers[b].loans = std::span<const std::size_t>(r.borrower_rows).subspan(begin[b], begin[b + 1] - begin[b]);
 
     // Listings in error that name a borrower's id (the borrowers are in byte
-    // order of their ids): (borrower, row), in that order. The borrower is held.
+    // order of their ids): (borrower, row), in that order. The borrower is
+    // held. The id of a listing in error may itself be what is wrong with it
+    // ("91440800ma4w00001f", full-width, spaced): it is looked up as the
+    // code it would be once corrected (upper case, no space, ASCII forms).
     std::vector<std::pair<std::uint32_t, std::size_t>> in_error;
     for (std::size_t i = 0; i < n; ++i) {
         if (r.loans[i].status == batch::status_ok || in.borrower_id[i].empty()) continue;
-        const std::string_view id = in.borrower_id[i];
+        std::string corrected = folded_name(in.borrower_id[i]);
+        for (char& c : corrected)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        const std::string_view id = corrected;
         const auto it = std::lower_bound(r.borrowers.begin(), r.borrowers.end(), id,
                                          [&](const borrower_result& b, std::string_view x) { return in.borrower_id[b.first_row] < x; });
         if (it != r.borrowers.end() && in.borrower_id[it->first_row] == id)

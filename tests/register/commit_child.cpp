@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
                                round + "-" + std::to_string(i), "lender" + std::to_string(i % 3),
                                dates::parse_date("2022-04-01"), dates::parse_date("2022-06-30"),
                                money::amount::from_fen(1000 + i), ""});
-        auto reg = screen::payout_register::open(argv[1]);
+        auto reg = screen::payout_register::open(argv[1], screen::register_open::create);
         std::cout << "ready" << std::endl;
         reg.commit_round({round, "test"}, payouts);
         std::cout << "done" << std::endl;

@@ -85,7 +85,7 @@ TEST_CASE("sha256_hex is SHA-256 (FIPS 180-2, \"abc\")") {
 TEST_CASE("two rounds committed, read back after re-opening, chained and verified") {
     const auto path = fresh_path("payouts.db");
     {
-        auto reg = payout_register::open(path);
+        auto reg = payout_register::open(path, register_open::create);
         const auto q2 = round_q2();
         const round_summary s = reg.commit_round({"2022Q2", "湛金函〔2022〕86号"}, q2);
         CHECK(s.rows == 3);
@@ -150,7 +150,7 @@ TEST_CASE("two rounds committed, read back after re-opening, chained and verifie
 
 TEST_CASE("a round is refused as a whole: its id again, a period paid before, an overlap inside it") {
     const auto path = fresh_path("payouts.db");
-    auto reg = payout_register::open(path);
+    auto reg = payout_register::open(path, register_open::create);
     const auto q2 = round_q2();
     reg.commit_round({"2022Q2", "v1"}, q2);
 
@@ -180,7 +180,7 @@ TEST_CASE("a round is refused as a whole: its id again, a period paid before, an
 }
 
 TEST_CASE("payouts that break the rules are refused, naming the field") {
-    auto reg = payout_register::open(fresh_path("payouts.db"));
+    auto reg = payout_register::open(fresh_path("payouts.db"), register_open::create);
     std::vector<payout> p = {make(borrower_a, "甲", "L1\nL2", "X", "2022-04-01", "2022-06-30", 1)};
     CHECK_THROWS_WITH_AS(reg.commit_round({"r", "v"}, p), doctest::Contains("payouts[0].loan_id: holds a control"),
                          parse_error);
@@ -201,7 +201,7 @@ TEST_CASE("payouts that break the rules are refused, naming the field") {
 TEST_CASE("an amount changed by hand fails verify, naming the row") {
     const auto path = fresh_path("payouts.db");
     {
-        auto reg = payout_register::open(path);
+        auto reg = payout_register::open(path, register_open::create);
         reg.commit_round({"2022Q2", "v1"}, round_q2());
         reg.commit_round({"2022Q3", "v1"}, round_q3());
     }
@@ -219,7 +219,7 @@ TEST_CASE("an amount changed by hand fails verify, naming the row") {
 TEST_CASE("a register edited by hand takes no further round, and a screen does not read it") {
     const auto path = fresh_path("payouts.db");
     {
-        auto reg = payout_register::open(path);
+        auto reg = payout_register::open(path, register_open::create);
         reg.commit_round({"2022Q2", "v1"}, round_q2());
     }
     edit_by_hand(path, "UPDATE payouts SET amount_fen = 30051 WHERE row_id = 2");
@@ -236,7 +236,7 @@ TEST_CASE("a register edited by hand takes no further round, and a screen does n
 TEST_CASE("an edit that recomputes the row's hash breaks the next row's link; a removed row too") {
     const auto path = fresh_path("payouts.db");
     {
-        auto reg = payout_register::open(path);
+        auto reg = payout_register::open(path, register_open::create);
         reg.commit_round({"2022Q2", "v1"}, round_q2());
     }
     // Row 2 deleted: row 3's prev_hash now points at nothing.
@@ -251,7 +251,7 @@ TEST_CASE("an edit that recomputes the row's hash breaks the next row's link; a 
 TEST_CASE("the last row removed is found by its round's count") {
     const auto path = fresh_path("payouts.db");
     {
-        auto reg = payout_register::open(path);
+        auto reg = payout_register::open(path, register_open::create);
         reg.commit_round({"2022Q2", "v1"}, round_q2());
     }
     edit_by_hand(path, "DELETE FROM payouts WHERE row_id = 3");
@@ -273,7 +273,7 @@ TEST_CASE("files that are not registers, and registers of a newer schema, are re
           std::string::npos);
 
     const auto newer = fresh_path("newer.db");
-    payout_register::open(newer);
+    payout_register::open(newer, register_open::create);
     edit_by_hand(newer, "PRAGMA user_version = 2");
     CHECK(open_error(newer).find("is a payout register of schema version 2, newer than this zjcredit reads (1)") !=
           std::string::npos);
@@ -289,7 +289,7 @@ TEST_CASE("files that are not registers, and registers of a newer schema, are re
 
 TEST_CASE("two writers at once are serialised: each round's rows are contiguous") {
     const auto path = fresh_path("payouts.db");
-    payout_register::open(path);  // created once, so both threads open a register
+    payout_register::open(path, register_open::create);  // created once, so both threads open a register
     constexpr int rows_per_round = 2000;
     auto round_of = [](int writer) {
         std::vector<payout> out;

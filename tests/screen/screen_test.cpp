@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 #include <string>
 #include <vector>
 
@@ -389,6 +391,24 @@ TEST_CASE("screen: a listing in error holds its borrower: the cap its loans shar
     CHECK(screen::conflict_detail(in, c, false).find("的报送有误（乙银行.csv:3，原因见 loans.csv）") != std::string::npos);
     CHECK(screen::payments(in, r).size() == 1);  // only B is paid
     CHECK(r.totals.loans_in_error == 1);
+}
+
+TEST_CASE("screen: a listing in error whose id is itself mistyped still holds the borrower it would be") {
+    population p;
+    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    std::string lower = code_b;  // "91440800ma4w00002j": not a valid code, so a row error
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    p.add("M2", lower, "乙公司", "银行乙", day(2022, 4, 2), 100'000'000, full);
+    p.add("N1", "", "丙公司", "银行乙", day(2022, 4, 2), 100'000'000, full);  // no id: a row error, no borrower
+    const auto r = screen::run_screen(p.input(), params());
+    CHECK(r.loans[1].status == static_cast<std::int32_t>(errc::validation));
+    REQUIRE(r.borrowers.size() == 1);
+    CHECK(r.borrowers[0].held);
+    CHECK(r.borrowers[0].screen_reasons == screen::reason_listing_in_error);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].rows == std::vector<std::size_t>{1});
+    CHECK(r.totals.loans_in_error == 2);
 }
 
 TEST_CASE("screen: conflicts name where the listings were read when the input says so") {

@@ -12,7 +12,7 @@
 // hash, so an edit by hand is found by verify(), which names the first row
 // that does not match.
 //
-//     auto reg = screen::payout_register::open("payouts.db");
+//     auto reg = screen::payout_register::open("payouts.db", screen::register_open::existing);
 //     reg.commit_round({"2022Q3", "湛金函〔2022〕86号"}, payouts);
 //     for (const auto& p : reg.paid()) ...;       // not to be paid again
 //     if (!reg.verify().ok()) ...;                // the first bad row, named
@@ -135,8 +135,9 @@ public:
     /// is not a register (another application_id, or tables without one), a
     /// register of a newer schema version. errc::io when the file cannot be
     /// opened at all.
-    static payout_register open(const std::filesystem::path& path,
-                                register_open mode = register_open::create);
+    /// The mode has no default: starting a register is a decision (a
+    /// mistyped path must not become a second, empty register).
+    static payout_register open(const std::filesystem::path& path, register_open mode);
 
     /// Takes over the open database; the moved-from register may only be
     /// destroyed or assigned to.
@@ -189,8 +190,9 @@ std::string describe(const register_fault& f);
 /// calls it before reading what was paid.
 void require_verified(const payout_register& reg);
 
-/// Opens (creating if need be) the register at `path` and commits the round:
-/// what `zjcredit screen --register DB --commit` calls.
+/// Opens (creating if need be) the register at `path` and commits the round,
+/// in one call (tools that start a register with its first round; `zjcredit
+/// screen --commit` opens an existing register instead).
 round_summary commit_round(const std::filesystem::path& path, const round_info& round,
                            std::span<const payout> payouts);
 

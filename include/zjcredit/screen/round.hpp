@@ -6,7 +6,7 @@
 // the register's rows become the screen's already_paid, and the screen's
 // payments become the register's payouts (with the receipt's digest).
 //
-//     auto reg = screen::payout_register::open("payouts.db");
+//     auto reg = screen::payout_register::open("payouts.db", screen::register_open::existing);
 //     screen::screen_options so;
 //     so.already_paid = screen::already_paid_of(reg);
 //     auto r = screen::run_screen(in, params, so);

@@ -49,6 +49,19 @@ for r in csv.DictReader(open("r1/loans.csv", encoding="utf-8-sig")):
 grep -q "balance-days within the borrower's cap 656000000.00 × 0.8% / 360 = 14577.777777… yuan; the borrower's total, rounded half up to the fen: 14577.78; this loan's share 14577.78; allocated 4767.44" r1/loans.csv \
     || fail "L1's message: $(grep L1 r1/loans.csv)"
 
+# The last round removed whole (its rows and its rounds row) leaves a chain that
+# checks; the head printed at the commit, kept outside, shows it.
+head=$(sed -n 's/.*; last_hash \([0-9a-f]*\).*/\1/p' err)
+[ ${#head} = 64 ] || fail "no last_hash in: $(cat err)"
+"$ZJCREDIT" register verify 支付登记.db --head "$head" --lang en >/dev/null || fail "verify --head of the head"
+cp 支付登记.db 删除一轮.db
+sqlite3 删除一轮.db "DELETE FROM payouts WHERE round_id = '2022Q2'; DELETE FROM rounds WHERE round_id = '2022Q2'"
+"$ZJCREDIT" register verify 删除一轮.db --lang en >/dev/null || fail "the emptied chain itself checks"
+"$ZJCREDIT" register verify 删除一轮.db --head "$head" --lang en >/dev/null 2>err
+echo "verify --head of a register whose last round was removed: exit $?"
+grep -q "the chain checks, but its head is 0000000000000000000000000000000000000000000000000000000000000000, not the --head $head" err \
+    || fail "verify said: $(cat err)"
+
 # An amount changed by hand: L1 paid 4,767.44 becomes 9,767.44.
 sqlite3 支付登记.db "UPDATE payouts SET amount_fen = 976744 WHERE row_id = 1"
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period 2022-07-01..2022-09-30 --register 支付登记.db --lang en -o r2 2>err
