@@ -86,6 +86,9 @@ population two_loans(std::string id1 = "L1", std::string id2 = "L2") {
 
 const plan::first_loan_subsidy_parameters& params() { return plan::plan_2022().first_loan_subsidy; }
 
+/// One balance held every day of the second quarter (91 days).
+std::vector<population::range> whole_quarter(std::int64_t balance) { return {{day(2022, 4, 1), day(2022, 6, 30), balance}}; }
+
 }  // namespace
 
 TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, each at its own rate") {
@@ -183,7 +186,7 @@ TEST_CASE("screen: 首贷 at two lenders is a conflict naming both; the first in
 
 TEST_CASE("screen: a loan listed twice counts once; overlapping claim periods are held; paid periods are not paid again") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
     // Borrower B: its loan for Q2 and again for 05-01..07-31: overlapping.
@@ -339,7 +342,7 @@ TEST_CASE("screen: a borrower paid in an earlier round keeps its 首贷 with tha
 
 TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower with two names is held") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     p.add("L1", "91440800MA4W00001G", "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
     p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
     p.add("M2", code_b, "乙有限公司", "银行乙", day(2022, 4, 2), 100'000'000, full);
@@ -358,7 +361,7 @@ TEST_CASE("screen: an invalid credit code is a row error naming it; a borrower w
 
 TEST_CASE("screen: a listing in error holds its borrower: the cap its loans share cannot be filled without it") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     // A: L1 fine, L2 in error (a bad rate cell when read); B: M1 fine, 2,527.78
     // (100万 × 91 × 1% ÷ 360 = 2,527.777…).
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
@@ -395,7 +398,7 @@ TEST_CASE("screen: a listing in error holds its borrower: the cap its loans shar
 
 TEST_CASE("screen: a listing in error whose id is itself mistyped still holds the borrower it would be") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     std::string lower = code_b;  // "91440800ma4w00002j": not a valid code, so a row error
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     p.add("M1", code_b, "乙公司", "银行乙", day(2022, 4, 1), 100'000'000, full);
@@ -413,7 +416,7 @@ TEST_CASE("screen: a listing in error whose id is itself mistyped still holds th
 
 TEST_CASE("screen: conflicts name where the listings were read when the input says so") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
     auto in = p.input();
@@ -430,7 +433,7 @@ TEST_CASE("screen: conflicts name where the listings were read when the input sa
 
 TEST_CASE("screen: one name typed with full-width or half-width brackets and spaces is one name") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     p.add("L1", code_a, "广东蓝海贸易（湛江）有限公司", "银行甲", day(2022, 4, 1), 100'000'000, full, true);
     p.add("L2", code_a, "广东蓝海贸易(湛江)有限公司", "银行乙", day(2022, 4, 2), 100'000'000, full, false);
     p.add("L3", code_a, "广东蓝海贸易 （湛江）　有限公司", "银行乙", day(2022, 4, 3), 100'000'000, full, false);
@@ -523,7 +526,7 @@ TEST_CASE("screen: without a budget each loan is paid its amount") {
 
 TEST_CASE("screen: a loan listed twice with different data names the first field that differs, quoting both") {
     population p;
-    const std::vector<population::range> full{{day(2022, 4, 1), day(2022, 6, 30), 100 * wan}};
+    const auto full = whole_quarter(100 * wan);
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 80'000'000, full);   // 0.8%
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 435'000'000, full);  // 4.35%
     const auto r = screen::run_screen(p.input(), params());
