@@ -378,7 +378,8 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     // At most two conflicts per borrower (two names; 首贷 at two lenders):
     // room for them all at once, so the conflicts are never moved to grow.
     // The room not used is address space only: its pages are never touched.
-    // And one more per borrower with a listing in error.
+    // And one more per borrower with a listing in error, and per borrower
+    // paid before (paid_loan_not_listed).
     r.conflicts.reserve(r.conflicts.size() + 2 * r.borrowers.size() + in_error.size() + paid_by_borrower.size());
     advise_huge_pages(r.conflicts.data() + r.conflicts.size(), 2 * r.borrowers.size() * sizeof(conflict));
     const auto fill_key = [&](const listing& l) {

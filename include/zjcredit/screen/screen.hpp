@@ -242,14 +242,15 @@ struct conflict {
     std::string_view loan_id;               ///< empty when about a borrower
     std::vector<std::string_view> lenders;  ///< the lenders concerned, each named once
     std::vector<std::size_t> rows;          ///< the listings concerned
-    /// already_paid and a 首贷 kept by an earlier round (paid_before): the
-    /// first day of the loan-period paid before (a day number).
+    /// already_paid, paid_loan_not_listed and a 首贷 kept by an earlier round
+    /// (paid_before): the first day of the loan-period paid before (a day number).
     std::int32_t paid_from = 0;
     std::int32_t paid_to = 0;  ///< its last day (a day number, included)
     /// first_loan_claimed_elsewhere: every 首贷 kept (screen_options::keep_all_first_loans).
     bool kept_all = false;
-    /// first_loan_claimed_elsewhere: the 首贷 is kept by an earlier round's
-    /// payment (lenders.front(), loan_id, paid_from..paid_to), not by a listing.
+    /// The conflict names an earlier round's payment (lenders.front(),
+    /// loan_id, paid_from..paid_to) rather than a listing: the 首贷 it keeps
+    /// (first_loan_claimed_elsewhere), or the loan not listed (paid_loan_not_listed).
     bool paid_before = false;
 };
 
