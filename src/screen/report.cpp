@@ -162,7 +162,9 @@ std::vector<payment> payments(const screen_input& in, const screen_result& r) {
         if (!br.eligible) continue;
         for (std::size_t row : br.loans) {
             const loan_result& l = r.loans[row];
-            if (!l.eligible || l.allocated == 0) continue;
+            // A loan whose share of a budget is 0 is recorded too (paid 0 for
+            // the period): the round dealt with it, and a later one does not pay it.
+            if (!l.eligible || l.amount == 0) continue;
             payment p;
             p.borrower_id = std::string(in.borrower_id[row]);
             p.borrower = std::string(in.borrower[br.first_row]);

@@ -509,6 +509,21 @@ TEST_CASE("screen: under a budget each loan is paid its share of its borrower's 
           std::string::npos);
 }
 
+TEST_CASE("screen: a loan whose share of a budget is 0 is recorded as paid 0, so a later round does not pay it") {
+    population p = two_loans();
+    screen::screen_options o;
+    o.keep_all_first_loans = true;
+    o.budget = money::amount::from_fen(1);  // 0.01 for 18,577.78: L1 0.78 分, L2 0.22 分 → 1 分 to L1
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params(), o);
+    CHECK(r.loans[0].allocated == 1);
+    CHECK(r.loans[1].allocated == 0);
+    const auto pay = screen::payments(in, r);
+    REQUIRE(pay.size() == 2);
+    CHECK(pay[1].loan_id == "L2");
+    CHECK(pay[1].amount == 0);
+}
+
 TEST_CASE("screen: without a budget each loan is paid its amount") {
     population p = two_loans();
     screen::screen_options o;

@@ -326,9 +326,9 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
 std::string row_error_message(const screen_input& in, const screen_result& r, std::size_t i,
                               const plan::first_loan_subsidy_parameters& params, const screen_options& options = {});
 
-/// The loan-periods paid, for a register: each loan paid more than 0, with
-/// what it is paid (loan_result::allocated: its share of the allocation
-/// under a budget, its amount otherwise).
+/// The loan-periods paid, for a register: each loan with a subsidy above 0,
+/// with what it is paid (loan_result::allocated: its share of the
+/// allocation under a budget, which may be 0, its amount otherwise).
 std::vector<payment> payments(const screen_input& in, const screen_result& r);
 
 /// What conflict `c` found, in Chinese (`en` false) or English, quoting the
