@@ -105,16 +105,11 @@ std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
     const loan_result& l = r.loans[i];
     if (!l.eligible || l.borrower == no_borrower || !r.borrowers[l.borrower].eligible) return {};
     const borrower_result& br = r.borrowers[l.borrower];
-    const money::int128 numerator =
-        money::detail::checked_mul<money::int128>(l.capped_sum, l.rate_used, "listing numerator");
     const auto yuan = [](std::int64_t fen) { return money::to_string(money::amount::from_fen(fen)); };
     // The borrower's total as rounded once, before a cap on it (per_borrower_cap, the plan's budget).
     const money::int128 rounded = money::round_div(br.numerator, r.denominator, params.rounding);
     std::string out = en ? "balance-days within the borrower's cap " : "计入单户上限的积数 ";
-    // r.denominator turns the numerator into 分 (rate::scale × day basis); × 100 into 元
-    out += money::decimal(l.capped_sum, 2).to_string() + " × " + money::to_string(money::rate::from_units(l.rate_used)) +
-           (en ? " / " : " ÷ ") + std::to_string(dates::denominator(params.basis)) + " = " +
-           rules::detail::short_yuan(numerator, money::int128{r.denominator} * 100);
+    out += money::decimal(l.capped_sum, 2).to_string() + rules::detail::times_rate_text(l.capped_sum, l.rate_used, params, en);
     if (en)
         out += " yuan; the borrower's total, rounded " + rules::detail::rounding_en(params.rounding) + " to the fen: " +
                rules::detail::fen_text(rounded);

@@ -75,6 +75,20 @@ inline std::string short_yuan(money::int128 numerator, money::int128 denominator
     return rem == 0 ? out : out + "…";
 }
 
+/// " × 1% ÷ 360 = 2527.777…" (en " / "): a sum of 分·days times the rate
+/// used over the day basis, its exact value in 元 — the middle of every
+/// arithmetic line (a loan's, a screened listing's).
+inline std::string times_rate_text(money::int128 sum, std::int64_t rate_used,
+                                   const plan::first_loan_subsidy_parameters& params, bool en) {
+    using money::detail::checked_mul;
+    const auto basis = dates::denominator(params.basis);
+    const money::int128 numerator = checked_mul<money::int128>(sum, rate_used, "subsidy numerator");
+    // rate units per 1 (10^10) × basis × 100 分 per 元
+    const money::int128 denominator = checked_mul<money::int128>(money::rate::scale, basis * 100, "subsidy denominator");
+    return " × " + money::to_string(money::rate::from_units(rate_used)) + (en ? " / " : " ÷ ") + std::to_string(basis) +
+           " = " + short_yuan(numerator, denominator);
+}
+
 }  // namespace detail
 
 /// The line of an eligible loan whose kernel run recorded `trace` and paid
@@ -82,12 +96,6 @@ inline std::string short_yuan(money::int128 numerator, money::int128 denominator
 /// Chinese or (`en`) English.
 inline std::string subsidy_arithmetic(const detail::sum_trace& trace, const plan::first_loan_subsidy_parameters& params,
                                       money::amount paid, bool en) {
-    using money::detail::checked_mul;
-    const auto basis = dates::denominator(params.basis);
-    const money::int128 numerator = checked_mul<money::int128>(trace.sum, trace.rate_used, "subsidy numerator");
-    // rate units per 1 (10^10) × basis × 100 分 per 元
-    const money::int128 denominator =
-        checked_mul<money::int128>(money::rate::scale, basis * 100, "subsidy denominator");
     std::string out;
     out.reserve(128);
     if (!en) out += "积数 ";
@@ -107,12 +115,7 @@ inline std::string subsidy_arithmetic(const detail::sum_trace& trace, const plan
                                   trace.balance_capped && trace.period_cut ? "；" : "",
                                   trace.period_cut ? last + " 之后超出最长贴息期限的天数不计" : "", "）");
     }
-    out += " × ";
-    out += money::to_string(money::rate::from_units(trace.rate_used));
-    out += en ? " / " : " ÷ ";
-    out += std::to_string(basis);
-    out += " = ";
-    out += detail::short_yuan(numerator, denominator);
+    out += detail::times_rate_text(trace.sum, trace.rate_used, params, en);
     out += en ? " yuan, rounded " + detail::rounding_en(params.rounding) + " to the fen: "
               : " 元，" + detail::rounding_zh(params.rounding) + "到分为 ";
     out += money::to_string(money::amount::from_fen(trace.rounded_fen));
