@@ -139,12 +139,20 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
     std::vector<std::size_t> next = large_vector<std::size_t>(n, n);  // the next listing of the same loan
     std::vector<std::size_t> last = large_vector<std::size_t>(n, n);  // of a first listing: its group's last
     std::vector<std::size_t> groups;
+    // The hashes first, so that each row's slot is asked for some rows
+    // before it is inserted (measured on the bench's 1,000,000 loans: this
+    // function took 86–104 ms hashing as it inserted, 52–58 ms with the
+    // hashes first, 38–45 ms with the slots asked for ahead).
+    std::vector<std::size_t> hashes = large_vector<std::size_t>(n);
+    for (std::size_t i = 0; i < n; ++i)
+        if (r.loans[i].status == rules::batch::status_ok) hashes[i] = hash(loan_key{in.lender[i], in.loan_id[i]});
+    constexpr std::size_t ahead = 16;
     for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n) first.prefetch(hashes[i + ahead]);
         if (r.loans[i].status != rules::batch::status_ok) continue;
-        const std::size_t head =
-            first.find_or_insert(i, hash(loan_key{in.lender[i], in.loan_id[i]}), [&](std::size_t a, std::size_t b) {
-                return in.loan_id[a] == in.loan_id[b] && in.lender[a] == in.lender[b];
-            });
+        const std::size_t head = first.find_or_insert(i, hashes[i], [&](std::size_t a, std::size_t b) {
+            return in.loan_id[a] == in.loan_id[b] && in.lender[a] == in.lender[b];
+        });
         if (head == i) {
             last[i] = i;
             continue;
@@ -213,10 +221,11 @@ void find_listing_conflicts(const screen_input& in, screen_result& r, const scre
 
 void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders, std::span<listing> loans,
                              borrower_result& br, screen_result& r, bool keep_all_first_loans,
-                             const paid_loan_period* paid_before) {
+                             const paid_loan_period* paid_before, borrower_scratch& scratch) {
     // The lenders of `some` listings, each named once, in byte order.
     const auto lenders_of = [&](const auto& some) {
-        std::vector<std::uint32_t> ranks;
+        std::vector<std::uint32_t>& ranks = scratch.ranks;
+        ranks.clear();
         for (const listing* l : some) ranks.push_back(l->lender);
         std::sort(ranks.begin(), ranks.end());
         ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
@@ -225,7 +234,8 @@ void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders
         for (std::uint32_t k : ranks) names.push_back(lenders.names[k]);
         return names;
     };
-    std::vector<listing*> concerned;
+    std::vector<listing*>& concerned = scratch.concerned;
+    concerned.clear();
     if (!std::all_of(loans.begin(), loans.end(), [](const listing& l) { return l.same_name; })) {
         br.held = true;
         conflict c;
@@ -272,6 +282,7 @@ void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders
         c.lenders.insert(c.lenders.begin(), lenders.names[keeper->lender]);
         c.borrower_id = in.borrower_id[keeper->row];
         c.loan_id = in.loan_id[keeper->row];
+        c.rows.reserve(1 + concerned.size());
         c.rows.push_back(keeper->row);
     }
     c.rows.reserve(c.rows.size() + concerned.size());

@@ -9,6 +9,7 @@
 #include <zjcredit/screen/screen.hpp>
 
 #include <cstdint>
+#include <vector>
 
 namespace zjcredit::screen {
 
@@ -29,13 +30,20 @@ void hold_for_listings_in_error(const screen_input& in, std::span<listing> loans
 void hold_for_paid_loans_not_listed(const screen_input& in, std::span<listing> loans, borrower_result& br,
                                     std::span<const paid_loan_period* const> paid, screen_result& r);
 
+/// What find_borrower_conflicts() works in, kept by the caller from borrower
+/// to borrower: a screen finds conflicts for hundreds of thousands of borrowers.
+struct borrower_scratch {
+    std::vector<listing*> concerned;
+    std::vector<std::uint32_t> ranks;
+};
+
 /// Borrower `br` (its listings in fill order): two names (held), 首贷 at two
 /// lenders, or at another lender than the one an earlier round paid
 /// (`paid_before`: that payment, or null; copied into the result when used).
 /// Marks the listings and adds the conflicts to `r`.
 void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders, std::span<listing> loans,
                              borrower_result& br, screen_result& r, bool keep_all_first_loans,
-                             const paid_loan_period* paid_before);
+                             const paid_loan_period* paid_before, borrower_scratch& scratch);
 
 /// Conflicts by kind (the order of screen_reasons), borrower_id, loan_id.
 void sort_conflicts(screen_result& r);

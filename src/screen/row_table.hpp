@@ -35,6 +35,11 @@ public:
         }
     }
 
+    /// Asks for the slot where a key of `hash` is first looked for: a
+    /// million rows' slots are cache misses, and asked for some rows ahead
+    /// they arrive while the rows before are inserted.
+    void prefetch(std::size_t hash) const noexcept { __builtin_prefetch(&slots_[hash & mask_]); }
+
 private:
     struct slot {
         std::uint32_t row_plus_one = 0;  ///< 0: empty
