@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <unordered_map>
 
 namespace zjcredit::screen {
 
@@ -30,33 +31,49 @@ screen_totals total_of(const screen_result& r, const lender_ranks& lenders) {
     std::array<tally, 256> kinds{};
     std::array<std::size_t, 32> rule_counts{};
     std::array<std::size_t, screen_reasons.size()> screen_counts{};
+    // Each borrower's payment and kind in small arrays that stay in cache:
+    // the loans below look their borrowers up in row order, which is no order.
+    std::vector<std::uint8_t> borrower_paid(r.borrowers.size()), borrower_kind(r.borrowers.size());
+    for (std::size_t b = 0; b < r.borrowers.size(); ++b) {
+        borrower_paid[b] = r.borrowers[b].eligible ? 1 : 0;
+        borrower_kind[b] = r.borrowers[b].kind;
+    }
     t.loans = r.loans.size();
     for (std::size_t i = 0; i < r.loans.size(); ++i) {
         const loan_result& l = r.loans[i];
         if (l.status != rules::batch::status_ok) ++t.loans_in_error;
-        const bool paid = l.eligible && l.borrower != no_borrower && r.borrowers[l.borrower].eligible;
+        const bool paid = l.eligible && l.borrower != no_borrower && borrower_paid[l.borrower] != 0;
         if (paid) {
             ++t.loans_eligible;
             tally& lt = by_lender[lenders.of_row[i]];
             ++lt.loans;
             lt.amount += l.amount;
             lt.allocated += l.allocated;  // what the lender's loans are paid (the amount, without a budget)
+            ++kinds[borrower_kind[l.borrower]].loans;
             continue;
         }
         for (std::uint32_t bits = l.reasons; bits != 0; bits &= bits - 1) ++rule_counts[std::countr_zero(bits)];
         for (std::size_t k = 0; k < screen_reasons.size(); ++k)
             if ((l.screen_reasons & screen_reasons[k].bit) != 0) ++screen_counts[k];
     }
+    // The shares name their lenders by views of lenders.names (run_screen):
+    // found by address, without comparing texts.
+    std::unordered_map<const char*, std::uint32_t> rank_at;
+    for (std::uint32_t k = 0; k < lenders.names.size(); ++k) rank_at.emplace(lenders.names[k].data(), k);
+    const auto rank = [&](std::string_view lender) {
+        const auto it = rank_at.find(lender.data());
+        return it != rank_at.end() && lenders.names[it->second].size() == lender.size() ? it->second
+                                                                                          : lenders.rank_of(lender);
+    };
     t.borrowers = r.borrowers.size();
     for (const auto& br : r.borrowers) {
         if (!br.eligible) continue;
         ++t.borrowers_eligible;
-        for (const auto& [lender, amount] : br.lenders) ++by_lender[lenders.rank_of(lender)].borrowers;
+        for (const auto& [lender, amount] : br.lenders) ++by_lender[rank(lender)].borrowers;
         tally& kt = kinds[br.kind];
         ++kt.borrowers;
         kt.amount += br.amount;
         kt.allocated += br.allocated;
-        for (std::size_t row : br.loans) kt.loans += r.loans[row].eligible ? 1U : 0U;
         t.all.amount += br.amount;
         t.all.allocated += br.allocated;
     }
