@@ -185,17 +185,23 @@ void prefetch(const T* first, const T* last) noexcept {
     }
 }
 
-/// Asks for the balance ranges of a borrower's `loans`, which the fill of
-/// its cap reads: the loans are anywhere in the input, so each one's ranges
-/// are cache misses, one after the other; asked for a few borrowers ahead,
+/// Asks for what the work on a borrower's `loans` reads and writes besides
+/// its listings: their balance ranges (the fill of the cap), their ids (the
+/// conflicts) and their results. The loans are anywhere in the input, so each
+/// is a cache miss, one after the other; asked for a few borrowers ahead,
 /// they arrive while the borrowers before are worked (measured on the
 /// bench's 1,000,000 loans: the fills of the caps took 170–200 ms without,
-/// 45–75 ms with).
-void prefetch_ranges(const batch::loan_columns& c, std::span<const listing> loans) noexcept {
+/// 45–75 ms with; the whole loop over the borrowers 400–436 ms with the
+/// ranges alone, 324–348 ms with the rest).
+void prefetch_listings(const screen_input& in, const screen_result& r, std::span<const listing> loans) noexcept {
+    const batch::loan_columns& c = in.loans;
     for (const listing& l : loans) {
         prefetch(c.range_from.data() + l.ranges_begin, c.range_from.data() + l.ranges_end);
         prefetch(c.range_to.data() + l.ranges_begin, c.range_to.data() + l.ranges_end);
         prefetch(c.range_balance.data() + l.ranges_begin, c.range_balance.data() + l.ranges_end);
+        prefetch(in.borrower_id.data() + l.row, in.borrower_id.data() + l.row + 1);
+        prefetch(in.loan_id.data() + l.row, in.loan_id.data() + l.row + 1);
+        prefetch(r.loans.data() + l.row, r.loans.data() + l.row + 1);
     }
 }
 
@@ -522,15 +528,19 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         std::sort(shares.begin(), shares.end());  // by rank: in byte order of the lenders' names
         for (const auto& [lender, share] : shares) r.lender_shares.emplace_back(lenders.names[lender], share);
     };
+    // At most one share per listing: room for them all at once, so that the
+    // shares are never copied to grow.
+    r.lender_shares.reserve(listings.size());
+    advise_huge_pages(r.lender_shares.data(), listings.size() * sizeof(r.lender_shares[0]));
     auto next_in_error = in_error.begin();
     constexpr std::uint32_t borrowers_ahead = 8;  // borrowers whose ranges are asked for before they are worked
     const auto listings_of = [&](std::size_t b) {
         return std::span<listing>(listings.data() + begin[b], begin[b + 1] - begin[b]);
     };
     for (std::uint32_t b = 0; b < std::min<std::size_t>(borrowers_ahead, r.borrowers.size()); ++b)
-        prefetch_ranges(in.loans, listings_of(b));
+        prefetch_listings(in, r, listings_of(b));
     for (std::uint32_t b = 0; b < r.borrowers.size(); ++b) {
-        if (b + borrowers_ahead < r.borrowers.size()) prefetch_ranges(in.loans, listings_of(b + borrowers_ahead));
+        if (b + borrowers_ahead < r.borrowers.size()) prefetch_listings(in, r, listings_of(b + borrowers_ahead));
         rows_in_error.clear();
         for (; next_in_error != in_error.end() && next_in_error->first == b; ++next_in_error)
             rows_in_error.push_back(next_in_error->second);
