@@ -32,6 +32,20 @@ inline void advise_huge_pages(const void* p, std::size_t bytes) noexcept {
 #endif
 }
 
+/// Asks for the cache line holding `p` (any address: it is never read
+/// through, and a prefetch does not fault). GCC 12 takes a prefetch whose
+/// address is only computed for it as code without effect and drops it with
+/// the loads that computed it; the empty volatile asm that uses the address
+/// keeps both.
+inline void prefetch_line(const void* p) noexcept {
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+    asm volatile("" : : "r"(p));
+#else
+    (void)p;
+#endif
+}
+
 /// `v` made `n` copies of `value`, its memory advised before it is written.
 template <class T>
 void assign_large(std::vector<T>& v, std::size_t n, const T& value = T{}) {

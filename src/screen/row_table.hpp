@@ -38,7 +38,7 @@ public:
     /// Asks for the slot where a key of `hash` is first looked for: a
     /// million rows' slots are cache misses, and asked for some rows ahead
     /// they arrive while the rows before are inserted.
-    void prefetch(std::size_t hash) const noexcept { __builtin_prefetch(&slots_[hash & mask_]); }
+    void prefetch(std::size_t hash) const noexcept { prefetch_line(&slots_[hash & mask_]); }
 
 private:
     struct slot {

@@ -12,6 +12,8 @@
 
 #include "large_arrays.hpp"
 
+#include <gsl/assert>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -117,6 +119,9 @@ inline void radix_sort(std::vector<keyed_row>& keys) {
 /// come in increasing order.
 inline std::vector<text_run> sort_rows_into_runs(std::vector<std::size_t>& rows,
                                                  std::span<const std::string_view> text) {
+    // Equal texts stay in the order they come (the radix sort is stable):
+    // in row order, as the merge below and the callers expect.
+    Expects(std::is_sorted(rows.begin(), rows.end()));
     using detail::keyed_row;
     std::vector<keyed_row> keys, others;  // packed texts; texts compared as texts
     keys.reserve(rows.size());
