@@ -14,7 +14,7 @@ PACKAGES := g++ make cmake pkg-config \
     libsqlite3-dev libssl-dev sqlite3 \
     python3 python3-pytest python3-hypothesis python3-openpyxl python3-numpy python3-pandas python3-dask \
     abigail-tools binutils \
-    chromium \
+    chromium fonts-wqy-microhei \
     man-db groff-base python3-venv python3-pip python3-build python3-setuptools python3-wheel python3-mypy
 
 # Only `make docs` needs this.

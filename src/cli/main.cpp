@@ -130,7 +130,8 @@ const std::array<command, 14> commands = {{
      run_ledger,
      {"--plan", "--output", "--json", "--lang", "--encoding", "--month", "--months", "--unit", "--as-of", "--xlsx"}},
     {"screen", "免申即享: the per-borrower subsidy over many lenders' files, with conflicts",
-     "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--budget AMOUNT] [-o DIR] [--xlsx OUT]\n"
+     "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--lender-of FILE=NAME]...\n"
+     "                       [--budget AMOUNT] [-o DIR] [--xlsx OUT]\n"
      "                       [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME] [--lang zh|en]\n"
      "                       [--register DB [--commit] [--round ID] [--borrower-limit AMOUNT]]\n"
      "FILES are banks' tables of loans (as for `zjcredit subsidy`) with the columns 统一社会信用代码,\n"
@@ -138,6 +139,8 @@ const std::array<command, 14> commands = {{
      "(first application, drawdown, loan_id), each part at its own rate; conflicts are listed.\n"
      "  --period A..B      the claim period of every loan\n"
      "  --lender NAME      the lender of files without a 贷款机构 column\n"
+     "  --lender-of FILE=NAME  the lender of this one file (without a 贷款机构 column), for\n"
+     "                     several banks' files at once; repeatable; for that file it wins over --lender\n"
      "  --budget AMOUNT    share this budget among the borrowers (largest remainder)\n"
      "  -o DIR             write borrowers.csv, loans.csv, conflicts.csv and totals.csv into DIR\n"
      "                     (without -o or --xlsx: borrowers.csv, the notification list, to stdout)\n"
@@ -157,7 +160,7 @@ const std::array<command, 14> commands = {{
      "example: zjcredit screen 甲银行.xlsx 乙银行.csv --period 2022-04-01..2022-06-30 --register payouts.db --commit --round 2022Q2 --borrower-limit 500000 -o 筛选结果\n",
      run_screen,
      {"--plan", "--output", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet", "--lender",
-      "--budget", "--xlsx", "--register", "--commit", "--round", "--borrower-limit"}},
+      "--lender-of", "--budget", "--xlsx", "--register", "--commit", "--round", "--borrower-limit"}},
     {"register", "the payout register: started, its hash chain checked, its rounds shown",
      "usage: zjcredit register init DB [--lang zh|en]\n"
      "       zjcredit register verify DB [--head HASH] [--json] [--lang zh|en]\n"

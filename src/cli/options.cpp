@@ -50,6 +50,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--sheet") o.sheet = value();
         else if (a == "--group-by") o.group_by = value();
         else if (a == "--lender") o.lender = value();
+        else if (a == "--lender-of") o.lender_of.push_back(value());
         else if (a == "--budget") o.budget = value();
         else if (a == "--set") o.set.push_back(value());
         else if (a == "--months") o.months = value();
@@ -106,6 +107,7 @@ std::vector<std::string> given_options(const options& o) {
     add(o.receipts, "--receipts");
     add(o.lang_given, "--lang");
     add(o.lender.has_value(), "--lender");
+    add(!o.lender_of.empty(), "--lender-of");
     add(o.budget.has_value(), "--budget");
     add(!o.set.empty(), "--set");
     add(o.months.has_value(), "--months");

@@ -36,6 +36,7 @@ struct options {
     bool help = false;                     ///< --help / -h
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
     std::optional<std::string> lender;     ///< --lender NAME (screen: files without a lender column)
+    std::vector<std::string> lender_of;    ///< --lender-of FILE=NAME (screen: that file's lender), repeatable
     std::optional<std::string> budget;     ///< --budget AMOUNT (screen)
     std::vector<std::string> set;          ///< --set RULE.NAME=VALUE (repeatable): parameter overrides
     std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)

@@ -16,6 +16,7 @@
 #include <zjcredit/screen/screen.hpp>
 #include <zjcredit/screen/tables.hpp>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <iostream>
@@ -96,6 +97,27 @@ void report_listings_in_error(const screen::screen_input& in, const screen::scre
         std::cerr << "  " << (en ? "… and " : "……另有 ") << r.totals.loans_in_error - shown << (en ? " more\n" : " 笔\n");
 }
 
+/// The files to screen, each with its lender: the one --lender-of names for
+/// it (split at its last '=', since a path may hold one), else --lender.
+std::vector<screen::table_file> files_of(const options& o) {
+    std::vector<screen::table_file> files;
+    for (const auto& path : o.args) files.push_back({path, o.lender.value_or(""), false});
+    for (const auto& given : o.lender_of) {
+        const std::size_t eq = given.rfind('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == given.size())
+            throw parse_error("--lender-of", given, "expected FILE=NAME, e.g. --lender-of 乙银行.csv=银行乙");
+        const std::string path = given.substr(0, eq);
+        const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.path == path; });
+        if (file == files.end())
+            throw parse_error("--lender-of", given, "'" + path + "' is not one of the files to screen (written as given)");
+        if (file->lender_named_for_file)
+            throw parse_error("--lender-of", given, "'" + path + "' has a lender named already");
+        file->lender = given.substr(eq + 1);
+        file->lender_named_for_file = true;
+    }
+    return files;
+}
+
 }  // namespace
 
 int run_screen(const options& o) {
@@ -113,7 +135,7 @@ int run_screen(const options& o) {
     screen_register reg = read_screen_register(o);
     so.already_paid = std::move(reg.already_paid);
 
-    screen::screen_table table = screen::read_screen_tables(o.args, t, o.lender.value_or(""));
+    screen::screen_table table = screen::read_screen_tables(files_of(o), t);
     const screen::screen_input in = table.input();
     const auto& params = selected_plan(o).first_loan_subsidy;
     const screen::screen_result r = screen::run_screen(in, params, so);

@@ -32,7 +32,7 @@ namespace {
 // No web font: the system's CJK fonts, then any sans-serif. @page sizes the
 // printout to A4; cards and rows are not split across pages.
 constexpr std::string_view style = R"css(
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#222;max-width:1100px}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#222;max-width:1100px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;border-bottom:2px solid #1f4e79;padding-bottom:4px;margin-top:28px}
 .meta{color:#555;font-size:13px}
 .headline{display:flex;gap:12px;margin:16px 0}

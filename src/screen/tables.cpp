@@ -20,7 +20,7 @@ std::optional<std::size_t> carried_column(const rules::loan_table& t, std::strin
 
 }  // namespace
 
-void screen_table::add(const rules::loan_table& table, const std::string& lender) {
+void screen_table::add(const rules::loan_table& table, const std::string& lender, bool lender_named_for_table) {
     const auto id_column = carried_column(table, "borrower_id");
     if (!id_column)
         throw parse_error(table.source + ": header", "",
@@ -29,8 +29,13 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
     const auto lender_column = carried_column(table, "lender");
     if (!lender_column && lender.empty())
         throw parse_error(table.source + ": header", "",
-                          "no lender column (贷款机构, 放款机构) and no --lender for this file: the screen needs each "
-                          "loan's lender");
+                          "no lender column (贷款机构, 放款机构) and no lender given for this file (--lender, or "
+                          "--lender-of FILE=NAME): the screen needs each loan's lender");
+    if (lender_column && lender_named_for_table)
+        throw parse_error(table.source + ": header", "",
+                          "the file has its own lender column (" + table.carried_header.at(*lender_column) +
+                              "), which the lender named for it, " + lender +
+                              ", would contradict: name a lender only for a file without one");
     if (table.loan_id_header.empty())
         throw parse_error(table.source + ": header", "",
                           "the screen needs a loan_id column (借据号) to tell a loan listed twice from two loans");
@@ -89,11 +94,17 @@ screen_input screen_table::input() {
     return in;
 }
 
+screen_table read_screen_tables(const std::vector<table_file>& files, const rules::table_options& options) {
+    screen_table t;
+    for (const auto& f : files) t.add(rules::read_loan_table(f.path, options), f.lender, f.lender_named_for_file);
+    return t;
+}
+
 screen_table read_screen_tables(const std::vector<std::string>& paths, const rules::table_options& options,
                                 const std::string& lender) {
-    screen_table t;
-    for (const auto& p : paths) t.add(rules::read_loan_table(p, options), lender);
-    return t;
+    std::vector<table_file> files;
+    for (const auto& p : paths) files.push_back({p, lender});
+    return read_screen_tables(files, options);
 }
 
 }  // namespace zjcredit::screen

@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """The report in a real browser: Debian's chromium, headless, loads
-report.html from a file with the network shut off; the screenshot is not
-blank, the DOM text holds every target with the figures of the --json
-output, the console shows no error, and printing to PDF works.
+report.html from a file with the network shut off; a font with Chinese
+glyphs is installed and the screenshot is not blank, the DOM text holds
+every target with the figures of the --json output, the console shows no
+error, and printing to PDF works.
 
 usage: browser_test.py ZJCREDIT DATA_DIR WORK_DIR LOANS_CSV
 Fails (exit 1) when chromium is missing: `make test` installs it.
@@ -22,6 +23,10 @@ os.makedirs(work, exist_ok=True)
 chromium = shutil.which("chromium") or shutil.which("chromium-browser")
 if not chromium:
     sys.exit("FAIL: chromium is not installed (make deps installs it)")
+# Without a font that has Chinese glyphs the screenshot shows boxes for every
+# heading, and the test would pass on a page nobody could read.
+if not subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip():
+    sys.exit("FAIL: no font with Chinese glyphs (make deps installs fonts-wqy-microhei)")
 
 
 def fail(msg):

@@ -20,9 +20,12 @@ class screen_table {
 public:
     /// Adds the loans of `table`. `lender` names the lender of a table
     /// without a lender column (贷款机构); a table with neither, or without a
-    /// borrower_id column (统一社会信用代码), is a parse_error naming it. A
-    /// loan the reader refused is kept as a row error with its located message.
-    void add(const rules::loan_table& table, const std::string& lender = {});
+    /// borrower_id column (统一社会信用代码), is a parse_error naming it. When
+    /// `lender_named_for_table`, `lender` was named for this table alone, and
+    /// a lender column in it contradicts that: a parse_error too, rather than
+    /// one of the two silently winning. A loan the reader refused is kept as
+    /// a row error with its located message.
+    void add(const rules::loan_table& table, const std::string& lender = {}, bool lender_named_for_table = false);
 
     /// The view the screen reads; valid until the next add().
     screen_input input();
@@ -40,7 +43,18 @@ private:
     std::vector<std::string_view> loan_id_v_, borrower_id_v_, borrower_v_, lender_v_, error_v_, where_v_;
 };
 
+/// A bank's file for the screen, and the lender of its loans when the file
+/// has no lender column.
+struct table_file {
+    std::string path;
+    std::string lender;                   ///< "" for none: the file must have a lender column
+    bool lender_named_for_file = false;   ///< see screen_table::add
+};
+
 /// Reads each file (rules::read_loan_table with `options`) into one screen_table.
+screen_table read_screen_tables(const std::vector<table_file>& files, const rules::table_options& options);
+
+/// Each of `paths`, with `lender` for every one without a lender column.
 screen_table read_screen_tables(const std::vector<std::string>& paths, const rules::table_options& options,
                                 const std::string& lender = {});
 
