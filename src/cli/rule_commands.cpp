@@ -42,7 +42,7 @@ result_line subsidy_line(std::vector<std::string> lead, const rules::subsidy_row
 result_line subsidy_line(std::vector<std::string> lead, const rules::loan_record& loan, const plan::plan& p,
                          const options& o) {
     return subsidy_line(std::move(lead), rules::subsidy_for_table(loan, p), o,
-                        [&] { return rules::to_json(rules::first_loan_subsidy(loan, p)); });
+                        [&] { return rules::first_loan_subsidy_json(loan, p); });
 }
 
 std::vector<std::string_view> column_list(std::span<const std::string_view> columns) {
@@ -69,7 +69,7 @@ int run_subsidy_table(const options& o, const plan::plan& p, const record_kind& 
         try {
             const rules::subsidy_row row = rules::subsidy_for_table(table, loan, p);
             writer.write(subsidy_line(std::move(cells), row, o,
-                                      [&] { return rules::to_json(rules::first_loan_subsidy(*loan.record, p)); }));
+                                      [&] { return rules::first_loan_subsidy_json(*loan.record, p); }));
         } catch (const zjcredit::error& e) {
             if (!rejects.active()) throw;
             for (std::size_t r = 0; r < loan.lines.size(); ++r) rejects.reject(loan.lines[r], e.what(), loan.cells[r]);

@@ -37,6 +37,13 @@ public:
     /// Appends to `out`, which holds the text written so far once finish()
     /// is called or the writer is gone (not while it writes).
     explicit text_writer(std::string& out) : out_(out), used_(out.size()) {}
+    /// Writes one value as the value of a member `depth` levels deep, for a
+    /// caller that puts the text in place with value_text() (its indentation
+    /// is already that of its place); no finish().
+    text_writer(std::string& out, std::size_t depth) : text_writer(out) {
+        levels_.assign(depth, level{false});
+        after_key_ = true;
+    }
     ~text_writer() { out_.resize(used_); }
     text_writer(const text_writer&) = delete;
     text_writer& operator=(const text_writer&) = delete;
@@ -72,6 +79,11 @@ public:
         plain("null"sv);
     }
     void integer(std::int64_t n) { plain(std::to_string(n)); }
+    /// A value already written as JSON text for this place (see the nested constructor).
+    void value_text(std::string_view json) { plain(json); }
+
+    /// The text written so far.
+    std::string_view written() const noexcept { return {out_.data(), used_}; }
 
     /// A member with a string, boolean or integer value (inside an object).
     void member(std::string_view k, std::string_view s) {
@@ -111,8 +123,13 @@ private:
         bool empty = true;
     };
 
+    // Past what a value takes, room() leaves this much more, so that a new
+    // line's indentation can be copied as one fixed-size block (put_line).
+    static constexpr std::size_t slack = 64;
+
     char* room(std::size_t n) {
-        if (out_.size() - used_ < n) out_.resize(std::max({out_.capacity(), 2 * out_.size(), used_ + n}));
+        if (out_.size() - used_ < n + slack)
+            out_.resize(std::max({out_.capacity(), 2 * out_.size(), used_ + n + slack}));
         return out_.data() + used_;
     }
     void commit(const char* end) noexcept { used_ = static_cast<std::size_t>(end - out_.data()); }
@@ -127,11 +144,18 @@ private:
         return 6 * s.size() + 2;
     }
 
-    /// A new line indented to the level.
+    /// A new line indented to the level. Up to `slack` spaces are copied as
+    /// one block of that size (the bytes past the indentation are room, and
+    /// overwritten next); a receipt has some 700 lines.
     char* put_line(char* p) const noexcept {
+        static constexpr char spaces[slack + 1] = "                                                                ";
+        static_assert(sizeof(spaces) == slack + 1 && spaces[slack - 1] == ' ');
         *p++ = '\n';
         const std::size_t indent = 2 * levels_.size();
-        std::memset(p, ' ', indent);
+        if (indent <= slack)
+            std::memcpy(p, spaces, slack);
+        else
+            std::memset(p, ' ', indent);
         return p + indent;
     }
 
@@ -225,6 +249,7 @@ private:
         const char* in = s.data();
         const char* const end = in + s.size();
         std::uint64_t high = 0;
+        bool verbatim = true;  // so far each byte written as itself, p - in the same throughout
         for (; end - in >= 8; in += 8) {
             std::uint64_t w;
             std::memcpy(&w, in, 8);
@@ -234,7 +259,21 @@ private:
                 p += 8;
                 continue;
             }
+            verbatim = false;
             for (int k = 0; k < 8; ++k) p = put_byte(p, static_cast<unsigned char>(in[k]));
+        }
+        // The last few bytes of a string of 8 or more: its last 8 bytes again,
+        // written over the same bytes already written, when none needs escaping.
+        if (verbatim && in != end && s.size() >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, end - 8, 8);
+            if (!needs_escape(w)) {
+                high |= w & highs;
+                const auto tail = end - in;
+                std::memcpy(p + tail - 8, end - 8, 8);
+                p += tail;
+                in = end;
+            }
         }
         for (; in != end; ++in) {
             high |= static_cast<unsigned char>(*in) & 0x80U;

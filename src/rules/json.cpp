@@ -5,6 +5,7 @@
 #include "../json/reader.hpp"
 #include "../json/text_writer.hpp"
 #include "../json/writer.hpp"
+#include "receipt_text.hpp"
 #include "record_reader.hpp"
 
 #include <zjcredit/dates/date.hpp>
@@ -170,115 +171,11 @@ T read_record(std::string_view text, std::string_view what, Read read) {
 
 // ---- results and receipts --------------------------------------------------------
 //
-// Written straight to text (json::text_writer): a receipt is written once per
-// call, and a tree of it cost more than the rule. Names are unique within a
-// receipt's inputs and within a step's values, so each is written once.
+// Written straight to text (json::text_writer, src/rules/receipt_text.hpp):
+// a receipt is written once per call, and a tree of it cost more than the rule.
 
-void write_reasons(text_writer& w, const std::vector<reason>& reasons) {
-    w.begin_array();
-    for (const auto& r : reasons) {
-        w.begin_object();
-        w.member("code", r.code);
-        w.member("message_zh", r.message_zh);
-        w.member("message_en", r.message_en);
-        w.end_object();
-    }
-    w.end_array();
-}
-
-void write_entries(text_writer& w, const std::vector<entry>& entries) {
-    w.begin_object();
-    for (const auto& e : entries) {
-        w.key(e.name);
-        w.string(e.value);
-    }
-    w.end_object();
-}
-
-void write_optional(text_writer& w, const std::optional<std::string>& s) {
-    if (s)
-        w.string(*s);
-    else
-        w.null();
-}
-
-void write_receipt(text_writer& w, const receipt& r) {
-    w.begin_object();
-    w.member("receipt_schema_version", std::int64_t{receipt_schema_version});
-    w.member("rule", r.rule);
-    w.member("rule_set_version", r.rule_set_version);
-    w.member("plan_document", r.plan_document);
-    w.key("parameters");
-    w.begin_array();
-    for (const auto& p : r.parameters) {
-        w.begin_object();
-        w.member("name", p.name);
-        w.key("value");
-        write_optional(w, p.value);
-        w.member("clause", p.clause);
-        w.member("from_plan", p.from_plan);
-        w.member("note", p.note);
-        // Only under an override, so receipts of plain runs keep their bytes.
-        if (p.overridden) {
-            w.member("source", std::string("override"));
-            w.member("scenario", p.overridden->scenario);
-            w.key("plan_value");
-            write_optional(w, p.overridden->plan_value);
-        }
-        w.end_object();
-    }
-    w.end_array();
-    w.key("inputs");
-    write_entries(w, r.inputs);
-    w.key("steps");
-    w.begin_array();
-    for (const auto& s : r.steps) {
-        w.begin_object();
-        w.member("id", s.id);
-        w.member("kind", s.kind);
-        w.key("passed");
-        if (s.passed)
-            w.boolean(*s.passed);
-        else
-            w.null();
-        w.key("values");
-        write_entries(w, s.values);
-        w.member("zh", s.text_zh);
-        w.member("en", s.text_en);
-        w.end_object();
-    }
-    w.end_array();
-    w.key("unrounded");
-    if (r.unrounded) {
-        w.begin_object();
-        w.member("numerator", r.unrounded->numerator);
-        w.member("denominator", r.unrounded->denominator);
-        w.member("unit", "yuan");
-        w.member("decimal", r.unrounded->decimal);
-        w.member("decimal_places", std::int64_t{r.unrounded->decimal_places});
-        w.member("decimal_exact", r.unrounded->decimal_exact);
-        w.end_object();
-    } else {
-        w.null();
-    }
-    w.key("rounding");
-    if (r.rounding)
-        w.string(money::to_string(*r.rounding));
-    else
-        w.null();
-    w.key("rounded");
-    if (r.rounded)
-        w.string(amount_text(*r.rounded));
-    else
-        w.null();
-    w.member("result", amount_text(r.result));
-    w.key("explanation");
-    w.begin_object();
-    w.member("zh", r.explanation_zh);
-    w.member("en", r.explanation_en);
-    w.end_object();
-    w.end_object();
-}
+using detail::write_reasons;
+using detail::write_receipt;
 
 /// Writes a document with `body(writer)` into one string sized for a receipt.
 template <class Body>
@@ -471,7 +368,13 @@ std::string to_json(const allocation_result& result) {
 // ---- one call ------------------------------------------------------------------------------
 
 std::string first_loan_subsidy_json(std::string_view record, const plan::plan& p) {
-    return to_json(first_loan_subsidy(loan_record_from_json(record), p));
+    return first_loan_subsidy_json(loan_record_from_json(record), p);
+}
+
+std::string first_loan_subsidy_json(const loan_record& loan, const plan::plan& p) {
+    detail::receipt_text out;
+    detail::subsidy_to(loan, p.first_loan_subsidy, reference_of(p), out);
+    return std::move(out).text();
 }
 
 std::string receivables_reward_json(std::string_view record, const plan::plan& p) {

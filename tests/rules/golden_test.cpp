@@ -227,6 +227,10 @@ TEST_CASE("golden: first_loan_subsidy") {
             // Deterministic text, and the record survives a round trip.
             const std::string a = rules::to_json(result);
             CHECK(a == rules::to_json(rules::first_loan_subsidy(loan, params, ref)));
+            // The one-record text is written from the rule's pieces, not from `result`: the same bytes.
+            plan::plan with_params = plan::plan_2022();
+            with_params.first_loan_subsidy = params;
+            CHECK(rules::first_loan_subsidy_json(loan, with_params) == a);
             CHECK(a.find("\"receipt_schema_version\": 1") != std::string::npos);
             CHECK(rules::loan_record_from_json(rules::to_json(loan)) == loan);
         });

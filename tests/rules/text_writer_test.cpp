@@ -147,3 +147,52 @@ TEST_CASE("the text writer appends to what the string held, which holds just the
     }
     CHECK(out == "prefix:[\n  \"" + std::string(100, 'a') + "\",\n  -7\n]");
 }
+
+TEST_CASE("the text writer indents deep nesting as json::dump does, past the block it copies at once") {
+    std::string out;
+    json::text_writer w(out);
+    json::value tree = json::value::array();
+    json::value* at = &tree;
+    for (int depth = 0; depth < 40; ++depth) {  // 80 spaces at the bottom: more than the writer's 64
+        w.begin_array();
+        w.string("level " + std::to_string(depth));
+        at->push_back("level " + std::to_string(depth));
+        at->push_back(json::value::array());
+        at = &at->back();
+    }
+    w.begin_array();
+    w.end_array();
+    for (int depth = 0; depth < 40; ++depth) w.end_array();
+    w.finish();
+    CHECK(out == json::dump(tree));
+}
+
+TEST_CASE("a value written apart at its depth and put in place reads as if written there") {
+    // What src/rules/receipt_text.cpp does with a result's reasons and receipt.
+    std::string part;
+    {
+        json::text_writer nested(part, 1);
+        nested.begin_object();
+        nested.key("zh");
+        nested.string("湛江");
+        nested.key("list");
+        nested.begin_array();
+        nested.integer(1);
+        nested.end_array();
+        nested.end_object();
+        CHECK(nested.written() == "{\n    \"zh\": \"湛江\",\n    \"list\": [\n      1\n    ]\n  }");
+    }
+    std::string out;
+    json::text_writer w(out);
+    w.begin_object();
+    w.key("eligible");
+    w.boolean(true);
+    w.key("receipt");
+    w.value_text(part);
+    w.end_object();
+    w.finish();
+    json::value tree = json::value::object();
+    tree["eligible"] = true;
+    tree["receipt"] = {{"zh", "湛江"}, {"list", {1}}};
+    CHECK(out == json::dump(tree));
+}

@@ -321,73 +321,89 @@ batch::row_result run_kernel(const loan_record& loan, const batch::prepared_subs
     return r;
 }
 
+/// An optional text as a view of it.
+inline std::optional<std::string_view> optional_view(const std::optional<std::string>& s) {
+    return s ? std::optional<std::string_view>(*s) : std::nullopt;
+}
+
+/// Every parameter the rule consults, with its value and source, to `out` (a receipt_out).
+template <class Out>
+void emit_subsidy_parameters(const plan::first_loan_subsidy_parameters& params, Out& out) {
+    const auto& src = params.sources;
+    out.parameter("application_window", dates::to_string(params.application_window), src);
+    out.parameter("balance_cap", money::to_string(params.balance_cap), src);
+    out.parameter("rate_ceiling", money::to_string(params.rate_ceiling), src);
+    out.parameter("basis", dates::to_string(params.basis), src);
+    out.parameter("rounding", money::to_string(params.rounding), src);
+    out.parameter("eligible_kinds", kinds_text(params.eligible_kinds), src);
+    const std::optional<std::string> days =
+        params.max_subsidy_days ? std::optional<std::string>(std::to_string(*params.max_subsidy_days)) : std::nullopt;
+    out.parameter("max_subsidy_days", optional_view(days), src);
+    out.parameter("per_borrower_cap", optional_view(optional_amount_text(params.per_borrower_cap)), src);
+    out.parameter("budget", optional_view(optional_amount_text(params.budget)), src);
+}
+
+/// The parameters as the receipt lists them (and the xlsx results' 说明 sheet).
 inline std::vector<parameter_use> subsidy_parameters_used(const plan::first_loan_subsidy_parameters& params) {
-    return {
-        parameter("application_window", dates::to_string(params.application_window), params.sources),
-        parameter("balance_cap", money::to_string(params.balance_cap), params.sources),
-        parameter("rate_ceiling", money::to_string(params.rate_ceiling), params.sources),
-        parameter("basis", std::string(dates::to_string(params.basis)), params.sources),
-        parameter("rounding", std::string(money::to_string(params.rounding)), params.sources),
-        parameter("eligible_kinds", kinds_text(params.eligible_kinds), params.sources),
-        parameter("max_subsidy_days",
-                  params.max_subsidy_days ? std::optional<std::string>(std::to_string(*params.max_subsidy_days))
-                                          : std::nullopt,
-                  params.sources),
-        parameter("per_borrower_cap", optional_amount_text(params.per_borrower_cap), params.sources),
-        parameter("budget", optional_amount_text(params.budget), params.sources),
-    };
+    first_loan_subsidy_result r;
+    receipt_builder<first_loan_subsidy_result> b(r);
+    emit_subsidy_parameters(params, b);
+    return std::move(r.receipt.parameters);
 }
 
-inline std::vector<entry> subsidy_inputs(const loan_record& loan) {
+/// Every input after parsing, by its JSON path, to `out`.
+template <class Out>
+void emit_subsidy_inputs(const loan_record& loan, Out& out) {
     using dates::detail::iso;
-    std::vector<entry> in = {
-        {"borrower", loan.borrower},
-        {"borrower_kind", std::string(plan::to_string(loan.borrower_kind))},
-        {"first_application_date", iso(loan.first_application_date)},
-        {"via_platform", bool_text(loan.via_platform)},
-        {"local_legal_person_lender", bool_text(loan.local_legal_person_lender)},
-        {"first_loan", bool_text(loan.first_loan)},
-        {"annual_rate", money::to_string(loan.annual_rate)},
-    };
-    in.reserve(in.size() + 3 * loan.balances.size() + 2);
+    out.input("borrower", loan.borrower);
+    out.input("borrower_kind", plan::to_string(loan.borrower_kind));
+    out.input("first_application_date", iso(loan.first_application_date));
+    out.input("via_platform", bool_text(loan.via_platform));
+    out.input("local_legal_person_lender", bool_text(loan.local_legal_person_lender));
+    out.input("first_loan", bool_text(loan.first_loan));
+    out.input("annual_rate", money::to_string(loan.annual_rate));
+    std::string name;  // "balances[3].from": one buffer for all of them
     for (std::size_t i = 0; i < loan.balances.size(); ++i) {
-        const std::string p = "balances" + index_text(i);
-        in.push_back({p + ".from", iso(loan.balances[i].from)});
-        in.push_back({p + ".to", iso(loan.balances[i].to)});
-        in.push_back({p + ".balance", money::to_string(loan.balances[i].balance)});
+        const auto field = [&](std::string_view suffix) -> std::string_view {
+            name.assign("balances").append(index_text(i)).append(suffix);
+            return name;
+        };
+        out.input(field(".from"), iso(loan.balances[i].from));
+        out.input(field(".to"), iso(loan.balances[i].to));
+        out.input(field(".balance"), money::to_string(loan.balances[i].balance));
     }
-    in.push_back({"period.from", iso(loan.period.from)});
-    in.push_back({"period.to", iso(loan.period.to)});
-    return in;
+    out.input("period.from", iso(loan.period.from));
+    out.input("period.to", iso(loan.period.to));
 }
 
-/// The eligibility steps and reasons, from the failed checks the kernel found.
-inline void describe_eligibility(const loan_record& loan, const plan::first_loan_subsidy_parameters& params,
-                                 std::uint32_t failed, receipt& rc, std::vector<reason>& reasons) {
+/// The eligibility steps, from the failed checks the kernel found, to `out`;
+/// returns the reasons of the failed ones (emitted by the caller, whose
+/// explanation quotes them).
+template <class Out>
+std::vector<reason> describe_eligibility(const loan_record& loan, const plan::first_loan_subsidy_parameters& params,
+                                         std::uint32_t failed, Out& out) {
     using dates::detail::iso;
+    std::vector<reason> reasons;
     const std::string window_text = dates::to_string(params.application_window);
     const std::string window_zh = concat(iso(params.application_window.from()), " 至 ", iso(params.application_window.to()));
     const bool in_window = (failed & batch::reason_application_outside_window) == 0;
     const std::string application = iso(loan.first_application_date);
-    rc.steps.push_back({"window", "check", in_window,
-                        {{"first_application_date", application}, {"application_window", window_text}},
-                        concat("首次申请贷款日期 ", application, in_window ? " 在 " : " 不在 ", window_zh, "（含首尾）之内"),
-                        concat("first application on ", application, in_window ? " is inside " : " is outside ",
-                               window_text, " (both ends included)")});
+    out.step("window", "check", in_window, {{"first_application_date", application}, {"application_window", window_text}},
+             concat("首次申请贷款日期 ", application, in_window ? " 在 " : " 不在 ", window_zh, "（含首尾）之内"),
+             concat("first application on ", application, in_window ? " is inside " : " is outside ", window_text,
+                    " (both ends included)"));
     if (!in_window)
         reasons.push_back({"application_outside_window",
                            concat("首次申请贷款日期 ", application, " 不在 ", window_zh, " 之内"),
                            concat("first application on ", application, " is outside ", window_text)});
 
     const bool kind_ok = (failed & batch::reason_borrower_kind_not_eligible) == 0;
-    const std::string kind = std::string(plan::to_string(loan.borrower_kind));
+    const std::string_view kind = plan::to_string(loan.borrower_kind);
     const std::string kinds = kinds_text(params.eligible_kinds);
-    rc.steps.push_back({"eligibility.borrower_kind", "check", kind_ok,
-                        {{"borrower_kind", kind}, {"eligible_kinds", kinds}},
-                        concat("借款人类型为", kind_zh(loan.borrower_kind), kind_ok ? "，属于" : "，不属于", "贴息对象（",
-                               kinds_zh(params.eligible_kinds), "）"),
-                        concat("borrower kind ", kind, kind_ok ? " is" : " is not", " among the eligible kinds (", kinds,
-                               ")")});
+    out.step("eligibility.borrower_kind", "check", kind_ok, {{"borrower_kind", kind}, {"eligible_kinds", kinds}},
+             concat("借款人类型为", kind_zh(loan.borrower_kind), kind_ok ? "，属于" : "，不属于", "贴息对象（",
+                    kinds_zh(params.eligible_kinds), "）"),
+             concat("borrower kind ", kind, kind_ok ? " is" : " is not", " among the eligible kinds (", kinds, ")"));
     if (!kind_ok)
         reasons.push_back({"borrower_kind_not_eligible",
                            concat("借款人类型（", kind_zh(loan.borrower_kind), "）不属于贴息对象（",
@@ -395,7 +411,7 @@ inline void describe_eligibility(const loan_record& loan, const plan::first_loan
                            concat("borrower kind ", kind, " is not eligible (eligible: ", kinds, ")")});
 
     struct flag_check {
-        const char* id;
+        std::string_view id;
         bool value;
         std::uint32_t bit;
         const char* yes_zh;
@@ -416,39 +432,38 @@ inline void describe_eligibility(const loan_record& loan, const plan::first_loan
     };
     for (const auto& f : flags) {
         const bool ok = (failed & f.bit) == 0;
-        rc.steps.push_back({std::string("eligibility.") + f.id, "check", ok, {{f.id, bool_text(f.value)}},
-                            ok ? f.yes_zh : f.no_zh, ok ? f.yes_en : f.no_en});
+        out.step(concat("eligibility.", f.id), "check", ok, {{f.id, bool_text(f.value)}}, ok ? f.yes_zh : f.no_zh,
+                 ok ? f.yes_en : f.no_en);
         if (!ok) reasons.push_back({std::string(reason_of_bit(f.bit)->code), f.no_zh, f.no_en});
     }
+    return reasons;
 }
 
 /// The maximum subsidy period's step, when the parameter is set.
-inline void describe_max_period(const plan::first_loan_subsidy_parameters& params, const subsidy_trace& t,
-                                receipt& rc) {
+template <class Out>
+void describe_max_period(const plan::first_loan_subsidy_parameters& params, const subsidy_trace& t, Out& out) {
     using dates::detail::iso;
     if (!params.max_subsidy_days || !t.max_period_use) return;
     const auto& m = *t.max_period_use;
     const std::string n = std::to_string(*params.max_subsidy_days);
-    std::vector<entry> values{{"max_subsidy_days", n}};
     if (!m.drawn) {
-        rc.steps.push_back({"max_subsidy_days", "cap", false, values, "余额始终为零，贴息期限不起作用",
-                            "the balance is never positive, so the maximum period does not apply"});
+        out.step("max_subsidy_days", "cap", false, {{"max_subsidy_days", n}}, "余额始终为零，贴息期限不起作用",
+                 "the balance is never positive, so the maximum period does not apply");
         return;
     }
     const std::string drawn = iso(dates::from_day_number(gsl::narrow<std::int32_t>(m.first_positive)));
     const std::string end = iso(dates::from_day_number(gsl::narrow<std::int32_t>(m.end)));
-    values.push_back({"first_positive_balance", drawn});
-    values.push_back({"subsidy_period", drawn + ".." + end});
-    rc.steps.push_back({"max_subsidy_days", "cap", m.bites, values,
-                        "贴息期限自首次有余额之日 " + drawn + " 起最长 " + n + " 天，至 " + end +
-                            (m.bites ? "，期间此后的天数不计" : "，未截断本期"),
-                        "the subsidy period runs at most " + n + " days from the first day with a balance, " + drawn +
-                            ", to " + end +
-                            (m.bites ? "; later days of the period are not counted" : "; the period is not cut")});
+    out.step("max_subsidy_days", "cap", m.bites,
+             {{"max_subsidy_days", n}, {"first_positive_balance", drawn}, {"subsidy_period", drawn + ".." + end}},
+             "贴息期限自首次有余额之日 " + drawn + " 起最长 " + n + " 天，至 " + end +
+                 (m.bites ? "，期间此后的天数不计" : "，未截断本期"),
+             "the subsidy period runs at most " + n + " days from the first day with a balance, " + drawn + ", to " +
+                 end + (m.bites ? "; later days of the period are not counted" : "; the period is not cut"));
 }
 
 /// One step per balance range summed.
-inline void describe_ranges(const subsidy_trace& t, receipt& rc) {
+template <class Out>
+void describe_ranges(const subsidy_trace& t, Out& out) {
     using dates::detail::iso;
     for (const auto& r : t.ranges) {
         const std::string from = iso(dates::from_day_number(gsl::narrow<std::int32_t>(r.from)));
@@ -458,56 +473,50 @@ inline void describe_ranges(const subsidy_trace& t, receipt& rc) {
         const std::string used = money::to_string(money::amount::from_fen(r.used));
         const std::string days = std::to_string(r.days);
         const std::string product = fen_text(static_cast<money::int128>(r.used) * r.days);
-        rc.steps.push_back({"balances" + index_text(r.index), "cap", capped,
-                            {{"from", from},
-                             {"to", to},
-                             {"days", days},
-                             {"balance", balance},
-                             {"balance_used", used},
-                             {"product", product}},
-                            concat(from, " 至 ", to, " 共 ", days, " 天，日终余额 ", balance, " 元",
-                                   capped ? "，超过上限按 " : "", capped ? used : std::string(), capped ? " 元计" : "",
-                                   "，积数 ", product, " 元"),
-                            concat(from, "..", to, ": ", days, " days at ", balance, capped ? ", capped at " : "",
-                                   capped ? used : std::string(), ", product ", product)});
+        out.step(concat("balances", index_text(r.index)), "cap", capped,
+                 {{"from", from}, {"to", to}, {"days", days}, {"balance", balance}, {"balance_used", used},
+                  {"product", product}},
+                 concat(from, " 至 ", to, " 共 ", days, " 天，日终余额 ", balance, " 元",
+                        capped ? "，超过上限按 " : "", capped ? std::string_view(used) : std::string_view(),
+                        capped ? " 元计" : "", "，积数 ", product, " 元"),
+                 concat(from, "..", to, ": ", days, " days at ", balance, capped ? ", capped at " : "",
+                        capped ? std::string_view(used) : std::string_view(), ", product ", product));
     }
 }
 
-/// The receipt and result of `loan`, from what the kernel recorded in `t`.
-inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
-                                                const plan::first_loan_subsidy_parameters& params,
-                                                const plan_reference& ref, const subsidy_trace& t,
-                                                const batch::row_result& row) {
+/// The verdict, reasons and receipt of `loan`, from what the kernel recorded
+/// in `t`, to `out` (a receipt_out: the C++ result, or the JSON text).
+template <class Out>
+void emit_subsidy(const loan_record& loan, const plan::first_loan_subsidy_parameters& params,
+                  const plan_reference& ref, const subsidy_trace& t, const batch::row_result& row, Out& out) {
     using dates::detail::iso;
     namespace ck = money::detail;
-    first_loan_subsidy_result out;
-    receipt& rc = out.receipt;
-    rc.rule = std::string(first_loan_subsidy_rule);
-    rc.rule_set_version = ref.rule_set_version;
-    rc.plan_document = ref.document;
-    rc.parameters = subsidy_parameters_used(params);
-    rc.inputs = subsidy_inputs(loan);
-    rc.rounding = params.rounding;
+    out.header(first_loan_subsidy_rule, ref);
+    emit_subsidy_parameters(params, out);
+    emit_subsidy_inputs(loan, out);
+    out.rounding(params.rounding);
 
-    describe_eligibility(loan, params, t.failed, rc, out.reasons);
+    const std::vector<reason> failed = describe_eligibility(loan, params, t.failed, out);
     if (t.failed != 0) {
         std::vector<std::string> zh;
         std::vector<std::string> en;
-        for (const auto& r : out.reasons) {
+        for (const auto& r : failed) {
+            out.reason(r.code, r.message_zh, r.message_en);
             zh.push_back(r.message_zh);
             en.push_back(r.message_en);
         }
-        rc.steps.push_back({"decision", "decision", false, {{"amount", "0.00"}},
-                            "不符合首贷贴息条件，贴息金额为 0.00 元", "not eligible: the subsidy is 0.00"});
-        rc.result = money::amount();
-        rc.explanation_zh = loan.borrower + " 不符合首贷贴息条件：" + join(zh, "；") + "。贴息金额为 0.00 元。";
-        rc.explanation_en = loan.borrower + " is not eligible for the first-loan subsidy: " + join(en, "; ") +
-                            ". The subsidy is 0.00 yuan.";
-        return out;
+        out.step("decision", "decision", false, {{"amount", "0.00"}}, "不符合首贷贴息条件，贴息金额为 0.00 元",
+                 "not eligible: the subsidy is 0.00");
+        out.result(money::amount());
+        out.explanation(loan.borrower + " 不符合首贷贴息条件：" + join(zh, "；") + "。贴息金额为 0.00 元。",
+                        loan.borrower + " is not eligible for the first-loan subsidy: " + join(en, "; ") +
+                            ". The subsidy is 0.00 yuan.");
+        out.verdict(false, money::amount());
+        return;
     }
 
-    describe_max_period(params, t, rc);
-    describe_ranges(t, rc);
+    describe_max_period(params, t, out);
+    describe_ranges(t, out);
     std::int64_t days = 0;
     for (const auto& r : t.ranges) days += r.days;
 
@@ -516,10 +525,9 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
     const std::string annual = money::to_string(loan.annual_rate);
     const std::string ceiling = money::to_string(params.rate_ceiling);
     const std::string used = money::to_string(used_rate);
-    rc.steps.push_back({"rate_ceiling", "cap", ceiling_bites,
-                        {{"annual_rate", annual}, {"rate_ceiling", ceiling}, {"rate_used", used}},
-                        concat("实际年利率 ", annual, "，上限 ", ceiling, "，取较低者 ", used),
-                        concat("actual rate ", annual, ", ceiling ", ceiling, ": the lower, ", used, ", is used")});
+    out.step("rate_ceiling", "cap", ceiling_bites, {{"annual_rate", annual}, {"rate_ceiling", ceiling}, {"rate_used", used}},
+             concat("实际年利率 ", annual, "，上限 ", ceiling, "，取较低者 ", used),
+             concat("actual rate ", annual, ", ceiling ", ceiling, ": the lower, ", used, ", is used"));
 
     const std::string basis = std::to_string(dates::denominator(params.basis));
     const money::int128 numerator = ck::checked_mul<money::int128>(t.sum, t.rate_used, "subsidy numerator");
@@ -530,21 +538,21 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
     if (row.status == batch::detail::errc_code(errc::overflow)) throw_total_out_of_range(dec, "subsidy");
     const std::string sum = fen_text(t.sum);
     const std::string fraction = concat(exact.numerator, "/", exact.denominator);
-    rc.unrounded = exact;
-    rc.steps.push_back({"unrounded", "compute", std::nullopt,
-                        {{"days", std::to_string(days)},
-                         {"balance_days", sum},
-                         {"rate_used", used},
-                         {"basis", basis},
-                         {"value", fraction},
-                         {"decimal", exact.decimal}},
-                        concat("积数 ", sum, " × ", used, " ÷ ", basis, " = ", fraction, " = ", dec, " 元"),
-                        concat(sum, " × ", used, " / ", basis, " = ", fraction, " = ", dec, " yuan")});
+    out.unrounded(exact);
+    out.step("unrounded", "compute", std::nullopt,
+             {{"days", std::to_string(days)},
+              {"balance_days", sum},
+              {"rate_used", used},
+              {"basis", basis},
+              {"value", fraction},
+              {"decimal", exact.decimal}},
+             concat("积数 ", sum, " × ", used, " ÷ ", basis, " = ", fraction, " = ", dec, " 元"),
+             concat(sum, " × ", used, " / ", basis, " = ", fraction, " = ", dec, " yuan"));
 
     const caps_text caps =
         describe_total(t, params.rounding, dec, "贴息", "subsidy",
                        {"per_borrower_cap", "per_borrower_cap_applied", "单户贴息上限", "per-borrower cap"},
-                       {"budget", "budget_cap_applied", "贴息预算", "budget"}, rc, out.reasons);
+                       {"budget", "budget_cap_applied", "贴息预算", "budget"}, out);
     const std::string rounded = money::to_string(money::amount::from_fen(t.rounded_fen));
     const money::amount result = money::amount::from_fen(row.amount);
     const std::string paid = money::to_string(result);
@@ -556,27 +564,35 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
             ? dates::from_day_number(gsl::narrow<std::int32_t>(t.max_period_use->end))
             : loan.period.to;
 
-    out.eligible = true;
-    out.amount = result;
-    rc.result = result;
+    out.result(result);
     const std::string day_count = std::to_string(days);
-    rc.explanation_zh = concat(loan.borrower, "（", kind_zh(loan.borrower_kind), "）于 ", application,
-                               " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。",
-                               iso(first), " 至 ", iso(std::max(first, last)), " 计 ", day_count, " 天，每日余额以 ",
-                               cap, " 元为上限，积数合计 ", sum, " 元；贴息利率取实际年利率 ", annual, " 与上限 ",
-                               ceiling, " 的较低者 ", used, "，一年按 ", basis, " 天计：", sum, " × ", used, " ÷ ",
-                               basis, " = ", dec, " 元，", rounding_zh(params.rounding), "到分为 ", rounded, " 元。",
-                               caps.zh, "应付贴息 ", paid, " 元。");
-    rc.explanation_en = concat(loan.borrower, " (", plan::to_string(loan.borrower_kind), ") first applied on ",
-                               application,
-                               " via the Guangdong SME financing platform at a local legal-person institution, and is "
-                               "eligible. Over ",
-                               day_count, " interest days the daily balances, each capped at ", cap, ", sum to ", sum,
-                               " yuan-days; the rate is the lower of the actual ", annual, " and the ceiling ", ceiling,
-                               ", ", used, "; on a ", basis, "-day year ", sum, " × ", used, " / ", basis, " = ", dec,
-                               " yuan, rounded ", rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en,
-                               " The subsidy is ", paid, " yuan.");
-    return out;
+    out.explanation(
+        concat(loan.borrower, "（", kind_zh(loan.borrower_kind), "）于 ", application,
+               " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。", iso(first), " 至 ",
+               iso(std::max(first, last)), " 计 ", day_count, " 天，每日余额以 ", cap, " 元为上限，积数合计 ", sum,
+               " 元；贴息利率取实际年利率 ", annual, " 与上限 ", ceiling, " 的较低者 ", used, "，一年按 ", basis,
+               " 天计：", sum, " × ", used, " ÷ ", basis, " = ", dec, " 元，", rounding_zh(params.rounding), "到分为 ",
+               rounded, " 元。", caps.zh, "应付贴息 ", paid, " 元。"),
+        concat(loan.borrower, " (", plan::to_string(loan.borrower_kind), ") first applied on ", application,
+               " via the Guangdong SME financing platform at a local legal-person institution, and is "
+               "eligible. Over ",
+               day_count, " interest days the daily balances, each capped at ", cap, ", sum to ", sum,
+               " yuan-days; the rate is the lower of the actual ", annual, " and the ceiling ", ceiling, ", ", used,
+               "; on a ", basis, "-day year ", sum, " × ", used, " / ", basis, " = ", dec, " yuan, rounded ",
+               rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en, " The subsidy is ", paid,
+               " yuan."));
+    out.verdict(true, result);
+}
+
+/// Runs the kernel on `loan` with the trace the receipt is written from,
+/// and emits the result to `out` (a receipt_out).
+template <class Out>
+void subsidy_to(const loan_record& loan, const plan::first_loan_subsidy_parameters& params, const plan_reference& ref,
+                Out& out) {
+    const batch::prepared_subsidy prepared = batch::prepare(params);
+    subsidy_trace trace;
+    const batch::row_result row = run_kernel(loan, prepared, trace);
+    emit_subsidy(loan, params, ref, trace, row, out);
 }
 
 }  // namespace detail
@@ -587,10 +603,10 @@ inline first_loan_subsidy_result subsidy_result(const loan_record& loan,
 inline first_loan_subsidy_result first_loan_subsidy(const loan_record& loan,
                                                     const plan::first_loan_subsidy_parameters& params,
                                                     const plan_reference& ref) {
-    const batch::prepared_subsidy prepared = batch::prepare(params);
-    detail::subsidy_trace trace;
-    const batch::row_result row = detail::run_kernel(loan, prepared, trace);
-    return detail::subsidy_result(loan, params, ref, trace, row);
+    first_loan_subsidy_result out;
+    detail::receipt_builder<first_loan_subsidy_result> builder(out);
+    detail::subsidy_to(loan, params, ref, builder);
+    return out;
 }
 
 /// The subsidy under a plan's parameters (the embedded 2022 plan by default).

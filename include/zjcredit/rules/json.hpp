@@ -71,6 +71,9 @@ std::string to_json(const allocation_result& result);
 /// Reads the loan record, applies the subsidy under `p`'s parameters, writes
 /// the result. Throws parse_error for bad text and the rule's errors.
 std::string first_loan_subsidy_json(std::string_view record, const plan::plan& p = plan::plan_2022());
+/// to_json(first_loan_subsidy(loan, p)), the same text, written from the
+/// rule's pieces without building the result (several times faster).
+std::string first_loan_subsidy_json(const loan_record& loan, const plan::plan& p = plan::plan_2022());
 /// Reads the receivables record, applies the reward under `p`'s parameters,
 /// writes the result. Throws parse_error for bad text and the rule's errors.
 std::string receivables_reward_json(std::string_view record, const plan::plan& p = plan::plan_2022());

@@ -18,6 +18,7 @@
 #include <zjcredit/rules/reason.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -198,22 +199,88 @@ inline std::string rounding_en(money::rounding mode) {
     return "half up";
 }
 
-/// A parameter as used, with its source from `sources` (a parameter the plan
-/// records no source for says so rather than inventing one).
+/// The source of parameter `name` in `sources`; for a parameter the plan
+/// records no source for, one that says so rather than inventing one.
+inline const plan::source& source_of(std::string_view name, const plan::sources& sources) {
+    static const plan::source unrecorded{"unrecorded", false, "the plan records no source for this parameter",
+                                         std::nullopt};
+    const auto it = sources.find(std::string(name));
+    return it != sources.end() ? it->second : unrecorded;
+}
+
+/// A parameter as used, with its source from `sources`.
 inline parameter_use parameter(const std::string& name, std::optional<std::string> value,
                                const plan::sources& sources) {
-    parameter_use p{name, std::move(value), "", false, "", std::nullopt};
-    if (auto it = sources.find(name); it != sources.end()) {
-        p.clause = it->second.clause;
-        p.from_plan = it->second.from_plan;
-        p.note = it->second.note;
-        p.overridden = it->second.overridden;
-    } else {
-        p.clause = "unrecorded";
-        p.note = "the plan records no source for this parameter";
-    }
-    return p;
+    const plan::source& src = source_of(name, sources);
+    return {name, std::move(value), src.clause, src.from_plan, src.note, src.overridden};
 }
+
+/// A name and a value of a step or an input, as the rule hands them to a
+/// receipt_out (below) without copying them.
+struct entry_view {
+    std::string_view name;
+    std::string_view value;
+};
+
+/// Where a rule's emitter (first_loan_subsidy.hpp's emit_subsidy) puts its
+/// verdict, reasons and receipt, piece by piece and in the receipt's order:
+/// header, parameters, inputs, then steps, reasons and the closing fields.
+/// Two kinds take them, so the wording lives in one place:
+/// receipt_builder below fills the C++ result, and the JSON text of the
+/// one-record call is written straight from the pieces by
+/// src/rules/receipt_text.hpp, without the ~180 strings the result holds.
+///
+///     out.header(rule, ref);
+///     out.parameter(name, value_or_nullopt, sources);   // each
+///     out.input(name, value);                           // each
+///     out.step(id, kind, passed, {{name, value}, ...}, zh, en);
+///     out.reason(code, zh, en);
+///     out.unrounded(exact); out.rounding(mode); out.rounded(amount);
+///     out.result(amount); out.explanation(zh, en); out.verdict(eligible, amount);
+template <class Result>
+class receipt_builder {
+public:
+    explicit receipt_builder(Result& result) : result_(result), rc_(result.receipt) {}
+
+    void header(std::string_view rule, const plan_reference& ref) {
+        rc_.rule = rule;
+        rc_.rule_set_version = ref.rule_set_version;
+        rc_.plan_document = ref.document;
+    }
+    void parameter(std::string_view name, std::optional<std::string_view> value, const plan::sources& sources) {
+        rc_.parameters.push_back(detail::parameter(std::string(name),
+                                                   value ? std::optional<std::string>(*value) : std::nullopt, sources));
+    }
+    void input(std::string_view name, std::string_view value) {
+        rc_.inputs.push_back({std::string(name), std::string(value)});
+    }
+    void step(std::string_view id, std::string_view kind, std::optional<bool> passed,
+              std::initializer_list<entry_view> values, std::string_view zh, std::string_view en) {
+        rules::step s{std::string(id), std::string(kind), passed, {}, std::string(zh), std::string(en)};
+        s.values.reserve(values.size());
+        for (const entry_view& v : values) s.values.push_back({std::string(v.name), std::string(v.value)});
+        rc_.steps.push_back(std::move(s));
+    }
+    void reason(std::string_view code, std::string_view zh, std::string_view en) {
+        result_.reasons.push_back({std::string(code), std::string(zh), std::string(en)});
+    }
+    void unrounded(const exact_value& v) { rc_.unrounded = v; }
+    void rounding(money::rounding mode) { rc_.rounding = mode; }
+    void rounded(money::amount a) { rc_.rounded = a; }
+    void result(money::amount a) { rc_.result = a; }
+    void explanation(std::string zh, std::string en) {
+        rc_.explanation_zh = std::move(zh);
+        rc_.explanation_en = std::move(en);
+    }
+    void verdict(bool eligible, money::amount amount) {
+        result_.eligible = eligible;
+        result_.amount = amount;
+    }
+
+private:
+    Result& result_;
+    receipt& rc_;
+};
 
 /// A parameter the caller supplied with the request (not from the plan).
 inline parameter_use request_parameter(const std::string& name, std::optional<std::string> value,
@@ -308,41 +375,39 @@ struct caps_text {
 /// the kernel recorded: the one rounding of the exact value (元 text
 /// `exact_text`), then each cap on the rounded total in turn. Whole 分 are
 /// capped, so capping after rounding equals rounding after capping. Each
-/// step goes into `rc`; each cap that bites adds a reason naming the noun
-/// ("贴息"/"subsidy").
-inline caps_text describe_total(const total_record& t, money::rounding mode, const std::string& exact_text,
-                                std::string_view noun_zh, std::string_view noun_en, const cap_names& per_record,
-                                const cap_names& budget, receipt& rc, std::vector<reason>& reasons) {
+/// step goes to `out` (a receipt_out); each cap that bites adds a reason
+/// naming the noun ("贴息"/"subsidy").
+template <class Out>
+caps_text describe_total(const total_record& t, money::rounding mode, const std::string& exact_text,
+                         std::string_view noun_zh, std::string_view noun_en, const cap_names& per_record,
+                         const cap_names& budget, Out& out) {
     const money::amount rounded = money::amount::from_fen(t.rounded_fen);
-    rc.rounded = rounded;
+    out.rounded(rounded);
     const std::string rounded_text = money::to_string(rounded);
-    rc.steps.push_back({"rounding", "round", std::nullopt,
-                        {{"mode", std::string(money::to_string(mode))}, {"rounded", rounded_text}},
-                        concat(exact_text, " 元", rounding_zh(mode), "到分为 ", rounded_text, " 元"),
-                        concat(exact_text, " rounded ", rounding_en(mode), " to the fen: ", rounded_text)});
+    out.step("rounding", "round", std::nullopt, {{"mode", money::to_string(mode)}, {"rounded", rounded_text}},
+             concat(exact_text, " 元", rounding_zh(mode), "到分为 ", rounded_text, " 元"),
+             concat(exact_text, " rounded ", rounding_en(mode), " to the fen: ", rounded_text));
 
-    caps_text out;
+    caps_text caps;
     for (const auto& [use, names] : {std::pair{t.per_record, per_record}, std::pair{t.budget, budget}}) {
         if (!use.set) continue;
         const std::string before = money::to_string(money::amount::from_fen(use.before));
         const std::string cap_text = money::to_string(money::amount::from_fen(use.cap));
         const std::string after = use.bites ? cap_text : before;
-        rc.steps.push_back({names.id, "cap", use.bites, {{"before", before}, {"cap", cap_text}, {"after", after}},
-                            names.name_zh + (" " + cap_text) + " 元" +
-                                (use.bites ? "，" + std::string(noun_zh) + "由 " + before + " 元减为 " + after + " 元"
-                                           : "，未超过"),
-                            names.name_en + (" " + cap_text) +
-                                (use.bites ? ": " + before + " reduced to " + after : ": not reached")});
+        out.step(names.id, "cap", use.bites, {{"before", before}, {"cap", cap_text}, {"after", after}},
+                 names.name_zh + (" " + cap_text) + " 元" +
+                     (use.bites ? "，" + std::string(noun_zh) + "由 " + before + " 元减为 " + after + " 元" : "，未超过"),
+                 names.name_en + (" " + cap_text) + (use.bites ? ": " + before + " reduced to " + after : ": not reached"));
         if (!use.bites) continue;
         const std::string zh =
             std::string(noun_zh) + " " + before + " 元超过" + names.name_zh + " " + cap_text + " 元，按上限支付";
         const std::string en = "the " + std::string(noun_en) + " of " + before + " exceeds the " + names.name_en +
                                " of " + cap_text + " and is paid up to it";
-        reasons.push_back({names.code, zh, en});
-        out.zh += zh + "。";
-        out.en += " " + en + ".";
+        out.reason(names.code, zh, en);
+        caps.zh += zh + "。";
+        caps.en += " " + en + ".";
     }
-    return out;
+    return caps;
 }
 
 }  // namespace detail

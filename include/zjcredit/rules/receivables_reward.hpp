@@ -398,10 +398,11 @@ inline receivables_reward_result reward_result(const receivables_record& record,
                         concat("奖励 = ", annualised_text, " × ", rate, " = ", fraction, " = ", dec, " 元"),
                         concat("reward = ", annualised_text, " × ", rate, " = ", fraction, " = ", dec, " yuan")});
 
+    receipt_builder<receivables_reward_result> builder(out);
     const caps_text caps = describe_total(
         t, params.rounding, dec, "奖励", "reward",
         {"per_enterprise_cap", "per_enterprise_cap_applied", "单个核心企业奖励上限", "per-enterprise cap"},
-        {"budget", "budget_cap_applied", "奖励预算", "budget"}, rc, out.reasons);
+        {"budget", "budget_cap_applied", "奖励预算", "budget"}, builder);
     const std::string rounded = money::to_string(money::amount::from_fen(t.rounded_fen));
     const money::amount result = money::amount::from_fen(row.amount);
     const std::string total = std::to_string(record.financings.size());
