@@ -3,6 +3,7 @@
 
 #include "../io/atomic_file.hpp"
 
+#include <zjcredit/dates/date.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/parse.hpp>
@@ -13,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 
 namespace zjcredit::cli {
@@ -47,6 +49,16 @@ double count_cell(const std::string& text) {
     if (text.empty() || text.size() > 15 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         throw validation_error("--xlsx", text, "is not a count of at most 15 digits");
     return static_cast<double>(std::stoll(text));
+}
+
+/// The day Excel stores for a date cell ("2022-04-01"), read as the
+/// library reads dates; libxlsxwriter turns it into Excel's day number.
+/// Excel has no day before 1900: such a date stays text.
+std::optional<lxw_datetime> date_cell(const std::string& text) {
+    const dates::date d = dates::parse_date(text, "--xlsx");
+    const auto ymd = d.year_month_day();
+    if (ymd.year < 1900) return std::nullopt;
+    return lxw_datetime{static_cast<int>(ymd.year), static_cast<int>(ymd.month), static_cast<int>(ymd.day), 0, 0, 0.0};
 }
 
 /// A worksheet's row and column numbers (rows are counted against LXW_ROW_MAX
@@ -101,7 +113,8 @@ void xlsx_results::sheet(std::string name, std::vector<std::string> header) {
 }
 
 void xlsx_results::row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns,
-                       bool summary, const std::vector<std::size_t>& count_columns) {
+                       bool summary, const std::vector<std::size_t>& count_columns,
+                       const std::vector<std::size_t>& date_columns) {
     auto& rows = sheets_.back().rows;
     if (rows.size() + 1 >= LXW_ROW_MAX)
         throw validation_error("--xlsx", path_, "more rows than a worksheet holds; use the CSV");
@@ -109,7 +122,9 @@ void xlsx_results::row(const std::vector<std::string>& cells, const std::vector<
         if (c < cells.size() && !cells[c].empty()) (void)amount_cell(cells[c]);  // refused now, not after the run
     for (const std::size_t c : count_columns)
         if (c < cells.size() && !cells[c].empty()) (void)count_cell(cells[c]);
-    rows.push_back({cells, money_columns, summary, count_columns});
+    for (const std::size_t c : date_columns)
+        if (c < cells.size() && !cells[c].empty()) (void)date_cell(cells[c]);
+    rows.push_back({cells, money_columns, summary, count_columns, date_columns});
 }
 
 void xlsx_results::commit() {
@@ -125,6 +140,8 @@ void xlsx_results::commit() {
         lxw_format* bold_money = workbook_add_format(wb);
         format_set_num_format(bold_money, "#,##0.00");
         format_set_bold(bold_money);
+        lxw_format* day = workbook_add_format(wb);
+        format_set_num_format(day, "yyyy-mm-dd");
 
         std::vector<lxw_worksheet*> sheets;
         for (const auto& sh : sheets_) sheets.push_back(workbook_add_worksheet(wb, sh.name.c_str()));
@@ -150,7 +167,12 @@ void xlsx_results::commit() {
                                             l.money_columns.end();
                         const bool count = std::find(l.count_columns.begin(), l.count_columns.end(), c) !=
                                            l.count_columns.end();
-                        if (count && !l.cells[c].empty()) {
+                        const bool date = std::find(l.date_columns.begin(), l.date_columns.end(), c) !=
+                                          l.date_columns.end();
+                        std::optional<lxw_datetime> when = date && !l.cells[c].empty() ? date_cell(l.cells[c]) : std::nullopt;
+                        if (when) {
+                            check(worksheet_write_datetime(ws, sheet_row(r + 1), sheet_col(c), &*when, day), l.cells[c]);
+                        } else if (count && !l.cells[c].empty()) {
                             check(worksheet_write_number(ws, sheet_row(r + 1), sheet_col(c), count_cell(l.cells[c]),
                                                          nullptr),
                                   l.cells[c]);

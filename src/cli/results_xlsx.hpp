@@ -25,9 +25,11 @@ public:
     /// A row of cells; those in `money_columns` hold amounts in 元 (exact
     /// text, e.g. "1850.00") and are written as numbers; those in
     /// `count_columns` hold counts ("12") and are written as whole numbers;
-    /// `summary` (a subtotal, the total) is written in bold.
+    /// those in `date_columns` hold days ("2022-04-01") and are written as
+    /// Excel dates shown yyyy-mm-dd, so that a filter or a sort by date
+    /// works; `summary` (a subtotal, the total) is written in bold.
     void row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns, bool summary,
-             const std::vector<std::size_t>& count_columns = {});
+             const std::vector<std::size_t>& count_columns = {}, const std::vector<std::size_t>& date_columns = {});
     /// Names the current result sheet (the first is "结果", "results").
     void name_sheet(std::string name);
     /// Starts another result sheet: the rows that follow go to it.
@@ -40,6 +42,7 @@ private:
         std::vector<std::size_t> money_columns;
         bool summary;
         std::vector<std::size_t> count_columns;
+        std::vector<std::size_t> date_columns;
     };
     struct result_sheet {
         std::string name;

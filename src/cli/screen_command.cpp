@@ -38,6 +38,7 @@ struct result_table {
     std::vector<std::size_t> money_columns;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> count_columns = {};  ///< written to the workbook as whole numbers
+    std::vector<std::size_t> date_columns = {};   ///< written to the workbook as dates
 };
 
 /// One CSV file (UTF-8 with BOM), written atomically into `dir`, or to stdout.
@@ -70,7 +71,7 @@ void write_xlsx(const std::string& path, const std::vector<result_table>& tables
             book.name_sheet(tables[k].sheet);
         else
             book.sheet(tables[k].sheet, tables[k].header);
-        for (const auto& r : tables[k].rows) book.row(r, tables[k].money_columns, false, tables[k].count_columns);
+        for (const auto& r : tables[k].rows) book.row(r, tables[k].money_columns, false, tables[k].count_columns, tables[k].date_columns);
     }
     book.commit();
 }
@@ -170,7 +171,7 @@ int run_screen(const options& o) {
                                                     "period_to", "eligible", "amount", "reasons", "message"}
                          : std::vector<std::string>{"来源", "借据号", "贷款机构", "统一社会信用代码", "借款人", "贴息起日",
                                                     "贴息止日", "是否符合", "贴息金额", "原因", "说明"},
-                      {8}, {}});
+                      {8}, {}, {}, {5, 6}});
     if (so.budget) {  // what each loan is paid: its share of its borrower's 分配金额
         tables.back().header.emplace_back(en ? "allocated" : "分配金额");
         tables.back().money_columns.push_back(11);

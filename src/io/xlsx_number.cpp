@@ -127,13 +127,8 @@ decimal_text shown_value(std::string_view stored, const std::string& cell) {
     return d;
 }
 
-/// Two digits of a time of day (0-59).
-std::string two(long v) { return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)}; }
-
-}  // namespace
-
-std::string xlsx_number_text(std::string_view stored, const std::string& cell) {
-    const decimal_text d = shown_value(stored, cell);
+/// A rounded value as plain decimal text: no exponent, no trailing zeros.
+std::string plain_text(const decimal_text& d) {
     if (d.digits.empty()) return "0";
     std::string integer;
     std::string fraction;
@@ -142,6 +137,21 @@ std::string xlsx_number_text(std::string_view stored, const std::string& cell) {
     out += integer;
     if (!fraction.empty()) out += "." + fraction;
     return out;
+}
+
+/// Two digits of a time of day (0-59).
+std::string two(long v) { return {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)}; }
+
+}  // namespace
+
+std::string xlsx_number_text(std::string_view stored, const std::string& cell) {
+    return plain_text(shown_value(stored, cell));
+}
+
+std::string xlsx_percent_text(std::string_view stored, const std::string& cell) {
+    decimal_text d = shown_value(stored, cell);
+    if (!d.digits.empty()) d.exponent += 2;  // × 100, exactly
+    return plain_text(d) + "%";
 }
 
 std::string xlsx_serial_text(std::string_view stored, bool date1904, const std::string& cell) {
@@ -187,7 +197,13 @@ std::string xlsx_serial_text(std::string_view stored, bool date1904, const std::
     return out;
 }
 
-bool xlsx_is_date_format(std::string_view code) {
+namespace {
+
+/// Whether `is_code(c)` holds for a character of a number format code that
+/// is a code: not quoted text, [brackets], a \-escaped character or the
+/// character after a _ or * filler. An unclosed quote or bracket: false.
+template <class Predicate>
+bool any_code_character(std::string_view code, Predicate is_code) {
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
         if (c == '"') {
@@ -200,14 +216,26 @@ bool xlsx_is_date_format(std::string_view code) {
             i = close;
         } else if (c == '\\' || c == '_' || c == '*') {
             ++i;  // the next character is shown (or used as a filler), not a code
-        } else {
-            switch (std::tolower(static_cast<unsigned char>(c))) {
-                case 'y': case 'm': case 'd': case 'h': case 's': return true;
-                default: break;
-            }
+        } else if (is_code(c)) {
+            return true;
         }
     }
     return false;
+}
+
+}  // namespace
+
+bool xlsx_is_date_format(std::string_view code) {
+    return any_code_character(code, [](char c) {
+        switch (std::tolower(static_cast<unsigned char>(c))) {
+            case 'y': case 'm': case 'd': case 'h': case 's': return true;
+            default: return false;
+        }
+    });
+}
+
+bool xlsx_is_percent_format(std::string_view code) {
+    return any_code_character(code, [](char c) { return c == '%'; });
 }
 
 }  // namespace zjcredit::io

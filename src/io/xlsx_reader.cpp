@@ -376,19 +376,35 @@ long to_long(std::optional<std::string_view> v, long otherwise) {
     return out;
 }
 
+/// How a number cell's format shows it, as far as its text is concerned.
+enum class number_shown : unsigned char { plain, date, percent };
+
+number_shown shown_by_code(std::string_view code) {
+    if (xlsx_is_date_format(code)) return number_shown::date;
+    if (xlsx_is_percent_format(code)) return number_shown::percent;
+    return number_shown::plain;
+}
+
+/// Built-in formats: the dates above, and 9 ("0%") and 10 ("0.00%").
+number_shown shown_by_builtin(long id) {
+    if (builtin_date_format(id)) return number_shown::date;
+    if (id == 9 || id == 10) return number_shown::percent;
+    return number_shown::plain;
+}
+
 class styles_handler : public xml_handler {
 public:
-    std::vector<bool> xf_is_date;  ///< per cellXfs entry
+    std::vector<number_shown> xf_shown;  ///< per cellXfs entry
     void start(std::string_view name, const char** atts) override {
         if (name == "numFmt") {
             const long id = to_long(attribute(atts, "numFmtId"), -1);
-            if (id >= 0) custom_[id] = xlsx_is_date_format(attribute(atts, "formatCode").value_or(""));
+            if (id >= 0) custom_[id] = shown_by_code(attribute(atts, "formatCode").value_or(""));
         } else if (name == "cellXfs") {
             in_cell_xfs_ = true;
         } else if (name == "xf" && in_cell_xfs_) {
             const long id = to_long(attribute(atts, "numFmtId"), 0);
             const auto c = custom_.find(id);
-            xf_is_date.push_back(c != custom_.end() ? c->second : builtin_date_format(id));
+            xf_shown.push_back(c != custom_.end() ? c->second : shown_by_builtin(id));
         }
     }
     void end(std::string_view name) override {
@@ -396,7 +412,7 @@ public:
     }
 
 private:
-    std::map<long, bool> custom_;
+    std::map<long, number_shown> custom_;
     bool in_cell_xfs_ = false;
 };
 
@@ -417,9 +433,9 @@ std::optional<std::pair<std::size_t, std::size_t>> parse_ref(std::string_view r)
 
 class sheet_handler : public xml_handler {
 public:
-    sheet_handler(table& out, const std::vector<std::string>& strings, const std::vector<bool>& xf_is_date,
+    sheet_handler(table& out, const std::vector<std::string>& strings, const std::vector<number_shown>& xf_shown,
                   bool date1904)
-        : out_(out), strings_(strings), xf_is_date_(xf_is_date), date1904_(date1904) {}
+        : out_(out), strings_(strings), xf_shown_(xf_shown), date1904_(date1904) {}
 
     void start(std::string_view name, const char** atts) override {
         if (!in_data_) {
@@ -536,8 +552,12 @@ private:
         if (type_ == "d") return iso_date(value_);
         if (type_ != "n") throw parse_error(here(), type_, "a cell of unknown type");
         if (value_.empty()) return {};
-        const bool is_date = style_ < xf_is_date_.size() && xf_is_date_[style_];
-        return is_date ? xlsx_serial_text(value_, date1904_, here()) : xlsx_number_text(value_, here());
+        switch (style_ < xf_shown_.size() ? xf_shown_[style_] : number_shown::plain) {
+            case number_shown::date: return xlsx_serial_text(value_, date1904_, here());
+            case number_shown::percent: return xlsx_percent_text(value_, here());
+            case number_shown::plain: break;
+        }
+        return xlsx_number_text(value_, here());
     }
 
     /// A t="d" cell: ISO 8601 "YYYY-MM-DD[Thh:mm:ss[.fff]][Z]" as the date,
@@ -574,7 +594,7 @@ private:
 
     table& out_;
     const std::vector<std::string>& strings_;
-    const std::vector<bool>& xf_is_date_;
+    const std::vector<number_shown>& xf_shown_;
     bool date1904_;
     bool in_data_ = false;
     bool in_row_ = false;
@@ -652,7 +672,7 @@ table read_xlsx(std::string_view bytes, const std::string& source, const std::st
     table out;
     out.source = source;
     out.sheet = chosen->name;
-    sheet_handler cells(out, strings.strings, styles.xf_is_date, book.date1904);
+    sheet_handler cells(out, strings.strings, styles.xf_shown, book.date1904);
     if (!zip.parse(sheet_part, cells))
         throw parse_error(source, chosen->name, "not an .xlsx workbook: no " + sheet_part + " for the sheet");
     return out;

@@ -5,7 +5,8 @@
 // The parts: _rels/.rels (where the workbook is, else xl/workbook.xml), the
 // workbook and its rels (the sheets by name and order, workbookPr date1904),
 // sharedStrings (rich text runs concatenated, phonetic runs left out),
-// styles (cellXfs' numFmtId and the custom numFmts: which numbers are dates)
+// styles (cellXfs' numFmtId and the custom numFmts: which numbers are dates
+// and which percents)
 // and the sheet. No DOCTYPE is accepted in any part (no entities at all).
 //
 // A cell reads as Excel shows it:
@@ -15,6 +16,10 @@
 //    digits half-up, as plain decimal text without trailing zeros or
 //    exponent (1234.5599999999999 -> "1234.56", 1E-3 -> "0.001"); more than
 //    30 digits before or after the point is an error;
+//  * numbers styled as percents (built-in formats 9 and 10, or a custom
+//    format with % outside quotes and brackets): the value × 100 with "%",
+//    as Excel shows it (0.0435 -> "4.35%"), so a rate cell shown as 4.35%
+//    is read as 4.35% whatever its header says;
 //  * numbers styled as dates (built-in formats 14-22, 27-36, 45-47, 50-58,
 //    the last two ranges being the Chinese locale's 年月日 formats, or a
 //    custom format with y, m, d, h or s outside quotes and brackets): the
@@ -55,6 +60,15 @@ std::string xlsx_serial_text(std::string_view stored, bool date1904, const std::
 /// Whether a number format code shows a date or time: y, m, d, h or s
 /// outside quoted text, [brackets], \-escapes and _/* fillers.
 bool xlsx_is_date_format(std::string_view code);
+
+/// A percent-styled number cell's stored text as Excel shows it: the value
+/// × 100 with "%" (0.0435 -> "4.35%"), at the 15 significant digits of the
+/// stored number (not cut to the format's decimals); `cell` names the cell.
+std::string xlsx_percent_text(std::string_view stored, const std::string& cell);
+
+/// Whether a number format code shows a percent: % outside quoted text,
+/// [brackets], \-escapes and _/* fillers (built-in formats 9 and 10 are).
+bool xlsx_is_percent_format(std::string_view code);
 
 /// The names of the workbook's visible sheets, in its order (a reader of
 /// every sheet, such as the ledger's, reads them one by one by name).

@@ -98,3 +98,26 @@ TEST_CASE("which number formats show dates") {
     CHECK_FALSE(xlsx_is_date_format("[Red]0.00"));
     CHECK_FALSE(xlsx_is_date_format("0.00_s"));
 }
+
+TEST_CASE("percent-styled numbers read as Excel shows them: × 100, with %") {
+    const auto percent = [](std::string_view stored) { return xlsx_percent_text(stored, "Sheet1!H2"); };
+    CHECK(percent("0.0435") == "4.35%");
+    CHECK(percent("4.3499999999999997E-2") == "4.35%");  // the double nearest 0.0435, at 15 digits
+    CHECK(percent("0.038500000000000006") == "3.85%");
+    CHECK(percent("1") == "100%");
+    CHECK(percent("0") == "0%");
+    CHECK(percent("-0.005") == "-0.5%");
+    CHECK(percent("1E-12") == "0.0000000001%");
+    CHECK(contains(error_of([&] { (void)percent("4.35%"); }), "Sheet1!H2"));
+}
+
+TEST_CASE("which number formats show percents") {
+    CHECK(xlsx_is_percent_format("0%"));
+    CHECK(xlsx_is_percent_format("0.00%"));
+    CHECK(xlsx_is_percent_format("[Red]0.000%;-0.000%"));
+    CHECK_FALSE(xlsx_is_percent_format("0.00"));
+    CHECK_FALSE(xlsx_is_percent_format("0.00\\%"));    // an escaped %, shown as text: no × 100
+    CHECK_FALSE(xlsx_is_percent_format("0.00\"%\""));  // a quoted one neither
+    CHECK_FALSE(xlsx_is_percent_format("[%]0"));
+    CHECK_FALSE(xlsx_is_date_format("0.00%"));
+}

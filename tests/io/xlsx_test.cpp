@@ -19,7 +19,8 @@ namespace {
 using rows_t = std::vector<std::vector<std::string>>;
 
 /// A workbook written by libxlsxwriter: sheet "贷款" with a title row, a
-/// merged empty row, a Chinese header and data rows; sheet "Other" with one
+/// merged empty row, a Chinese header and data rows (a rate column styled
+/// as percents); sheet "Other" with one
 /// cell; sheet "Bad date" with serial 60 styled as a date.
 std::string libxlsxwriter_workbook() {
     const auto path = temp_path("lxw.xlsx");
@@ -31,6 +32,10 @@ std::string libxlsxwriter_workbook() {
     format_set_num_format(date_time, "yyyy-mm-dd hh:mm:ss");
     lxw_format* money = workbook_add_format(wb);
     format_set_num_format(money, "#,##0.00");
+    lxw_format* percent = workbook_add_format(wb);
+    format_set_num_format(percent, "0.00%");  // built-in format 10
+    lxw_format* percent3 = workbook_add_format(wb);
+    format_set_num_format(percent3, "0.000%");  // a custom format
     worksheet_write_string(ws, 0, 0, "湛江市首贷贴息台账", nullptr);  // A1
     worksheet_merge_range(ws, 1, 0, 1, 3, "", nullptr);               // row 2: merged and empty
     worksheet_write_string(ws, 2, 0, "借款人", nullptr);              // the header, row 3
@@ -38,18 +43,21 @@ std::string libxlsxwriter_workbook() {
     worksheet_write_string(ws, 2, 2, "放款日期", nullptr);
     worksheet_write_string(ws, 2, 3, "是否首贷", nullptr);
     worksheet_write_string(ws, 2, 4, "两倍", nullptr);
+    worksheet_write_string(ws, 2, 5, "利率", nullptr);
     worksheet_write_string(ws, 3, 0, "张三", nullptr);                // row 4
     worksheet_write_number(ws, 3, 1, 1234.56, money);
     lxw_datetime d = {2022, 4, 1, 0, 0, 0};
     worksheet_write_datetime(ws, 3, 2, &d, date);
     worksheet_write_boolean(ws, 3, 3, 1, nullptr);
     worksheet_write_formula_num(ws, 3, 4, "=B4*2", nullptr, 2469.12);
+    worksheet_write_number(ws, 3, 5, 0.0435, percent);  // Excel shows 4.35%
     const double point_three = 0.1 + 0.2;  // 0.30000000000000004
     worksheet_write_string(ws, 4, 0, "李四", nullptr);                // row 5
     worksheet_write_number(ws, 4, 1, point_three, nullptr);
     worksheet_write_number(ws, 4, 2, 44652, date);                    // the serial of 2022-04-01
     worksheet_write_boolean(ws, 4, 3, 0, nullptr);
     worksheet_write_number(ws, 4, 4, 1e-3, nullptr);
+    worksheet_write_number(ws, 4, 5, 0.385 / 10, percent3);  // stored 0.0385 (as 15 digits): 3.85%
     lxw_datetime dt = {2022, 4, 1, 13, 30, 15};
     worksheet_write_datetime(ws, 6, 2, &dt, date_time);               // row 7, after blank row 6
     worksheet_write_number(ws, 7, 27, 7, nullptr);                    // AB8
@@ -70,15 +78,15 @@ const std::string& lxw_bytes() {
 
 }  // namespace
 
-TEST_CASE("a workbook written by libxlsxwriter: the first sheet as Excel shows it") {
+TEST_CASE("a workbook written by libxlsxwriter: the first sheet as Excel shows it, percents with their %") {
     const table t = read_table_bytes(lxw_bytes(), "loans.xlsx");
     CHECK(t.source == "loans.xlsx");
     CHECK(t.sheet == "贷款");
     rows_t expected = {
         {"湛江市首贷贴息台账"},
-        {"借款人", "贷款金额", "放款日期", "是否首贷", "两倍"},
-        {"张三", "1234.56", "2022-04-01", "TRUE", "2469.12"},
-        {"李四", "0.3", "2022-04-01", "FALSE", "0.001"},
+        {"借款人", "贷款金额", "放款日期", "是否首贷", "两倍", "利率"},
+        {"张三", "1234.56", "2022-04-01", "TRUE", "2469.12", "4.35%"},
+        {"李四", "0.3", "2022-04-01", "FALSE", "0.001", "3.85%"},
         {"", "", "2022-04-01 13:30:15"},
         std::vector<std::string>(28),
     };

@@ -21,6 +21,19 @@ plain out/loans.csv | tail -n +2 | cut -d, -f2,3,9
 echo "conflicts (类型, 借据号, 贷款机构):"
 plain out/conflicts.csv | tail -n +2 | cut -d, -f1,3,4
 
+# The workbook: the 贷款 sheet's 贴息起日 and 贴息止日 are dates (the claim period), not text.
+"$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --lender-of 甲银行.csv=银行甲 --lender-of 乙银行.csv=银行乙 \
+    --xlsx 筛选.xlsx 2>err || fail "screen --xlsx: $(cat err)"
+/usr/bin/python3 - <<'PY' || fail "the workbook's dates"
+import datetime, openpyxl
+ws = openpyxl.load_workbook("筛选.xlsx")["贷款"]
+assert [c.value for c in ws[1]][5:7] == ["贴息起日", "贴息止日"], [c.value for c in ws[1]]
+for row in ws.iter_rows(min_row=2):
+    assert row[5].is_date and row[5].number_format == "yyyy-mm-dd", (row[5].value, row[5].number_format)
+    assert (row[5].value, row[6].value) == (datetime.datetime(2022, 4, 1), datetime.datetime(2022, 6, 30))
+print("workbook: 贴息起日, 贴息止日 are dates on", ws.max_row - 1, "rows")
+PY
+
 # --lender for the files not named by --lender-of.
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --lender 银行乙 --lender-of 甲银行.csv=银行甲 -o out2 2>err \
     || fail "screen with --lender: $(cat err)"
