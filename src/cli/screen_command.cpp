@@ -98,6 +98,14 @@ void report_listings_in_error(const screen::screen_input& in, const screen::scre
         std::cerr << "  " << (en ? "… and " : "……另有 ") << r.totals.loans_in_error - shown << (en ? " more\n" : " 笔\n");
 }
 
+/// Whether `a` and `b` name the same file: as written, or as the file
+/// system resolves them ("./甲.csv" and "甲.csv", or an absolute path).
+bool same_file(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    std::error_code ec;
+    return std::filesystem::equivalent(a, b, ec) && !ec;
+}
+
 /// The files to screen, each with its lender: the one --lender-of names for
 /// it (split at its last '=', since a path may hold one), else --lender.
 std::vector<screen::table_file> files_of(const options& o) {
@@ -108,9 +116,12 @@ std::vector<screen::table_file> files_of(const options& o) {
         if (eq == std::string::npos || eq == 0 || eq + 1 == given.size())
             throw parse_error("--lender-of", given, "expected FILE=NAME, e.g. --lender-of 乙银行.csv=银行乙");
         const std::string path = given.substr(0, eq);
-        const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return f.path == path; });
-        if (file == files.end())
-            throw parse_error("--lender-of", given, "'" + path + "' is not one of the files to screen (written as given)");
+        const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return same_file(f.path, path); });
+        if (file == files.end()) {
+            std::string screened;
+            for (const auto& f : files) screened += (screened.empty() ? "" : ", ") + f.path;
+            throw parse_error("--lender-of", given, "'" + path + "' is not one of the files to screen: " + screened);
+        }
         if (file->lender_named_for_file)
             throw parse_error("--lender-of", given, "'" + path + "' has a lender named already");
         file->lender = given.substr(eq + 1);

@@ -42,7 +42,11 @@ cmp -s out/borrowers.csv out2/borrowers.csv || fail "--lender for the other file
 # Refused, each naming --lender-of and quoting what was given; nothing written.
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --lender-of 丙银行.csv=银行丙 --lender 银行乙 -o bad1 2>err
 echo "a file not screened: exit $?"
-grep -q "'丙银行.csv' is not one of the files to screen" err || fail "said: $(cat err)"
+grep -q "'丙银行.csv' is not one of the files to screen: 甲银行.csv, 乙银行.csv" err || fail "said: $(cat err)"
+# The same file written another way is the same file.
+"$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --lender-of ./甲银行.csv=银行甲 --lender-of "$PWD/乙银行.csv=银行乙" \
+    -o out3 2>err || fail "screen with ./ and an absolute path: $(cat err)"
+cmp -s out/borrowers.csv out3/borrowers.csv || fail "./甲银行.csv or an absolute path gave other borrowers"
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --lender-of 甲银行.csv --lender 银行乙 -o bad2 2>err
 echo "no NAME: exit $?"
 grep -q "expected FILE=NAME" err || fail "said: $(cat err)"
