@@ -27,7 +27,8 @@ public:
     /// `count_columns` hold counts ("12") and are written as whole numbers;
     /// those in `date_columns` hold days ("2022-04-01") and are written as
     /// Excel dates shown yyyy-mm-dd, so that a filter or a sort by date
-    /// works; `summary` (a subtotal, the total) is written in bold.
+    /// works (a day before 1900, which Excel has not, stays text); `summary`
+    /// (a subtotal, the total) is written in bold.
     void row(const std::vector<std::string>& cells, const std::vector<std::size_t>& money_columns, bool summary,
              const std::vector<std::size_t>& count_columns = {}, const std::vector<std::size_t>& date_columns = {});
     /// Names the current result sheet (the first is "结果", "results").

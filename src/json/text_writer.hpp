@@ -114,8 +114,8 @@ public:
 private:
     // Each value is written in one go: room() makes space for the most it
     // can take (every byte escaped), the put_* helpers write through a
-    // pointer, and commit() says how much was written — a receipt is some
-    // 400 short lines, and an append per piece cost more than the text.
+    // pointer, and commit() says how much was written — a receipt is
+    // hundreds of short lines, and an append per piece cost more than the text.
     // The string is kept longer than the text (its bytes past used_ are
     // room), and cut to the text by finish() and the destructor.
 
@@ -146,7 +146,7 @@ private:
 
     /// A new line indented to the level. Up to `slack` spaces are copied as
     /// one block of that size (the bytes past the indentation are room, and
-    /// overwritten next); a receipt has some 700 lines.
+    /// overwritten next); a receipt has hundreds of lines.
     char* put_line(char* p) const noexcept {
         static constexpr char spaces[slack + 1] = "                                                                ";
         static_assert(sizeof(spaces) == slack + 1 && spaces[slack - 1] == ' ');

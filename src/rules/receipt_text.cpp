@@ -40,10 +40,6 @@ void write_optional(text_writer& w, const std::optional<std::string_view>& s) {
         w.null();
 }
 
-std::optional<std::string_view> view_of(const std::optional<std::string>& s) {
-    return s ? std::optional<std::string_view>(*s) : std::nullopt;
-}
-
 void write_parameter(text_writer& w, std::string_view name, std::optional<std::string_view> value,
                      std::string_view clause, bool from_plan, std::string_view note,
                      const std::optional<plan::override_note>& overridden) {
@@ -59,7 +55,7 @@ void write_parameter(text_writer& w, std::string_view name, std::optional<std::s
         w.member("source", "override");
         w.member("scenario", overridden->scenario);
         w.key("plan_value");
-        write_optional(w, view_of(overridden->plan_value));
+        write_optional(w, optional_view(overridden->plan_value));
     }
     w.end_object();
 }
@@ -141,7 +137,7 @@ void write_receipt(text_writer& w, const receipt& r) {
     w.key("parameters");
     w.begin_array();
     for (const auto& p : r.parameters)
-        write_parameter(w, p.name, view_of(p.value), p.clause, p.from_plan, p.note, p.overridden);
+        write_parameter(w, p.name, optional_view(p.value), p.clause, p.from_plan, p.note, p.overridden);
     w.end_array();
     w.key("inputs");
     write_entries(w, r.inputs);

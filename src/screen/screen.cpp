@@ -351,24 +351,44 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
     for (std::size_t b = 0; b < r.borrowers.size(); ++b)
         r.borrowers[b].loans = std::span<const std::size_t>(r.borrower_rows).subspan(begin[b], begin[b + 1] - begin[b]);
 
-    // Listings in error that name a borrower's id (the borrowers are in byte
+    // Listings in error that name a borrower (the borrowers are in byte
     // order of their ids): (borrower, row), in that order. The borrower is
     // held. The id of a listing in error may itself be what is wrong with it
     // ("91440800ma4w00001f", full-width, spaced): it is looked up as the
     // code it would be once corrected (upper case, no space, ASCII forms).
+    // A listing whose id is not an id at all (a wrong check character, a
+    // digit mistyped, none) holds the borrowers of its name instead (借款人,
+    // any of their listings', folded as names.hpp folds them): its loan may
+    // be theirs, and paying them without it could pay the wrong loan or too
+    // much. A listing with a valid id that names no other listing holds nobody.
     std::vector<std::pair<std::uint32_t, std::size_t>> in_error;
+    std::vector<std::size_t> in_error_unmatched;
     for (std::size_t i = 0; i < n; ++i) {
-        if (r.loans[i].status == batch::status_ok || in.borrower_id[i].empty()) continue;
+        if (r.loans[i].status == batch::status_ok) continue;
         std::string corrected = folded_name(in.borrower_id[i]);
         for (char& c : corrected)
             if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
         const std::string_view id = corrected;
         const auto it = std::lower_bound(r.borrowers.begin(), r.borrowers.end(), id,
                                          [&](const borrower_result& b, std::string_view x) { return in.borrower_id[b.first_row] < x; });
-        if (it != r.borrowers.end() && in.borrower_id[it->first_row] == id)
+        const bool not_an_id = id.empty() || (!options.other_ids_declared && !check_credit_code(id).ok());
+        if (!id.empty() && it != r.borrowers.end() && in.borrower_id[it->first_row] == id)
             in_error.emplace_back(static_cast<std::uint32_t>(it - r.borrowers.begin()), i);
+        else if (not_an_id && !folded_name(in.borrower[i]).empty())
+            in_error_unmatched.push_back(i);
+    }
+    if (!in_error_unmatched.empty()) {  // rare: the names' index is built only then
+        std::unordered_multimap<std::string, std::uint32_t> by_name;
+        for (std::size_t b = 0; b < r.borrowers.size(); ++b)
+            for (const std::size_t row : r.borrowers[b].loans)
+                by_name.emplace(folded_name(in.borrower[row]), static_cast<std::uint32_t>(b));
+        for (const std::size_t i : in_error_unmatched) {
+            const auto [first, last] = by_name.equal_range(folded_name(in.borrower[i]));
+            for (auto it = first; it != last; ++it) in_error.emplace_back(it->second, i);
+        }
     }
     std::sort(in_error.begin(), in_error.end());
+    in_error.erase(std::unique(in_error.begin(), in_error.end()), in_error.end());  // a borrower's name twice
 
     // Listings of one loan, and loan-periods already paid.
     find_listing_conflicts(in, r, options);

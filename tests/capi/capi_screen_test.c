@@ -157,15 +157,20 @@ static void test_budget(void) {
 
 static void test_listing_errors(void) {
     char *out = NULL;
-    /* A mistyped code is L1's own error, naming the field and quoting the code; L2 is still screened. */
+    /*
+     * A mistyped code is L1's own error, naming the field and quoting the code.
+     * L1 is 甲公司's 首贷 (applied 04-10); without it L2 (applied 04-20) would
+     * look like the 首贷 and be paid 16,000.00, so 甲公司 is held.
+     */
     CHECK(zjc_screen_tables(NULL, tables_bad_code, "{\"period\": \"2022-04-01..2022-06-30\"}", &out) == ZJC_OK);
     if (out == NULL) return;
     CHECK_ITEM(out, "loans", "amount", 0, "\"0.00\"");
     CHECK_HAS(strstr(out, "\"error\": ["), "borrower_id");
     CHECK_HAS(strstr(out, "\"error\": ["), "91440800MA4W00001G");
     CHECK_HAS(strstr(out, "\"error\": ["), "should be F");
-    /* L2 alone: 800万 × 72 × 1% ÷ 360 = 16,000.00. */
-    CHECK_ITEM(out, "loans", "amount", 1, "\"16000.00\"");
+    CHECK_ITEM(out, "loans", "amount", 1, "\"0.00\"");
+    CHECK_ITEM(out, "borrowers", "held", 0, "true");
+    CHECK_HAS(strstr(out, "\"conflicts\""), "\"kind\": \"borrower_listing_in_error\"");
     CHECK_HAS(strstr(out, "\"totals\""), "\"loans_in_error\": 1");
     zjc_string_free(out);
 }

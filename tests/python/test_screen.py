@@ -115,8 +115,11 @@ def test_a_listing_error_is_its_row() -> None:
     r = zjcredit.screen({"银行甲": bank_a("91440800MA4W00001G"), "银行乙": bank_b()}, period=PERIOD)
     error = r.loans["error"].iloc[0]
     assert "borrower_id" in error and '"91440800MA4W00001G"' in error and "should be F" in error
-    # L2 alone: 800万 × 72 × 1% ÷ 360 = 16,000.00.
-    assert list(r.loans["amount"]) == [Decimal("0.00"), Decimal("16000.00")]
+    # L1 is 甲公司's 首贷; without it L2 would look like the 首贷 and be paid
+    # 16,000.00 (800万 × 72 × 1% ÷ 360), so 甲公司 is held until L1 is corrected.
+    assert list(r.loans["amount"]) == [Decimal("0.00"), Decimal("0.00")]
+    assert bool(r.borrowers["held"].iloc[0])
+    assert list(r.conflicts["kind"]) == ["borrower_listing_in_error"]
     in_error = r.totals[(r.totals["group"] == "count") & (r.totals["key"] == "in_error")]
     assert int(in_error["loans"].iloc[0]) == 1
 

@@ -414,6 +414,59 @@ TEST_CASE("screen: a listing in error whose id is itself mistyped still holds th
     CHECK(r.totals.loans_in_error == 2);
 }
 
+TEST_CASE("screen: a listing in error whose code names no borrower holds the borrowers of its name") {
+    // 甲公司's 首贷 is L1 at 银行甲 (applied 04-01); its listing has a wrong check
+    // character, so it is a row error. Without it, L2 at 银行乙 (applied 04-02)
+    // would look like the 首贷 and be paid: 甲公司 is held instead. 乙公司's
+    // M1 stands alone: 100万 × 91 days × 1% ÷ 360 = 2,527.78. N1 has no code
+    // and a name no borrower has (丙公司): it holds nobody.
+    population p;
+    const auto full = whole_quarter(100 * wan);
+    std::string mistyped = code_a;
+    mistyped.back() = mistyped.back() == '0' ? '1' : '0';
+    p.add("L1", mistyped, "甲公司", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    p.add("L2", code_a, "甲公司", "银行乙", day(2022, 4, 2), 100'000'000, full);
+    p.add("M1", code_b, "乙公司(湛江)", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    p.add("N1", "", "丙公司", "银行丙", day(2022, 4, 1), 100'000'000, full);
+    const auto in = p.input();
+    const auto r = screen::run_screen(in, params());
+    CHECK(r.loans[0].status == static_cast<std::int32_t>(errc::validation));
+    CHECK(r.loans[3].status != batch::status_ok);
+    REQUIRE(r.borrowers.size() == 2);
+    CHECK(in.borrower_id[r.borrowers[0].first_row] == code_a);
+    CHECK(r.borrowers[0].held);
+    CHECK_FALSE(r.borrowers[0].eligible);
+    CHECK(r.borrowers[0].amount == 0);
+    CHECK(r.borrowers[0].screen_reasons == screen::reason_listing_in_error);
+    CHECK_FALSE(r.borrowers[1].held);
+    CHECK(r.borrowers[1].amount == 252'778);
+    REQUIRE(r.conflicts.size() == 1);
+    CHECK(r.conflicts[0].kind == "borrower_listing_in_error");
+    CHECK(r.conflicts[0].borrower_id == code_a);
+    CHECK(r.conflicts[0].rows == std::vector<std::size_t>{0});
+    CHECK(screen::payments(in, r).size() == 1);  // only 乙公司 is paid
+
+    // The same listing without a name to go by holds nobody.
+    population q;
+    q.add("L1", mistyped, "", "银行甲", day(2022, 4, 1), 100'000'000, full);
+    q.add("L2", code_a, "甲公司", "银行乙", day(2022, 4, 2), 100'000'000, full);
+    const auto r2 = screen::run_screen(q.input(), params());
+    REQUIRE(r2.borrowers.size() == 1);
+    CHECK_FALSE(r2.borrowers[0].held);
+    CHECK(r2.conflicts.empty());
+}
+
+TEST_CASE("screen: a name written with full-width brackets is the same name") {
+    population p;
+    const auto full = whole_quarter(100 * wan);
+    p.add("M1", code_b, "乙公司(湛江)", "银行乙", day(2022, 4, 1), 100'000'000, full);
+    p.add("M2", "", "乙公司（湛江）", "银行乙", day(2022, 4, 2), 100'000'000, full);  // no code: a row error
+    const auto r = screen::run_screen(p.input(), params());
+    REQUIRE(r.borrowers.size() == 1);
+    CHECK(r.borrowers[0].held);
+    CHECK(r.borrowers[0].screen_reasons == screen::reason_listing_in_error);
+}
+
 TEST_CASE("screen: conflicts name where the listings were read when the input says so") {
     population p;
     const auto full = whole_quarter(100 * wan);

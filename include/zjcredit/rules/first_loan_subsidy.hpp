@@ -321,11 +321,6 @@ batch::row_result run_kernel(const loan_record& loan, const batch::prepared_subs
     return r;
 }
 
-/// An optional text as a view of it.
-inline std::optional<std::string_view> optional_view(const std::optional<std::string>& s) {
-    return s ? std::optional<std::string_view>(*s) : std::nullopt;
-}
-
 /// Every parameter the rule consults, with its value and source, to `out` (a receipt_out).
 template <class Out>
 void emit_subsidy_parameters(const plan::first_loan_subsidy_parameters& params, Out& out) {

@@ -215,6 +215,11 @@ inline parameter_use parameter(const std::string& name, std::optional<std::strin
     return {name, std::move(value), src.clause, src.from_plan, src.note, src.overridden};
 }
 
+/// An optional text as a view of it.
+inline std::optional<std::string_view> optional_view(const std::optional<std::string>& s) {
+    return s ? std::optional<std::string_view>(*s) : std::nullopt;
+}
+
 /// A name and a value of a step or an input, as the rule hands them to a
 /// receipt_out (below) without copying them.
 struct entry_view {

@@ -398,6 +398,9 @@ inline receivables_reward_result reward_result(const receivables_record& record,
                         concat("奖励 = ", annualised_text, " × ", rate, " = ", fraction, " = ", dec, " 元"),
                         concat("reward = ", annualised_text, " × ", rate, " = ", fraction, " = ", dec, " yuan")});
 
+    // The reward's receipt is built into its result directly (only the subsidy,
+    // the one-record path's rule, is also written as text); the shared end
+    // goes through the builder every rule's emitter can take.
     receipt_builder<receivables_reward_result> builder(out);
     const caps_text caps = describe_total(
         t, params.rounding, dec, "奖励", "reward",

@@ -46,9 +46,11 @@
 //   again with the others).
 // * borrower_name_differs: one borrower_id with two names: the borrower held.
 // * borrower_listing_in_error: a listing in error (a row error: a bad cell,
-//   a missing id) names the borrower_id of a borrower: the borrower held,
-//   since the listing in error may hold a share of the cap and its loans'
-//   parts would be wrong without it. Screened again once it is corrected.
+//   a missing id) names the borrower_id of a borrower, or, when its id is
+//   not a valid code (mistyped, missing), has a borrower's name: the borrower
+//   held, since the listing in error may hold a share of the cap (or be the
+//   borrower's 首贷) and its loans' parts would be wrong without it.
+//   Screened again once it is corrected.
 // A held listing is not eligible, with the screen reason of its conflict.
 //
 // Strings: the result refers to the input's strings by row; `screen_table`
