@@ -46,9 +46,9 @@ private:
 /// A bank's file for the screen, and the lender of its loans when the file
 /// has no lender column.
 struct table_file {
-    std::string path;
-    std::string lender;                   ///< "" for none: the file must have a lender column
-    bool lender_named_for_file = false;   ///< see screen_table::add
+    std::string path;                    ///< CSV (UTF-8 or GB18030) or .xlsx
+    std::string lender;                  ///< "" for none: the file must have a lender column
+    bool lender_named_for_file = false;  ///< `lender` was named for this file alone (see screen_table::add)
 };
 
 /// Reads each file (rules::read_loan_table with `options`) into one screen_table.
