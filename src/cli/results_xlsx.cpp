@@ -72,7 +72,8 @@ lxw_col_t sheet_col(std::size_t c) { return static_cast<lxw_col_t>(c); }
 /// with an override of this run named as such.
 std::array<std::string, 4> parameter_cells(const rules::parameter_use& p, bool en) {
     const plan::parameter_label label = plan::label_of_parameter(p.name);
-    std::string source = p.clause;
+    std::string source = !en && p.clause == plan::zjcredit_default_clause ? std::string(plan::zjcredit_default_clause_zh)
+                                                                          : p.clause;
     if (p.overridden) {
         const std::string plan_value = p.overridden->plan_value.value_or(en ? "not set" : "未设定");
         source += en ? "; overridden in this run (scenario " + p.overridden->scenario + "; the plan's value " +

@@ -28,6 +28,12 @@ struct override_note {
     friend bool operator==(const override_note&, const override_note&) = default;
 };
 
+/// The clause of a parameter whose value is zjcredit's own default, not the
+/// plan's (receipts and plan files write it; the Chinese tables say
+/// zjcredit_default_clause_zh).
+inline constexpr std::string_view zjcredit_default_clause = "zjcredit default";
+inline constexpr std::string_view zjcredit_default_clause_zh = "zjcredit 默认值（方案未作规定）";
+
 /// Where a parameter's value comes from: a clause of the plan, another
 /// document it points to, or zjcredit's own default (then `from_plan` is false
 /// and `note` says why that default was chosen). `overridden` is set when a

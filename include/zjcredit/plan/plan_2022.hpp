@@ -16,7 +16,7 @@ namespace detail {
 inline const char* const doc_2022 = "湛金函〔2022〕86号";
 
 inline source plan_clause(const std::string& clause) { return source{std::string(doc_2022) + " " + clause, true, ""}; }
-inline source zjcredit_default(const std::string& note) { return source{"zjcredit default", false, note}; }
+inline source zjcredit_default(const std::string& note) { return source{std::string(zjcredit_default_clause), false, note}; }
 
 inline std::vector<unit> units_2022() {
     using k = unit_kind;

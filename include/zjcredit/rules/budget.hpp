@@ -149,7 +149,8 @@ inline allocation_result allocate_budget(const budget_request& request,
         parameter_use{"tie_break",
                       request.method == allocation_method::pro_rata ? "remainder desc, then claim id (byte order)"
                                                                     : "order_key, then claim id (byte order)",
-                      "zjcredit default", false, "DESIGN.md §2 Budgets: deterministic under reordering of ties"},
+                      std::string(plan::zjcredit_default_clause), false,
+                      "DESIGN.md §2 Budgets: deterministic under reordering of ties"},
     };
     rc.inputs = {{"budget", money::to_string(request.budget)}, {"method", std::string(to_string(request.method))}};
     for (std::size_t i = 0; i < request.claims.size(); ++i) {
