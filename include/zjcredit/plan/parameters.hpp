@@ -29,9 +29,9 @@ struct override_note {
 };
 
 /// The clause of a parameter whose value is zjcredit's own default, not the
-/// plan's (receipts and plan files write it; the Chinese tables say
-/// zjcredit_default_clause_zh).
+/// plan's, as receipts and plan files write it.
 inline constexpr std::string_view zjcredit_default_clause = "zjcredit default";
+/// The same clause as tables for Chinese readers say it (the 说明 sheet of a workbook).
 inline constexpr std::string_view zjcredit_default_clause_zh = "zjcredit 默认值（方案未作规定）";
 
 /// Where a parameter's value comes from: a clause of the plan, another
