@@ -1,7 +1,7 @@
 // `zjcredit screen`: the per-borrower subsidy over the files of many lenders
-// (include/zjcredit/screen/screen.hpp), written as borrowers.csv (the
-// notification list), loans.csv, conflicts.csv and totals.csv into -o DIR,
-// and as the four sheets of one --xlsx workbook.
+// (include/zjcredit/screen/screen.hpp), written as borrowers.csv,
+// notification.csv (the list to publish), loans.csv, conflicts.csv and
+// totals.csv into -o DIR, and as the five sheets of one --xlsx workbook.
 #include "batch.hpp"
 #include "command.hpp"
 #include "output.hpp"
@@ -41,6 +41,37 @@ struct result_table {
     std::vector<std::size_t> date_columns = {};   ///< written to the workbook as dates
 };
 
+/// notification.csv: the list to publish or send — the borrowers paid this
+/// round (eligible, with an amount), numbered, with what each is paid and by
+/// which lenders, and a 合计 row; nothing a reader of a public list would
+/// have to filter out (borrowers.csv has every borrower, paid or not).
+result_table notification_list(const screen::screen_input& in, const screen::screen_result& r, bool budget, bool en) {
+    result_table t{"notification.csv", en ? "notification" : "公示名单",
+                   en ? std::vector<std::string>{"no", "borrower_id", "borrower", "amount", "lenders"}
+                      : std::vector<std::string>{"序号", "统一社会信用代码", "借款人", "贴息金额", "贷款机构"},
+                   {3}, {}};
+    if (budget) {
+        t.header.emplace_back(en ? "allocated" : "分配金额");
+        t.money_columns.push_back(5);
+    }
+    money::amount amount, allocated;  // checked sums
+    std::size_t paid = 0;
+    for (const auto& b : r.borrowers) {
+        if (!b.eligible || b.amount == 0) continue;
+        std::string lenders;
+        for (const auto& share : b.lenders) lenders += (lenders.empty() ? "" : ";") + std::string(share.first);
+        t.rows.push_back({std::to_string(++paid), std::string(in.borrower_id[b.first_row]),
+                          std::string(in.borrower[b.first_row]), yuan(b.amount), lenders});
+        if (budget) t.rows.back().push_back(yuan(b.allocated));
+        amount += money::amount::from_fen(b.amount);
+        allocated += money::amount::from_fen(b.allocated);
+    }
+    t.rows.push_back({en ? "Total" : "合计", "", std::to_string(paid) + (!en ? " 户" : paid == 1 ? " borrower" : " borrowers"),
+                      money::to_string(amount), ""});
+    if (budget) t.rows.back().push_back(money::to_string(allocated));
+    return t;
+}
+
 /// One CSV file (UTF-8 with BOM), written atomically into `dir`, or to stdout.
 void write_csv(const std::optional<std::string>& dir, const result_table& t) {
     output out(dir ? std::optional<std::string>((std::filesystem::path(*dir) / t.file).string()) : std::nullopt);
@@ -51,16 +82,18 @@ void write_csv(const std::optional<std::string>& dir, const result_table& t) {
     out.commit();
 }
 
-/// The four tables as one workbook, with the parameters used on its 说明 sheet.
+/// The tables as one workbook, with the parameters used on its 说明 sheet.
 void write_xlsx(const std::string& path, const std::vector<result_table>& tables, bool en,
                 const plan::first_loan_subsidy_parameters& params) {
     const std::vector<std::string> notes =
-        en ? std::vector<std::string>{"borrowers: one row per borrower (统一社会信用代码), the list to publish or notify.",
+        en ? std::vector<std::string>{"borrowers: one row per borrower (统一社会信用代码) screened, paid or not, with why.",
+                                      "notification: the borrowers paid, numbered, with a total: the list to publish or send.",
                                       "loans: every listing of every file, with its share of its borrower's subsidy.",
                                       "conflicts: listings held or not paid for review (docs/screen.md).",
                                       "totals: per lender, per borrower kind, in all, and counts per reason.",
                                       "The rule's parameters, as used:"}
-           : std::vector<std::string>{"借款人：每户一行（统一社会信用代码），即可公示或通知的名单。",
+           : std::vector<std::string>{"借款人：参与筛选的每户一行（统一社会信用代码），符合与否及原因。",
+                                      "公示名单：获得贴息的借款人，编号并附合计，可直接公示或通知。",
                                       "贷款：各文件的每一笔报送，及其在该户贴息中的份额。",
                                       "冲突：暂缓或不予支付、待复核的报送（docs/screen.md）。",
                                       "合计：按贷款机构、按企业规模、总计，及各原因的笔数。",
@@ -156,7 +189,7 @@ int run_screen(const options& o) {
     const std::string yes = en ? "yes" : "是", no = en ? "no" : "否";
 
     std::vector<result_table> tables;
-    // borrowers.csv: the notification list, one row per borrower.
+    // borrowers.csv: one row per borrower screened, paid or not, with why.
     tables.push_back({"borrowers.csv", en ? "borrowers" : "借款人",
                       en ? std::vector<std::string>{"borrower_id", "borrower", "amount", "lenders", "reasons", "eligible"}
                          : std::vector<std::string>{"统一社会信用代码", "借款人", "贴息金额", "贷款机构", "原因", "是否符合"},
@@ -175,6 +208,8 @@ int run_screen(const options& o) {
         if (so.budget) tables.back().rows.back().push_back(yuan(b.allocated));
         tables.back().rows.back().push_back(screen::reason_texts(b.reasons, b.screen_reasons, en));
     }
+
+    tables.push_back(notification_list(in, r, so.budget.has_value(), en));
 
     // loans.csv: every listing, in input order.
     tables.push_back({"loans.csv", en ? "loans" : "贷款",
@@ -258,7 +293,7 @@ int run_screen(const options& o) {
         std::filesystem::create_directories(*o.output);
         for (const auto& x : tables) write_csv(o.output, x);
     } else if (!o.xlsx) {
-        write_csv(std::nullopt, tables.front());  // the notification list to stdout
+        write_csv(std::nullopt, tables[1]);  // the notification list to stdout
     }
     report_listings_in_error(in, r, params, so, en);
     commit_or_dry_run(o, reg, payments, breaches, r.totals.loans_in_error, selected_plan(o));

@@ -83,7 +83,7 @@ std::string cell_name(const std::string& sheet, std::size_t column, std::size_t 
 std::string table::locate(std::size_t row, std::size_t column) const {
     if (row >= row_numbers.size()) return source;
     if (sheet.empty()) return source + ":" + std::to_string(row_numbers[row]);
-    return cell_name(sheet, column, row_numbers[row]);
+    return source + ":" + cell_name(sheet, column, row_numbers[row]);
 }
 
 table read_table_bytes(std::string bytes, const std::string& name, const table_read_options& options) {

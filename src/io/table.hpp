@@ -39,8 +39,9 @@ struct table {
     std::vector<std::vector<std::string>> rows;  ///< every non-blank row, UTF-8; a row may be shorter than others (missing cells are empty)
     std::vector<std::size_t> row_numbers;        ///< per row: CSV the 1-based line the record starts on; xlsx the sheet's 1-based row number
     /// Where a cell is, for errors: "loans.csv:7" for CSV (column not shown),
-    /// "Sheet1!D7" for xlsx (column 0-based -> letters, AA after Z; a sheet
-    /// name with spaces or punctuation quoted as Excel does: 'My loans'!D7).
+    /// "loans.xlsx:Sheet1!D7" for xlsx (column 0-based -> letters, AA after Z;
+    /// a sheet name with spaces or punctuation quoted as Excel does:
+    /// 'My loans'!D7). The file is named because a run can read several.
     /// A row past the end gives the file's name alone.
     std::string locate(std::size_t row, std::size_t column) const;
 };

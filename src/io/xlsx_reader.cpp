@@ -166,8 +166,9 @@ bool archive::parse(const std::string& part, xml_handler& handler) {
                 try {
                     std::rethrow_exception(st_data.thrown);
                 } catch (const parse_error& e) {
-                    // Cell errors name their cell; the rest name the part.
-                    if (!e.field().empty()) throw;
+                    // Cell errors name the file and their cell (a run can
+                    // read several workbooks); the rest name the part.
+                    if (!e.field().empty()) throw parse_error(source_ + ":" + e.field(), e.text(), e.detail(), e.position());
                     throw parse_error(source_ + ": " + part, e.text(), e.detail());
                 }
             }
@@ -664,7 +665,7 @@ table read_xlsx(std::string_view bytes, const std::string& source, const std::st
         throw parse_error(source, chosen->name, "a chart or dialog sheet, not a worksheet of cells");
     const std::string sheet_part = resolve(folder, rel->second.target);
 
-    shared_strings_handler strings(source + ": " + folder + "sharedStrings.xml");
+    shared_strings_handler strings(folder + "sharedStrings.xml");  // the file is named by archive::parse
     if (const auto* r = rels.of_type("sharedStrings")) zip.parse(resolve(folder, r->target), strings);
     styles_handler styles;
     if (const auto* r = rels.of_type("styles")) zip.parse(resolve(folder, r->target), styles);

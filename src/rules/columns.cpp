@@ -136,6 +136,11 @@ const std::string& column_map::unit(std::string_view field) const {
     return i ? split_[*i].unit : none;
 }
 
+std::string column_map::label(std::size_t column, std::string_view field) const {
+    if (column >= header_.size() || header_[column].empty() || split_[column].name == field) return std::string(field);
+    return header_[column] + " (" + std::string(field) + ")";
+}
+
 std::vector<std::size_t> column_map::unmapped() const {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < field_.size(); ++i)

@@ -53,17 +53,19 @@ const std::string& cell_at(const io::table& t, std::size_t r, std::size_t c) {
     return c < t.rows[r].size() ? t.rows[r][c] : empty;
 }
 
-/// A repayment with where it was read, for errors.
+/// A repayment with where its cells were read, for errors: each cell and
+/// its header ("还款.xlsx:Sheet1!C3: 还款金额 (amount)").
 struct located_repayment {
     repayment value;
-    std::string where;
+    std::string date_where;
+    std::string amount_where;
 };
 
 /// The repayments of each loan_id; errors in a row are kept for its loan.
 struct repayment_book {
     std::map<std::string, std::vector<located_repayment>> by_loan;
     std::map<std::string, error> errors;  ///< loan_id → the first error in its rows, located
-    std::map<std::string, std::string> first_row;  ///< loan_id → where its first repayment is
+    std::map<std::string, std::string> first_row;  ///< loan_id → where its first repayment is, and the header
 };
 
 repayment_book read_repayments(const std::string& path, const table_options& o) {
@@ -77,18 +79,17 @@ repayment_book read_repayments(const std::string& path, const table_options& o) 
     repayment_book book;
     for (std::size_t r = h + 1; r < t.rows.size(); ++r) {
         const std::string& loan = cell_at(t, r, id);
-        if (loan.empty()) throw parse_error(t.locate(r, id) + ": loan_id", "", "a repayment names its loan (借据号)");
-        book.first_row.try_emplace(loan, t.locate(r, id));
-        std::size_t c = date;
+        if (loan.empty()) throw parse_error(t.locate(r, id) + ": " + m.label(id, "loan_id"), "", "a repayment names its loan (借据号)");
+        book.first_row.try_emplace(loan, t.locate(r, id) + ": " + m.label(id, "loan_id"));
+        located_repayment p{{}, t.locate(r, date) + ": " + m.label(date, "date"),
+                            t.locate(r, amount) + ": " + m.label(amount, "amount")};
         try {
-            repayment p;
-            p.date = read_cell::date(cell_at(t, r, date), "date");
-            c = amount;
-            p.amount = read_cell::amount(cell_at(t, r, amount), suffix, "amount");
-            book.by_loan[loan].push_back({p, t.locate(r, c)});
+            p.value.date = read_cell::date(cell_at(t, r, date), "date");
+            p.value.amount = read_cell::amount(cell_at(t, r, amount), suffix, "amount");
+            book.by_loan[loan].push_back(std::move(p));
         } catch (const error& e) {
-            book.errors.try_emplace(loan, error(e.code(), t.locate(r, c) + ": " + e.field(), e.text(), e.detail(),
-                                                e.position()));
+            book.errors.try_emplace(loan, error(e.code(), e.field() == "date" ? p.date_where : p.amount_where, e.text(),
+                                                e.detail(), e.position()));
         }
     }
     return book;
@@ -180,7 +181,7 @@ public:
 
 private:
     [[noreturn]] void fail(std::size_t row, std::size_t column, const error& e) const {
-        throw error(e.code(), t_.locate(row, column) + (e.field().empty() ? "" : ": " + e.field()), e.text(),
+        throw error(e.code(), t_.locate(row, column) + (e.field().empty() ? "" : ": " + m_.label(column, e.field())), e.text(),
                     e.detail(), e.position());
     }
 
@@ -200,25 +201,26 @@ private:
         events.drawdown_amount = read(row, "drawdown_amount", amount_reader("drawdown_amount"));
         if (const auto c = m_.find("settled"); c && !cell_at(t_, row, *c).empty())
             events.settled = read(row, "settled", read_cell::date);
-        std::vector<std::string> where;
+        std::vector<const located_repayment*> located;
         if (repayments_ != nullptr) {
             if (const auto e = repayments_->errors.find(loan_id); e != repayments_->errors.end())
                 throw e->second;  // located in the repayments table
             if (const auto it = repayments_->by_loan.find(loan_id); it != repayments_->by_loan.end())
                 for (const auto& p : it->second) {
                     events.repayments.push_back(p.value);
-                    where.push_back(p.where);
+                    located.push_back(&p);
                 }
         }
         try {
             return balances_from_events(events, period);
         } catch (const error& e) {
-            // "repayments[2].amount": the repayment's own cell in its table
+            // "repayments[2].amount" or ".date": the repayment's own cell in its table
             if (e.field().starts_with("repayments[")) {
                 const std::size_t i = std::stoul(e.field().substr(11));
-                if (i < where.size())
-                    throw error(e.code(), where[i] + ": " + e.field().substr(e.field().find(']') + 2), e.text(),
-                                e.detail(), e.position());
+                if (i < located.size())
+                    throw error(e.code(),
+                                e.field().ends_with(".date") ? located[i]->date_where : located[i]->amount_where,
+                                e.text(), e.detail(), e.position());
             }
             const std::size_t c = m_.find(e.field()).value_or(m_.at("drawdown_amount"));
             fail(row, c, e);
@@ -297,7 +299,7 @@ loan_table read_loans(const io::table& t, const table_options& o) {
     if (book)
         for (const auto& [id, where] : book->first_row)
             if (!by_id.contains(id))
-                throw validation_error(where + ": loan_id", id, "a repayment of no loan: " + t.source + " has no loan with this loan_id");
+                throw validation_error(where, id, "a repayment of no loan: " + t.source + " has no loan with this loan_id");
 
     for (const auto& rows : groups) {
         table_loan loan;
@@ -310,17 +312,18 @@ loan_table read_loans(const io::table& t, const table_options& o) {
         }
         try {
             if (loan_id && loan.loan_id.empty())
-                throw parse_error(t.locate(rows.front(), *loan_id) + ": loan_id", "", "a loan's loan_id (借据号) is empty");
+                throw parse_error(t.locate(rows.front(), *loan_id) + ": " + m.label(*loan_id, "loan_id"), "",
+                                  "a loan's loan_id (借据号) is empty");
             loan.record = reader.read(rows, loan.loan_id);
             if (loan_id && !in_date_order(loan.record->balances))
                 if (const auto twice = repeated_row(t, rows))  // why, rather than the overlap the rule would name
-                    throw validation_error(t.locate(twice->second, *loan_id) + ": loan_id", loan.loan_id,
+                    throw validation_error(t.locate(twice->second, *loan_id) + ": " + m.label(*loan_id, "loan_id"), loan.loan_id,
                                            "this row repeats " + t.locate(twice->first, *loan_id) +
                                                " cell for cell: the loan is listed twice in " + t.source +
                                                " (each of its balance ranges belongs on one row); keep one of them");
             if (const auto c = m.find("annual_rate")) {
                 loan.rate_text = cell_at(t, rows.front(), *c);
-                loan.rate_where = t.locate(rows.front(), *c);
+                loan.rate_where = t.locate(rows.front(), *c) + ": " + m.label(*c, "annual_rate");
             }
         } catch (const error& e) {
             loan.error = record_error{e.code(), e.what(), e.field(), e.text(), e.detail(), e.position()};
@@ -363,7 +366,7 @@ subsidy_row subsidy_for_table(const loan_table& table, const table_loan& loan, c
         return subsidy_for_table(*loan.record, p);
     } catch (const error& e) {
         if (e.field() == "annual_rate" && !loan.rate_where.empty())
-            throw error(e.code(), loan.rate_where + ": annual_rate", loan.rate_text,
+            throw error(e.code(), loan.rate_where, loan.rate_text,
                         e.detail() + " (the rate as read: " + e.text() + ")");
         const std::string where = table.source + (loan.lines.empty() ? "" : ":" + std::to_string(loan.lines.front()));
         throw error(e.code(), where + (e.field().empty() ? "" : ": " + e.field()), e.text(), e.detail(), e.position());

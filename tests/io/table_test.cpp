@@ -71,7 +71,7 @@ TEST_CASE("what a file is comes from its bytes, not its name") {
     const table t = read_table_bytes(xlsx, "loans.csv");
     CHECK(t.sheet == "Sheet1");
     CHECK(t.rows == rows_t{{"a", "2.5"}});
-    CHECK(t.locate(0, 1) == "Sheet1!B1");
+    CHECK(t.locate(0, 1) == "loans.csv:Sheet1!B1");
     // text named .xlsx is read as CSV
     const table c = read_table_bytes("a,b\n1,2\n", "loans.xlsx");
     CHECK(c.sheet.empty());

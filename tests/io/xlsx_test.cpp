@@ -93,8 +93,8 @@ TEST_CASE("a workbook written by libxlsxwriter: the first sheet as Excel shows i
     expected.back()[27] = "7";
     CHECK(t.rows == expected);
     CHECK(t.row_numbers == std::vector<std::size_t>{1, 3, 4, 5, 7, 8});
-    CHECK(t.locate(2, 3) == "贷款!D4");
-    CHECK(t.locate(5, 27) == "贷款!AB8");
+    CHECK(t.locate(2, 3) == "loans.xlsx:贷款!D4");
+    CHECK(t.locate(5, 27) == "loans.xlsx:贷款!AB8");
 }
 
 TEST_CASE("another sheet by name; a wrong name lists the sheets there are") {

@@ -108,7 +108,7 @@ TEST_CASE("a loan pasted twice into one file is named as such, not as ranges out
     REQUIRE(t.loans.size() == 2);
     REQUIRE(t.loans[0].error);
     CHECK(t.loans[0].error->message ==
-          "loans.csv:5: loan_id: this row repeats loans.csv:2 cell for cell: the loan is listed twice in loans.csv (each "
+          "loans.csv:5: 借据号 (loan_id): this row repeats loans.csv:2 cell for cell: the loan is listed twice in loans.csv (each "
           "of its balance ranges belongs on one row); keep one of them in \"L1\"");
     CHECK(t.loans[1].record);
 }
@@ -246,7 +246,7 @@ TEST_CASE("a loan's cells that differ between its rows, and a repayment for no l
         "A1,甲公司,micro,2022-04-01,true,true,true,4.35%,2022-04-01,2022-06-30,2022-05-01,2022-06-30,50\n";
     const loan_table t = read_loan_table_bytes(csv, "loans.csv");
     REQUIRE(t.loans.size() == 1);
-    CHECK(message_of(t.loans[0]).find("loans.csv:3: borrower_kind") != std::string::npos);
+    CHECK(message_of(t.loans[0]).find("loans.csv:3: 企业规模 (borrower_kind)") != std::string::npos);
     CHECK(message_of(t.loans[0]).find("differs") != std::string::npos);
 
     const temp_text repayments("zjc_table_test_orphan.csv", "借据号,还款日期,还款金额\nZZ9,20220501,1\n");

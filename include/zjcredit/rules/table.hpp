@@ -63,7 +63,7 @@ struct table_loan {
     std::optional<loan_record> record;    ///< the loan, or
     std::optional<record_error> error;    ///< why it was refused
     std::string rate_text;                ///< the annual rate as written, and
-    std::string rate_where;               ///< its cell ("loans.csv:7", "Sheet1!J7"), for the rule's errors
+    std::string rate_where;               ///< its cell and header ("loans.xlsx:Sheet1!J7: 利率(%) (annual_rate)"), for the rule's errors
 };
 
 /// A table of loans, read.
