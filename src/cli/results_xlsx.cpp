@@ -4,9 +4,13 @@
 #include "../io/atomic_file.hpp"
 
 #include <zjcredit/dates/date.hpp>
+#include <zjcredit/dates/day_count.hpp>
 #include <zjcredit/error.hpp>
 #include <zjcredit/money/format.hpp>
 #include <zjcredit/money/parse.hpp>
+#include <zjcredit/money/rounding.hpp>
+#include <zjcredit/plan/parameters.hpp>
+#include <zjcredit/rules/first_loan_subsidy.hpp>
 
 #include <xlsxwriter.h>
 
@@ -16,6 +20,7 @@
 #include <cstdlib>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace zjcredit::cli {
 
@@ -66,6 +71,30 @@ std::optional<lxw_datetime> date_cell(const std::string& text) {
 lxw_row_t sheet_row(std::size_t r) { return static_cast<lxw_row_t>(r); }
 lxw_col_t sheet_col(std::size_t c) { return static_cast<lxw_col_t>(c); }
 
+/// A parameter's value as the reader of a Chinese workbook reads it: a day
+/// basis, a rounding mode and borrower kinds in words ("实际天数/360",
+/// "四舍五入", "小型企业、微型企业"); the receipts and the CSV keep the codes,
+/// which --set takes. Any other value, or one not understood, as it is.
+std::string value_zh(const std::string& name, const std::string& value) {
+    if (name == "basis") {
+        if (value == dates::to_string(dates::day_basis::actual_360)) return "实际天数/360";
+        if (value == dates::to_string(dates::day_basis::actual_365)) return "实际天数/365";
+    } else if (name == "rounding") {
+        if (const auto mode = money::rounding_from_string(value)) return std::string(money::rounding_zh(*mode));
+    } else if (name == "eligible_kinds") {
+        std::vector<plan::borrower_kind> kinds;
+        for (std::size_t at = 0; at <= value.size();) {
+            const std::size_t comma = std::min(value.find(',', at), value.size());
+            const auto kind = plan::borrower_kind_from_string(std::string_view(value).substr(at, comma - at));
+            if (!kind) return value;
+            kinds.push_back(*kind);
+            at = comma + 1;
+        }
+        return rules::detail::kinds_zh(kinds);
+    }
+    return value;
+}
+
 /// A parameter's row of the explanation sheet: its name as a reader of the
 /// workbook's language reads it, its code (as --set and the receipts name
 /// it), its value ("not set" rather than an empty cell), and its source,
@@ -75,12 +104,15 @@ std::array<std::string, 4> parameter_cells(const rules::parameter_use& p, bool e
     std::string source = !en && p.clause == plan::zjcredit_default_clause ? std::string(plan::zjcredit_default_clause_zh)
                                                                           : p.clause;
     if (p.overridden) {
-        const std::string plan_value = p.overridden->plan_value.value_or(en ? "not set" : "未设定");
+        const std::string plan_value =
+            p.overridden->plan_value ? (en ? *p.overridden->plan_value : value_zh(p.name, *p.overridden->plan_value))
+                                     : (en ? "not set" : "未设定");
         source += en ? "; overridden in this run (scenario " + p.overridden->scenario + "; the plan's value " +
                            plan_value + ")"
                      : "；本次运行改设（情景 " + p.overridden->scenario + "，方案原值 " + plan_value + "）";
     }
-    return {std::string(en ? label.en : label.zh), p.name, p.value.value_or(en ? "not set" : "未设定"), source};
+    const std::string value = p.value ? (en ? *p.value : value_zh(p.name, *p.value)) : (en ? "not set" : "未设定");
+    return {std::string(en ? label.en : label.zh), p.name, value, source};
 }
 
 /// The parameter table of the explanation sheet, from row `r` on.

@@ -13,6 +13,7 @@
 #include <zjcredit/money/parse.hpp>
 #include <zjcredit/rules/first_loan_subsidy.hpp>
 #include <zjcredit/rules/columns.hpp>
+#include <zjcredit/rules/reason.hpp>
 #include <zjcredit/screen/screen.hpp>
 #include <zjcredit/screen/tables.hpp>
 
@@ -286,7 +287,15 @@ int run_screen(const options& o) {
     count_row(en ? "count" : "计数", en ? "eligible" : "符合", r.totals.borrowers_eligible, r.totals.loans_eligible);
     count_row(en ? "count" : "计数", en ? "not_eligible" : "不符合", r.totals.borrowers - r.totals.borrowers_eligible,
               r.totals.loans - r.totals.loans_eligible);
-    for (const auto& [code, n] : r.totals.reasons) count_row(en ? "reason" : "原因", code, std::nullopt, n);
+    // A reason's count, named in words with its code (loans.csv's 原因 column has the codes).
+    for (const auto& [code, n] : r.totals.reasons) {
+        std::uint32_t screen_bit = 0;
+        for (const auto& s : screen::screen_reasons)
+            if (s.code == code) screen_bit = s.bit;
+        const std::string words = screen::reason_texts(rules::reason_bit(code), screen_bit, en);
+        count_row(en ? "reason" : "原因", words.empty() ? code : words + (en ? " (" : "（") + code + (en ? ")" : "）"),
+                  std::nullopt, n);
+    }
 
     if (o.xlsx) write_xlsx(*o.xlsx, tables, en, params);
     if (o.output) {

@@ -282,6 +282,7 @@ void find_borrower_conflicts(const screen_input& in, const lender_ranks& lenders
         c.lenders.insert(c.lenders.begin(), lenders.names[keeper->lender]);
         c.borrower_id = in.borrower_id[keeper->row];
         c.loan_id = in.loan_id[keeper->row];
+        c.keeper_reasons = keeper->eligible ? 0 : keeper->reasons;
         c.rows.reserve(1 + concerned.size());
         c.rows.push_back(keeper->row);
     }
@@ -474,10 +475,16 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en) 
         if (en) {
             append(out, {"borrower ", name, " (", c.borrower_id, ") is marked 首贷 at ", lender, " and at ", rest, "; "});
             if (c.kept_all) append(out, {"all kept as asked, under the one cap"});
+            else if (c.keeper_reasons != 0)
+                append(out, {lender, " (loan ", loan, ") comes first in the fill order and keeps it, though it is itself "
+                             "not subsidised (", reason_texts(c.keeper_reasons, 0, true), "); ", rest, " is not subsidised either"});
             else append(out, {lender, " (loan ", loan, ") comes first in the fill order and keeps it, ", rest, " is not subsidised"});
         } else {
             append(out, {"借款人 ", name, "（", c.borrower_id, "）在 ", lender, " 和 ", rest, " 均报为首贷；"});
             if (c.kept_all) append(out, {"按设定均予保留，合并计算单户上限"});
+            else if (c.keeper_reasons != 0)
+                append(out, {"按填充顺序由 ", lender, "（借据号 ", loan, "）认定，该笔本身不符合贴息条件（",
+                             reason_texts(c.keeper_reasons, 0, false), "）；", rest, " 的首贷亦不予贴息"});
             else append(out, {"按填充顺序由 ", lender, "（借据号 ", loan, "）认定，", rest, " 的首贷不予贴息"});
         }
     }

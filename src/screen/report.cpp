@@ -128,10 +128,10 @@ std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
     std::string out = en ? "balance-days within the borrower's cap " : "计入单户上限的积数 ";
     out += money::decimal(l.capped_sum, 2).to_string() + rules::detail::times_rate_text(l.capped_sum, l.rate_used, params, en);
     if (en)
-        out += " yuan; the borrower's total, rounded " + rules::detail::rounding_en(params.rounding) + " to the fen: " +
+        out += " yuan; the borrower's total, rounded " + std::string(money::rounding_en(params.rounding)) + " to the fen: " +
                rules::detail::fen_text(rounded);
     else
-        out += " 元；该户合计" + rules::detail::rounding_zh(params.rounding) + "到分为 " + rules::detail::fen_text(rounded) + " 元";
+        out += " 元；该户合计" + std::string(money::rounding_zh(params.rounding)) + "到分为 " + rules::detail::fen_text(rounded) + " 元";
     if (rounded != br.amount) out += en ? ", capped: " + yuan(br.amount) + " paid" : "，受上限所限付 " + yuan(br.amount) + " 元";
     out += en ? "; this loan's share " + yuan(l.amount) : "，本笔分得 " + yuan(l.amount) + " 元";
     if (r.allocation) out += en ? "; allocated " + yuan(l.allocated) : "，预算分配 " + yuan(l.allocated) + " 元";

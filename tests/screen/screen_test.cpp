@@ -287,6 +287,37 @@ TEST_CASE("screen: a replayed round keeps the 首贷 with the lender already pai
     CHECK_FALSE(r.loans[1].eligible);
 }
 
+TEST_CASE("screen: the earliest 首贷 keeps it even when it is itself not subsidised, and the detail says why") {
+    // 甲公司's L1 at 银行甲 (applied 04-10) did not go through the platform, so
+    // the rule pays it nothing; it is still the borrower's first loan, so L2 at
+    // 银行乙 (applied 04-20) is not a 首贷 and is not paid either: 0 in all.
+    population p = two_loans();
+    p.flags[0] = static_cast<std::uint8_t>(p.flags[0] & ~batch::loan_via_platform);
+    const auto r = screen::run_screen(p.input(), params(), {});
+    CHECK_FALSE(r.loans[0].eligible);
+    CHECK(r.loans[0].reasons == rules::reason_bit("not_via_platform"));
+    CHECK_FALSE(r.loans[1].eligible);
+    CHECK(r.loans[1].screen_reasons == screen::reason_claimed_elsewhere);
+    CHECK(r.totals.all.amount == 0);
+    REQUIRE(r.conflicts.size() == 1);
+    const auto& c = r.conflicts[0];
+    CHECK(c.kind == "first_loan_claimed_elsewhere");
+    CHECK(c.loan_id == "L1");
+    CHECK(c.keeper_reasons == rules::reason_bit("not_via_platform"));
+    CHECK(screen::conflict_detail(p.input(), c, false) ==
+          "借款人 甲公司（" + code_a + "）在 银行甲 和 银行乙 均报为首贷；按填充顺序由 银行甲（借据号 L1）认定，"
+          "该笔本身不符合贴息条件（未依托广东省中小企业融资平台申请）；银行乙 的首贷亦不予贴息");
+    CHECK(screen::conflict_detail(p.input(), c, true).find(
+              "keeps it, though it is itself not subsidised (did not apply via the Guangdong SME financing platform); "
+              "银行乙 is not subsidised either") != std::string::npos);
+    // Eligible, the keeper gets the plain wording.
+    population q = two_loans();
+    const auto s = screen::run_screen(q.input(), params(), {});
+    REQUIRE(s.conflicts.size() == 1);
+    CHECK(s.conflicts[0].keeper_reasons == 0);
+    CHECK(screen::conflict_detail(q.input(), s.conflicts[0], false).ends_with("按填充顺序由 银行甲（借据号 L1）认定，银行乙 的首贷不予贴息"));
+}
+
 TEST_CASE("screen: a borrower paid in an earlier round keeps its 首贷 with that lender, even when its file is absent") {
     // Round 2 has only 银行乙's file: L2 (甲公司, 首贷, 800万 from 04-20 at 4.35%,
     // used at 1%) and L3 (乙公司, the same terms). 甲公司's 首贷 was paid in

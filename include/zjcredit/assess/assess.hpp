@@ -248,16 +248,6 @@ inline std::string points_text(const money::decimal& fraction, int exact_sign) {
     return signed_text(s, exact_sign);
 }
 
-inline std::string rounding_zh(money::rounding mode) {
-    switch (mode) {
-        case money::rounding::half_up: return "四舍五入";
-        case money::rounding::half_even: return "四舍六入五成双";
-        case money::rounding::down: return "舍去";
-        case money::rounding::up: return "进一";
-    }
-    return "四舍五入";
-}
-
 struct bilingual {
     std::string zh;
     std::string en;
@@ -561,7 +551,7 @@ private:
 
     std::string rounding_note_zh() const {
         return "（" + std::string(v_.rates->kind == rate_kind::share ? "占比" : "增速") + "按" +
-               std::to_string(o_.growth_places) + "位小数" + rounding_zh(o_.growth_rounding) +
+               std::to_string(o_.growth_places) + "位小数" + std::string(money::rounding_zh(o_.growth_rounding)) +
                "显示，判定按精确值交叉相乘比较）";
     }
     std::string rounding_note_en() const {

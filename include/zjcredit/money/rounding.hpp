@@ -32,6 +32,30 @@ constexpr std::string_view to_string(rounding mode) noexcept {
     return "half_up";
 }
 
+/// How texts for people name a mode in Chinese ("四舍五入"): the one wording
+/// of receipts, results and the assessment. down and up say their direction,
+/// since a signed value (a growth rate) can be rounded too.
+constexpr std::string_view rounding_zh(rounding mode) noexcept {
+    switch (mode) {
+        case rounding::half_up: return "四舍五入";
+        case rounding::half_even: return "四舍六入五成双";
+        case rounding::down: return "舍去（向零）";
+        case rounding::up: return "进位（远离零）";
+    }
+    return "四舍五入";
+}
+
+/// The same in English ("half up").
+constexpr std::string_view rounding_en(rounding mode) noexcept {
+    switch (mode) {
+        case rounding::half_up: return "half up";
+        case rounding::half_even: return "half even";
+        case rounding::down: return "toward zero";
+        case rounding::up: return "away from zero";
+    }
+    return "half up";
+}
+
 /// The mode named `name`, or nullopt.
 constexpr std::optional<rounding> rounding_from_string(std::string_view name) noexcept {
     if (name == "half_up") return rounding::half_up;

@@ -116,8 +116,8 @@ inline std::string subsidy_arithmetic(const detail::sum_trace& trace, const plan
                                   trace.period_cut ? last + " 之后超出最长贴息期限的天数不计" : "", "）");
     }
     out += detail::times_rate_text(trace.sum, trace.rate_used, params, en);
-    out += en ? " yuan, rounded " + detail::rounding_en(params.rounding) + " to the fen: "
-              : " 元，" + detail::rounding_zh(params.rounding) + "到分为 ";
+    out += en ? " yuan, rounded " + std::string(money::rounding_en(params.rounding)) + " to the fen: "
+              : " 元，" + std::string(money::rounding_zh(params.rounding)) + "到分为 ";
     out += money::to_string(money::amount::from_fen(trace.rounded_fen));
     if (!en) out += " 元";
     if (paid.fen() != trace.rounded_fen)

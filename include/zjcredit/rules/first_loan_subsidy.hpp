@@ -566,7 +566,7 @@ void emit_subsidy(const loan_record& loan, const plan::first_loan_subsidy_parame
                " 依托广东省中小企业融资平台向地方法人金融机构首次申请贷款，符合首贷贴息条件。", iso(first), " 至 ",
                iso(std::max(first, last)), " 计 ", day_count, " 天，每日余额以 ", cap, " 元为上限，积数合计 ", sum,
                " 元；贴息利率取实际年利率 ", annual, " 与上限 ", ceiling, " 的较低者 ", used, "，一年按 ", basis,
-               " 天计：", sum, " × ", used, " ÷ ", basis, " = ", dec, " 元，", rounding_zh(params.rounding), "到分为 ",
+               " 天计：", sum, " × ", used, " ÷ ", basis, " = ", dec, " 元，", money::rounding_zh(params.rounding), "到分为 ",
                rounded, " 元。", caps.zh, "应付贴息 ", paid, " 元。"),
         concat(loan.borrower, " (", plan::to_string(loan.borrower_kind), ") first applied on ", application,
                " via the Guangdong SME financing platform at a local legal-person institution, and is "
@@ -574,7 +574,7 @@ void emit_subsidy(const loan_record& loan, const plan::first_loan_subsidy_parame
                day_count, " interest days the daily balances, each capped at ", cap, ", sum to ", sum,
                " yuan-days; the rate is the lower of the actual ", annual, " and the ceiling ", ceiling, ", ", used,
                "; on a ", basis, "-day year ", sum, " × ", used, " / ", basis, " = ", dec, " yuan, rounded ",
-               rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en, " The subsidy is ", paid,
+               money::rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en, " The subsidy is ", paid,
                " yuan."));
     out.verdict(true, result);
 }

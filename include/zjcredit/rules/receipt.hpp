@@ -178,27 +178,6 @@ inline exact_value exact_yuan(int128 numerator, int128 denominator) {
     return out;
 }
 
-/// How the receipt names a rounding mode in Chinese.
-inline std::string rounding_zh(money::rounding mode) {
-    switch (mode) {
-        case money::rounding::half_up: return "四舍五入";
-        case money::rounding::half_even: return "四舍六入五成双";
-        case money::rounding::down: return "舍去（向零）";
-        case money::rounding::up: return "进位（远离零）";
-    }
-    return "四舍五入";
-}
-
-inline std::string rounding_en(money::rounding mode) {
-    switch (mode) {
-        case money::rounding::half_up: return "half up";
-        case money::rounding::half_even: return "half even";
-        case money::rounding::down: return "toward zero";
-        case money::rounding::up: return "away from zero";
-    }
-    return "half up";
-}
-
 /// The source of parameter `name` in `sources`; for a parameter the plan
 /// records no source for, one that says so rather than inventing one.
 inline const plan::source& source_of(std::string_view name, const plan::sources& sources) {
@@ -390,8 +369,8 @@ caps_text describe_total(const total_record& t, money::rounding mode, const std:
     out.rounded(rounded);
     const std::string rounded_text = money::to_string(rounded);
     out.step("rounding", "round", std::nullopt, {{"mode", money::to_string(mode)}, {"rounded", rounded_text}},
-             concat(exact_text, " 元", rounding_zh(mode), "到分为 ", rounded_text, " 元"),
-             concat(exact_text, " rounded ", rounding_en(mode), " to the fen: ", rounded_text));
+             concat(exact_text, " 元", money::rounding_zh(mode), "到分为 ", rounded_text, " 元"),
+             concat(exact_text, " rounded ", money::rounding_en(mode), " to the fen: ", rounded_text));
 
     caps_text caps;
     for (const auto& [use, names] : {std::pair{t.per_record, per_record}, std::pair{t.budget, budget}}) {

@@ -418,13 +418,13 @@ inline receivables_reward_result reward_result(const receivables_record& record,
                                " 笔）经中征应收账款融资服务平台在线确认且起始日在 ", iso(window.from()), " 至 ",
                                iso(window.to()), " 之内；金额 × 天数合计 ", sum, " 元，年化金额 ", sum, " ÷ ", basis_text,
                                " = ", annualised_text, " 元；奖励 = 年化金额 × ", rate, " = ", dec, " 元，",
-                               rounding_zh(params.rounding), "到分为 ", rounded, " 元。", caps.zh, "应付奖励 ", paid,
+                               money::rounding_zh(params.rounding), "到分为 ", rounded, " 元。", caps.zh, "应付奖励 ", paid,
                                " 元。");
     rc.explanation_en = concat(record.core_enterprise, ", a supply-chain core enterprise, has ", counted, " of ", total,
                                " receivables financings confirmed online on the Zhongzheng platform and starting inside ",
                                window_text, "; amount × days sums to ", sum, ", annualised ", sum, " / ", basis_text,
                                " = ", annualised_text, " yuan; reward = annualised × ", rate, " = ", dec,
-                               " yuan, rounded ", rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en,
+                               " yuan, rounded ", money::rounding_en(params.rounding), " to the fen: ", rounded, ".", caps.en,
                                " The reward is ", paid, " yuan.");
     return out;
 }

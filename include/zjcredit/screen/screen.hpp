@@ -250,6 +250,11 @@ struct conflict {
     std::int32_t paid_to = 0;  ///< its last day (a day number, included)
     /// first_loan_claimed_elsewhere: every 首贷 kept (screen_options::keep_all_first_loans).
     bool kept_all = false;
+    /// first_loan_claimed_elsewhere: the rule's reasons (batch bits) why the
+    /// listing that keeps the 首贷 is itself not subsidised, 0 when it is. It
+    /// keeps it all the same — the borrower's first loan is the earliest,
+    /// subsidised or not — and the detail says so.
+    std::uint32_t keeper_reasons = 0;
     /// The conflict names an earlier round's payment (lenders.front(),
     /// loan_id, paid_from..paid_to) rather than a listing: the 首贷 it keeps
     /// (first_loan_claimed_elsewhere), or the loan not listed (paid_loan_not_listed).

@@ -22,6 +22,12 @@ plain out/notification.csv
 echo "borrowers.csv (借款人, 是否符合):"
 plain out/borrowers.csv | tail -n +2 | awk -F, '{print $2 "," $6}'
 
+# totals.csv: per lender (in byte order of their names: 乙 is E4 B9 99 in UTF-8, 甲
+# E7 94 B2), in all, the counts, and the one reason counted (丙公司's kind), in
+# words with its code.
+echo "totals.csv (分组, 名称, 借款人数, 贷款笔数, 贴息金额), lenders, all, counts, reasons:"
+plain out/totals.csv | cut -d, -f1-5 | grep -E '^(贷款机构|合计|计数|原因),'
+
 echo "stdout without -o, under --budget 20000:"
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P $LENDERS --budget 20000 2>err | plain \
     || fail "screen --budget: $(cat err)"

@@ -35,7 +35,9 @@ import openpyxl
 ws = openpyxl.load_workbook("r1.xlsx")["totals"]
 rows = {(r[0], r[1]): r for r in ws.iter_rows(min_row=2, values_only=True)}
 assert rows[("total", "all")][2:6] == (2, 2, 30577.78, 10000), rows[("total", "all")]
-assert rows[("reason", "first_loan_claimed_elsewhere")][2:4] == (None, 1), rows
+# a reason counted is named in words, with its code
+assert rows[("reason", "the borrower's first loan is claimed at another lender (first_loan_claimed_elsewhere)")][2:4] \
+    == (None, 1), rows
 PY
 grep -q "round 2022Q2 committed to 支付登记.db: 2 rows, 10,000.00 yuan" err || fail "round said: $(cat err)"
 echo "rows committed under the budget:"
