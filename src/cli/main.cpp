@@ -19,7 +19,8 @@ constexpr std::string_view program_summary = "the 2022 Zhanjiang credit plan (æ¹
 constexpr std::string_view common_options = R"(
 Common options:
   --plan FILE     use the plan in FILE (JSON) instead of the embedded 2022 plan
-  -o, --output F  write to F atomically (temp file, then rename) instead of stdout
+  -o, --output F  write to F atomically (temp file, then rename) instead of stdout;
+                  stdout, too, gets the results only once they are complete
   --json          JSON output instead of CSV (UTF-8 with BOM) or text, for the
                   commands whose usage lists it
   --lang zh|en    language of text output (default zh)

@@ -110,18 +110,22 @@ void write_xlsx(const std::string& path, const std::vector<result_table>& tables
     book.commit();
 }
 
-/// The listings in error, on stderr: how many, the first few with where
-/// and why (all of them are in loans.csv), and that their borrowers are held.
+/// The listings in error, on stderr: how many, where and why, and that
+/// their borrowers are held. `listed_in` names the loans table written
+/// (loans.csv, or the 贷款 sheet of the workbook): then the first few are
+/// shown here; with none written, every one is.
 void report_listings_in_error(const screen::screen_input& in, const screen::screen_result& r,
                               const plan::first_loan_subsidy_parameters& params, const screen::screen_options& so,
-                              bool en) {
+                              bool en, const std::optional<std::string>& listed_in) {
     if (r.totals.loans_in_error == 0) return;
-    constexpr std::size_t shown = 5;
+    const std::size_t shown = listed_in ? 5 : r.totals.loans_in_error;
     std::cerr << "zjcredit: " << r.totals.loans_in_error
-              << (en ? " listing(s) in error, not screened; a borrower with one is held (borrower_listing_in_error) "
-                       "until it is corrected; loans.csv says why for each:\n"
-                     : " 笔报送有误，未参与筛选；涉及的借款人暂缓（borrower_listing_in_error），更正后重新筛选；"
-                       "每笔的原因见 loans.csv：\n");
+              << (en ? " listing(s) in error, not screened; a borrower with other listings is held "
+                       "(borrower_listing_in_error) until it is corrected"
+                     : " 笔报送有误，未参与筛选；涉及借款人的其他报送暂缓（borrower_listing_in_error），更正后重新筛选")
+              << (!listed_in ? (en ? ":\n" : "：\n")
+                  : en       ? "; " + *listed_in + " says why for each:\n"
+                             : "；每笔的原因见 " + *listed_in + "：\n");
     std::size_t listed = 0;
     for (std::size_t i = 0; i < r.loans.size() && listed < shown; ++i)
         if (r.loans[i].status != rules::batch::status_ok) {
@@ -287,6 +291,11 @@ int run_screen(const options& o) {
     count_row(en ? "count" : "计数", en ? "eligible" : "符合", r.totals.borrowers_eligible, r.totals.loans_eligible);
     count_row(en ? "count" : "计数", en ? "not_eligible" : "不符合", r.totals.borrowers - r.totals.borrowers_eligible,
               r.totals.loans - r.totals.loans_eligible);
+    // Listings in error are among the loans not eligible; their borrowers
+    // are not counted when the listing was their only one (it names no
+    // borrower the screen can trust), so they are counted here, in loans.
+    if (r.totals.loans_in_error != 0)
+        count_row(en ? "count" : "计数", en ? "in_error" : "其中报送有误", std::nullopt, r.totals.loans_in_error);
     // A reason's count, named in words with its code (loans.csv's 原因 column has the codes).
     for (const auto& [code, n] : r.totals.reasons) {
         std::uint32_t screen_bit = 0;
@@ -297,6 +306,12 @@ int run_screen(const options& o) {
                   std::nullopt, n);
     }
 
+    if (!so.budget) {  // 分配金额 only when a budget was shared
+        tables.back().header.pop_back();
+        tables.back().money_columns.pop_back();
+        for (auto& row : totals) row.pop_back();
+    }
+
     if (o.xlsx) write_xlsx(*o.xlsx, tables, en, params);
     if (o.output) {
         std::filesystem::create_directories(*o.output);
@@ -304,7 +319,11 @@ int run_screen(const options& o) {
     } else if (!o.xlsx) {
         write_csv(std::nullopt, tables[1]);  // the notification list to stdout
     }
-    report_listings_in_error(in, r, params, so, en);
+    const std::optional<std::string> listed_in =
+        o.output ? std::optional<std::string>((std::filesystem::path(*o.output) / "loans.csv").string())
+        : o.xlsx ? std::optional<std::string>(*o.xlsx + (en ? " (sheet loans)" : "（贷款 工作表）"))
+                 : std::nullopt;
+    report_listings_in_error(in, r, params, so, en, listed_in);
     commit_or_dry_run(o, reg, payments, breaches, r.totals.loans_in_error, selected_plan(o));
     return r.totals.loans_in_error != 0 ? rows_rejected : ok;
 }
