@@ -14,6 +14,7 @@
 #include <zjcredit/rules/first_loan_subsidy.hpp>
 #include <zjcredit/rules/columns.hpp>
 #include <zjcredit/rules/reason.hpp>
+#include <zjcredit/screen/round.hpp>
 #include <zjcredit/screen/screen.hpp>
 #include <zjcredit/screen/tables.hpp>
 
@@ -40,17 +41,21 @@ struct result_table {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> count_columns = {};  ///< written to the workbook as whole numbers
     std::vector<std::size_t> date_columns = {};   ///< written to the workbook as dates
+    bool total_row = false;  ///< the last row is a 合计 row: bold in the workbook, its label not a count
 };
 
 /// notification.csv: the list to publish or send — the borrowers paid this
-/// round (eligible, with an amount), numbered, with what each is paid and by
-/// which lenders, and a 合计 row; nothing a reader of a public list would
+/// round (eligible, with an amount; under a budget, with an allocation; not
+/// held for passing --borrower-limit), numbered, with what each is paid and
+/// by which lenders, and a 合计 row; nothing a reader of a public list would
 /// have to filter out (borrowers.csv has every borrower, paid or not).
-result_table notification_list(const screen::screen_input& in, const screen::screen_result& r, bool budget, bool en) {
+result_table notification_list(const screen::screen_input& in, const screen::screen_result& r,
+                               const std::vector<screen::limit_breach>& held, bool budget, bool en) {
     result_table t{"notification.csv", en ? "notification" : "公示名单",
                    en ? std::vector<std::string>{"no", "borrower_id", "borrower", "amount", "lenders"}
                       : std::vector<std::string>{"序号", "统一社会信用代码", "借款人", "贴息金额", "贷款机构"},
-                   {3}, {}};
+                   {3}, {}, {0}};
+    t.total_row = true;
     if (budget) {
         t.header.emplace_back(en ? "allocated" : "分配金额");
         t.money_columns.push_back(5);
@@ -58,10 +63,13 @@ result_table notification_list(const screen::screen_input& in, const screen::scr
     money::amount amount, allocated;  // checked sums
     std::size_t paid = 0;
     for (const auto& b : r.borrowers) {
-        if (!b.eligible || b.amount == 0) continue;
+        const std::string_view id = in.borrower_id[b.first_row];
+        if (!b.eligible || b.amount == 0 || (budget && b.allocated == 0) ||
+            std::any_of(held.begin(), held.end(), [&](const screen::limit_breach& h) { return h.borrower_id == id; }))
+            continue;
         std::string lenders;
         for (const auto& share : b.lenders) lenders += (lenders.empty() ? "" : ";") + std::string(share.first);
-        t.rows.push_back({std::to_string(++paid), std::string(in.borrower_id[b.first_row]),
+        t.rows.push_back({std::to_string(++paid), std::string(id),
                           std::string(in.borrower[b.first_row]), yuan(b.amount), lenders});
         if (budget) t.rows.back().push_back(yuan(b.allocated));
         amount += money::amount::from_fen(b.amount);
@@ -105,7 +113,12 @@ void write_xlsx(const std::string& path, const std::vector<result_table>& tables
             book.name_sheet(tables[k].sheet);
         else
             book.sheet(tables[k].sheet, tables[k].header);
-        for (const auto& r : tables[k].rows) book.row(r, tables[k].money_columns, false, tables[k].count_columns, tables[k].date_columns);
+        const result_table& t = tables[k];
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            const bool total = t.total_row && i + 1 == t.rows.size();
+            book.row(t.rows[i], t.money_columns, total, total ? std::vector<std::size_t>{} : t.count_columns,
+                     t.date_columns);
+        }
     }
     book.commit();
 }
@@ -214,7 +227,7 @@ int run_screen(const options& o) {
         tables.back().rows.back().push_back(screen::reason_texts(b.reasons, b.screen_reasons, en));
     }
 
-    tables.push_back(notification_list(in, r, so.budget.has_value(), en));
+    tables.push_back(notification_list(in, r, breaches, so.budget.has_value(), en));
 
     // loans.csv: every listing, in input order.
     tables.push_back({"loans.csv", en ? "loans" : "贷款",

@@ -137,8 +137,12 @@ const std::string& column_map::unit(std::string_view field) const {
 }
 
 std::string column_map::label(std::size_t column, std::string_view field) const {
-    if (column >= header_.size() || header_[column].empty() || split_[column].name == field) return std::string(field);
-    return header_[column] + " (" + std::string(field) + ")";
+    // Only the column's own field is named by its header: an error about
+    // another field located at this cell (the claim period, say) is not.
+    if (column >= header_.size() || field_[column] != field) return std::string(field);
+    const std::string_view header = trimmed(header_[column]);
+    if (header.empty() || split_[column].name == field) return std::string(field);
+    return std::string(header) + " (" + std::string(field) + ")";
 }
 
 std::vector<std::size_t> column_map::unmapped() const {

@@ -279,3 +279,17 @@ TEST_CASE("a table without a header row, and one with both a schedule and drawdo
         "借据号,借款人,企业规模,首次申请日期,是否通过融资平台申请,是否地方法人金融机构,是否首贷,年利率,放款日期,放款金额,余额\n";
     CHECK_THROWS_WITH_AS(read_loan_table_bytes(both, "loans.csv"), doctest::Contains("one way"), parse_error);
 }
+
+TEST_CASE("an error names the bank's own header only for its own column's field") {
+    // The claim period's error is located at the loan's drawdown cell (its
+    // balances come from the drawdown), but it is not about 放款金额; a cell
+    // of a header written with spaces around it is named without them.
+    const std::string csv = "借据号,借款人,企业规模,首次申请日期,是否通过融资平台申请,是否地方法人金融机构,是否首贷,利率(%),"
+                            "贴息起日,贴息止日,放款日期, 放款金额 \n"
+                            "L1,甲公司,小型,2022-04-10,是,是,是,0.8,2022-06-30,2022-04-01,2022-04-10,1000000.00\n"
+                            "L2,乙公司,小型,2022-04-10,是,是,是,0.8,2022-04-01,2022-06-30,2022-04-10,1.005\n";
+    const loan_table t = read_loan_table_bytes(csv, "loans.csv");
+    REQUIRE(t.loans.size() == 2);
+    CHECK(message_of(t.loans[0]).starts_with("loans.csv:2: period: "));
+    CHECK(message_of(t.loans[1]).starts_with("loans.csv:3: 放款金额 (drawdown_amount): "));
+}

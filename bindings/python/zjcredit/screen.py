@@ -16,7 +16,7 @@ path of a bank's file (CSV in UTF-8 or GB18030, or .xlsx).
 Example (``frame_a`` without a 贷款机构 column, named by the dict's key)::
 
     result = zjcredit.screen({"银行甲": frame_a, "银行乙": frame_b}, period="2022-04-01..2022-06-30")
-    result.borrowers[["borrower_id", "borrower", "amount"]]   # the notification list
+    paid = result.borrowers[result.borrowers["eligible"]]       # the borrowers paid: the list to publish
 """
 
 from __future__ import annotations

@@ -96,7 +96,8 @@ public:
     const std::vector<std::string>& header() const noexcept { return header_; }
     /// How an error names `field`, read from `column`: the user's own header
     /// and then the field ("首次申请日期 (first_application_date)"), or the
-    /// field alone when the header is the field's name or there is none.
+    /// field alone when the header is the field's name, or the column is
+    /// not that field's (an error about the claim period located there).
     std::string label(std::size_t column, std::string_view field) const;
     /// The table's name in errors ("loans.csv").
     const std::string& source() const noexcept { return source_; }

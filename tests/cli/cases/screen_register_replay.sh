@@ -42,6 +42,9 @@ echo "round 1 register rows:"
 sqlite3 -separator , payouts.db "SELECT row_id, round_id, borrower_id, borrower_name, loan_id, lender, period_from, period_to, amount_fen FROM payouts"
 echo "round 1 conflicts:"
 plain r1/conflicts.csv | cut -d, -f1-3
+# The list to publish names only what this round pays: not 乙公司, held for the limit.
+echo "round 1 notification:"
+plain r1/notification.csv
 
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P --register payouts.db --commit --round 2022Q2b --lang en -o r2 2>err \
     || fail "round 2: $(cat err)"
