@@ -79,11 +79,13 @@ screen_totals total_of(const screen_result& r, const lender_ranks& lenders) {
     }
     t.all.borrowers = t.borrowers_eligible;
     t.all.loans = t.loans_eligible;
-    for (std::size_t k = 0; k < by_lender.size(); ++k)  // by rank: in byte order of the names
-        if (by_lender[k].loans != 0) {
-            by_lender[k].key = std::string(lenders.names[k]);
-            t.lenders.push_back(std::move(by_lender[k]));
-        }
+    // Every lender screened, by rank (byte order of the names): a bank whose
+    // claims were all refused is in the totals too, with 0, not missing.
+    for (std::size_t k = 0; k < by_lender.size(); ++k) {
+        if (lenders.names[k].empty()) continue;  // rows naming no lender are in error, counted there
+        by_lender[k].key = std::string(lenders.names[k]);
+        t.lenders.push_back(std::move(by_lender[k]));
+    }
     for (std::size_t kind = 0; kind < kinds.size(); ++kind)
         if (kinds[kind].borrowers != 0) {
             kinds[kind].key = std::string(kind_code(static_cast<std::uint8_t>(kind)));

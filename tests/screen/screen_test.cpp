@@ -299,6 +299,10 @@ TEST_CASE("screen: the earliest 首贷 keeps it even when it is itself not subsi
     CHECK_FALSE(r.loans[1].eligible);
     CHECK(r.loans[1].screen_reasons == screen::reason_claimed_elsewhere);
     CHECK(r.totals.all.amount == 0);
+    // Both banks are in the totals, with nothing paid, rather than missing.
+    REQUIRE(r.totals.lenders.size() == 2);
+    for (const auto& lender : r.totals.lenders) CHECK((lender.loans == 0 && lender.amount == 0 && lender.borrowers == 0));
+    CHECK(r.totals.lenders[0].key == "银行乙");  // byte order: 乙 E4 B9 99 before 甲 E7 94 B2
     REQUIRE(r.conflicts.size() == 1);
     const auto& c = r.conflicts[0];
     CHECK(c.kind == "first_loan_claimed_elsewhere");

@@ -272,7 +272,7 @@ struct tally {
 
 /// The totals of a screen.
 struct screen_totals {
-    std::vector<tally> lenders;  ///< by lender name (byte order)
+    std::vector<tally> lenders;  ///< every lender screened, by name (byte order); 0 for one with nothing paid
     std::vector<tally> kinds;    ///< by borrower kind code (only kinds with borrowers)
     tally all;                                  ///< every eligible borrower
     std::size_t borrowers = 0;                  ///< borrowers listed
