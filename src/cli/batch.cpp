@@ -66,7 +66,7 @@ int run_json(const options& o, const record_kind& kind, const std::string& file,
             rejects.reject(i, where + ": " + e.what(), {});
         }
     }
-    return finish_run(writer, out, rejects, kind.noun);
+    return finish_run(writer, out, rejects, o.lang == "en", kind.noun);
 }
 
 }  // namespace
@@ -190,7 +190,7 @@ int run_batch(const options& o, const record_kind& kind) {
         bar.update(reader.bytes_read());
     }
     flush();
-    return finish_run(writer, out, rejects);
+    return finish_run(writer, out, rejects, o.lang == "en");
 }
 
 }  // namespace zjcredit::cli

@@ -118,14 +118,16 @@ private:
 };
 
 /// The end of a run: closes the result, publishes it and the rejects (or
-/// removes an earlier run's), says on stderr how many `what`s were rejected;
-/// returns the exit status.
-inline int finish_run(result_writer& writer, output& out, rejects_writer& rejects, std::string_view what = "row") {
+/// removes an earlier run's), says on stderr (in the run's language) how
+/// many `what`s were rejected; returns the exit status.
+inline int finish_run(result_writer& writer, output& out, rejects_writer& rejects, bool en,
+                      std::string_view what = "row") {
     writer.finish();
     out.commit();
     rejects.commit();
     if (rejects.count() > 0) {
-        std::cerr << "zjcredit: " << rejects.count() << " " << what << "(s) rejected, see " << rejects.path() << "\n";
+        if (en) std::cerr << "zjcredit: " << rejects.count() << " " << what << "(s) rejected, see " << rejects.path() << "\n";
+        else std::cerr << "zjcredit: " << rejects.count() << " 条被拒，未计入结果；原因见 " << rejects.path() << "\n";
         return rows_rejected;
     }
     return ok;

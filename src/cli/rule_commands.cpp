@@ -75,7 +75,7 @@ int run_subsidy_table(const options& o, const plan::plan& p, const record_kind& 
             for (std::size_t r = 0; r < loan.lines.size(); ++r) rejects.reject(loan.lines[r], e.what(), loan.cells[r]);
         }
     }
-    return finish_run(writer, out, rejects);
+    return finish_run(writer, out, rejects, o.lang == "en");
 }
 
 }  // namespace

@@ -433,6 +433,6 @@ int run_subsidy_blocks(const options& o, const record_kind& kind, const std::str
     }
     end_loan();
     write_block();
-    return finish_run(writer, out, rejects);
+    return finish_run(writer, out, rejects, o.lang == "en");
 }
 }  // namespace zjcredit::cli
