@@ -153,17 +153,20 @@ std::string row_error_message(const screen_input& in, const screen_result& r, st
     } catch (const error& e) {
         return where + " (loan_id " + std::string(in.loan_id[i]) + "): " + e.what();
     }
+    const auto field = [&](std::string_view name) {
+        if (in.locate) return in.locate(i, name);
+        return where + (located ? ": " : ".") + std::string(name);
+    };
     try {
-        const std::string prefix = where + (located ? ": " : ".");
-        if (in.loan_id[i].empty()) throw validation_error(prefix + "loan_id", "", "must not be empty: the screen tells loans apart by it");
+        if (in.loan_id[i].empty()) throw validation_error(field("loan_id"), "", "must not be empty: the screen tells loans apart by it");
         if (in.lender[i].empty())
-            throw validation_error(prefix + "lender", "",
+            throw validation_error(field("lender"), "",
                                    "must not be empty: name the lender in a column (贷款机构) or for the file (--lender)");
-        if (in.borrower[i].empty()) throw validation_error(prefix + "borrower", "", "must not be empty");
+        if (in.borrower[i].empty()) throw validation_error(field("borrower"), "", "must not be empty");
         if (in.borrower_id[i].empty())
-            throw validation_error(prefix + "borrower_id", "",
+            throw validation_error(field("borrower_id"), "",
                                    "must not be empty: the screen keys borrowers by their 统一社会信用代码");
-        if (!options.other_ids_declared) require_credit_code(in.borrower_id[i], prefix + "borrower_id");
+        if (!options.other_ids_declared) require_credit_code(in.borrower_id[i], field("borrower_id"));
     } catch (const error& e) {
         return e.what();
     }

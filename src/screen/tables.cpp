@@ -5,16 +5,22 @@
 #include <zjcredit/rules/batch.hpp>
 #include <zjcredit/rules/columns.hpp>
 
+#include <gsl/narrow>
+
 #include <optional>
 
 namespace zjcredit::screen {
 
 namespace {
 
-/// The carried column of `field`, by its header (rules/columns.hpp names).
+/// The carried column of `field` (by the reader's map, so a --columns name
+/// counts; by its header for a table put together without one).
 std::optional<std::size_t> carried_column(const rules::loan_table& t, std::string_view field) {
-    for (std::size_t c = 0; c < t.carried_header.size(); ++c)
-        if (rules::field_of(t.carried_header[c], rules::loan_table_fields) == field) return c;
+    for (std::size_t c = 0; c < t.carried_header.size(); ++c) {
+        const bool mapped = c < t.carried_field.size() ? t.carried_field[c] == field
+                                                       : rules::field_of(t.carried_header[c], rules::loan_table_fields) == field;
+        if (mapped) return c;
+    }
     return std::nullopt;
 }
 
@@ -39,9 +45,20 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
     if (table.loan_id_header.empty())
         throw parse_error(table.source + ": header", "",
                           "the screen needs a loan_id column (借据号) to tell a loan listed twice from two loans");
+    table_places places{{}, *id_column, lender_column};
+    places.places.source = table.source;
+    places.places.sheet = table.sheet;
+    places.places.carried_header = table.carried_header;
+    places.places.carried_field = table.carried_field;
+    places.places.carried_column = table.carried_column;
+    places.places.carried_label = table.carried_label;
+    tables_.push_back(std::move(places));
+    const auto table_index = gsl::narrow<std::uint32_t>(tables_.size() - 1);
     for (const auto& loan : table.loans) {
         const std::string where = table.source + ":" + (loan.lines.empty() ? "?" : std::to_string(loan.lines.front()));
         where_.push_back(where);
+        table_of_.push_back(table_index);
+        line_.push_back(loan.lines.empty() ? 0 : loan.lines.front());
         loan_id_.push_back(loan.loan_id);
         borrower_.push_back(loan.borrower);
         borrower_id_.push_back(loan.carried.at(*id_column));
@@ -76,6 +93,15 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
     }
 }
 
+std::string screen_table::where(std::size_t i, std::string_view field) const {
+    const table_places& t = tables_.at(table_of_.at(i));
+    const std::optional<std::size_t> column = field == "borrower_id" ? std::optional(t.borrower_id)
+                                              : field == "lender"    ? t.lender
+                                                                     : std::nullopt;
+    if (column && line_[i] != 0) return rules::locate_carried(t.places, *column, line_[i]);
+    return where_.at(i) + ": " + std::string(field);
+}
+
 screen_input screen_table::input() {
     loan_id_v_.assign(loan_id_.begin(), loan_id_.end());
     borrower_id_v_.assign(borrower_id_.begin(), borrower_id_.end());
@@ -91,6 +117,7 @@ screen_input screen_table::input() {
     in.lender = lender_v_;
     in.row_errors = error_v_;
     in.source = where_v_;
+    in.locate = [this](std::size_t i, std::string_view field) { return where(i, field); };
     return in;
 }
 

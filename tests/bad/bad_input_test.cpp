@@ -229,6 +229,12 @@ void screen_case(const bad_case& c, const std::string& bytes,
     check(in, screen::run_screen(in, plan::plan_2022().first_loan_subsidy));
 }
 
+/// `text` of an .expect line with its "{file}" replaced by the case's file name.
+std::string with_file(const bad_case& c, std::string text) {
+    if (const auto f = text.find("{file}"); f != std::string::npos) text.replace(f, 6, c.file_name());
+    return text;
+}
+
 /// A `screen` case of level loan: the first listing's error names the field and holds every substring.
 std::vector<std::string> run_screen_text(const bad_case& c) {
     std::string text;
@@ -241,10 +247,10 @@ std::vector<std::string> run_screen_text(const bad_case& c) {
     }
     if (text.empty()) return {"the first listing has no error"};
     std::vector<std::string> problems;
-    if (text.find(c.get("field").value_or("")) == std::string::npos)
-        problems.push_back("does not name the field \"" + c.get("field").value_or("") + "\"");
+    const std::string field = with_file(c, c.get("field").value_or(""));
+    if (text.find(field) == std::string::npos) problems.push_back("does not name the field \"" + field + "\"");
     for (const auto& m : c.messages())
-        if (text.find(m) == std::string::npos) problems.push_back("lacks \"" + m + "\"");
+        if (text.find(with_file(c, m)) == std::string::npos) problems.push_back("lacks \"" + m + "\"");
     if (!problems.empty()) problems.push_back("the text was: " + text.substr(0, 1000));
     return problems;
 }
@@ -337,15 +343,11 @@ std::vector<std::string> run(const bad_case& c, const std::string& base_ledger) 
         const std::string message = e.what();
         if (e.code() != *want)
             problems.push_back("code " + std::string(name_of(e.code())) + ", expected " + std::string(name_of(*want)));
-        const auto with_file = [&](std::string text) {
-            if (const auto f = text.find("{file}"); f != std::string::npos) text.replace(f, 6, c.file_name());
-            return text;
-        };
-        const std::string field = with_file(c.get("field").value_or(""));
+        const std::string field = with_file(c, c.get("field").value_or(""));
         if (e.field().find(field) == std::string::npos)
             problems.push_back("field \"" + e.field() + "\" lacks \"" + field + "\"");
         for (const auto& m : c.messages())
-            if (message.find(with_file(m)) == std::string::npos) problems.push_back("message lacks \"" + m + "\"");
+            if (message.find(with_file(c, m)) == std::string::npos) problems.push_back("message lacks \"" + m + "\"");
         const std::size_t max = std::strtoull(
             c.get("max_message").value_or(std::to_string(default_max_message)).c_str(), nullptr, 10);
         if (message.size() > max)

@@ -743,7 +743,7 @@ void screen_batch(benchmark::State& state) {
     const auto& d = loans();
     const auto& ids = screen_loan_ids();
     const zjcredit::screen::screen_input in{d.columns(), ids.loan_id_v, ids.borrower_id_v, ids.borrower_v,
-                                            ids.lender_v, {}, {}};
+                                            ids.lender_v, {}, {}, {}};
     const auto& params = plan::plan_2022().first_loan_subsidy;
     std::size_t borrowers = 0, conflicts = 0;
     for (auto _ : state) {

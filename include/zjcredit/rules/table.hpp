@@ -73,8 +73,21 @@ struct loan_table {
     std::string borrower_header;              ///< as written ("借款人名称")
     std::string loan_id_header;               ///< as written, empty when none
     std::vector<std::string> carried_header;  ///< headers of the carried columns, in the table's order
+    std::vector<std::string> carried_field;   ///< per carried column, the field it names ("borrower_id", "lender") or ""
     std::vector<table_loan> loans;            ///< in the order they first appear
+
+    // Where each carried cell is, for errors about it found after reading
+    // (the screen's checks of borrower_id and lender): see locate_carried().
+    std::string sheet;                        ///< xlsx: the sheet read; CSV: empty
+    std::vector<std::size_t> carried_column;  ///< per carried column, its place in the sheet (0-based)
+    std::vector<std::string> carried_label;   ///< per carried column, as errors name it ("统一社会信用代码 (borrower_id)")
 };
+
+/// Where carried column `carried` (an index into carried_header) of the
+/// table row numbered `row_number` is, and its header, as the reader's own
+/// errors say it: "甲.csv:7: 统一社会信用代码 (borrower_id)" for CSV,
+/// "甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)" for .xlsx.
+std::string locate_carried(const loan_table& table, std::size_t carried, std::size_t row_number);
 
 /// Reads the loans of the table in `path` ("-": stdin) with `options`.
 /// Throws for what concerns the whole table (no header row, a required

@@ -66,6 +66,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -145,6 +146,11 @@ std::string_view to_string(fill_order o) noexcept;
 /// "application" | "drawdown" | "loan_id" (or the enum's own names); nullopt otherwise.
 std::optional<fill_order> fill_order_from_string(std::string_view s) noexcept;
 
+/// Where field `field` ("loan_id", "lender", "borrower", "borrower_id") of
+/// listing `i` was read, as an error names it: a table's cell and header
+/// ("甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)"; screen_table::where).
+using field_locator = std::function<std::string(std::size_t i, std::string_view field)>;
+
 /// The loans: the batch's columns (rules/batch.hpp) and, per loan, its ids.
 /// Every span has loans.size() entries; `row_errors` may be empty, or hold
 /// per loan "" or why the loan was refused when it was read (it is then a
@@ -158,6 +164,9 @@ struct screen_input {
     std::span<const std::string_view> row_errors;  ///< empty, or per listing "" or its read error
     /// Empty, or where each listing was read ("loans.csv:7"): its errors are located there.
     std::span<const std::string_view> source;
+    /// Empty, or where each field of a listing was read (finer than
+    /// `source`: a table's cell and header), for the errors of its ids.
+    field_locator locate;
 
     /// The number of listings (rows).
     std::size_t size() const noexcept { return loans.size(); }
@@ -329,7 +338,10 @@ struct screen_result {
 screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_parameters& params,
                          const screen_options& options = {});
 
-/// The error message of row `i` in error (read error, ids, or the rule's), "" otherwise.
+/// The error message of row `i` in error (read error, ids, or the rule's),
+/// "" otherwise. An id's error names the field where in.locate says it was
+/// read; without it, at in.source[i] ("loans.csv:7: borrower_id") or,
+/// without a source, as "loans[i].borrower_id".
 std::string row_error_message(const screen_input& in, const screen_result& r, std::size_t i,
                               const plan::first_loan_subsidy_parameters& params, const screen_options& options = {});
 

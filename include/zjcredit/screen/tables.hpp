@@ -10,7 +10,9 @@
 #include <zjcredit/screen/screen.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace zjcredit::screen {
@@ -27,15 +29,32 @@ public:
     /// a row error with its located message.
     void add(const rules::loan_table& table, const std::string& lender = {}, bool lender_named_for_table = false);
 
-    /// The view the screen reads; valid until the next add().
+    /// The view the screen reads (its `locate` is where(i, field)); valid
+    /// until the next add(), and while this table is.
     screen_input input();
 
     /// How many loans were added, refused ones included.
     std::size_t size() const noexcept { return kind_.size(); }
     /// Where loan i was read ("loans.csv:7").
     const std::string& where(std::size_t i) const { return where_.at(i); }
+    /// Where field `field` of loan i was read, with its header, for
+    /// row_error_message: the cell of its borrower_id or lender column
+    /// ("甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)"); for a lender
+    /// named for the file, or another field, the row ("甲.csv:7: lender").
+    std::string where(std::size_t i, std::string_view field) const;
 
 private:
+    /// Where a table's borrower_id and lender columns are: the table with
+    /// its carried columns' places and no loans (rules::locate_carried).
+    struct table_places {
+        rules::loan_table places;
+        std::size_t borrower_id = 0;          ///< carried index of the borrower_id column
+        std::optional<std::size_t> lender;    ///< carried index of the lender column, when the table has one
+    };
+    std::vector<table_places> tables_;
+    std::vector<std::uint32_t> table_of_;  ///< per loan, its table in tables_
+    std::vector<std::size_t> line_;        ///< per loan, its first row's number (0: unknown)
+
     std::vector<std::uint8_t> kind_, flags_;
     std::vector<std::int32_t> application_, period_from_, period_to_, range_from_, range_to_;
     std::vector<std::int64_t> rate_, offsets_{0}, balance_;
