@@ -128,7 +128,14 @@ std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
     // The borrower's total as rounded once, before a cap on it (per_borrower_cap, the plan's budget).
     const money::int128 rounded = money::round_div(br.numerator, r.denominator, params.rounding);
     std::string out = en ? "balance-days within the borrower's cap " : "计入单户上限的积数 ";
-    out += money::decimal(l.capped_sum, 2).to_string() + rules::detail::times_rate_text(l.capped_sum, l.rate_used, params, en);
+    out += money::decimal(l.capped_sum, 2).to_string();
+    if (l.cut_by_cap) {
+        const std::string cap = money::to_string(params.balance_cap);
+        // Worded as subsidy_arithmetic (rules/arithmetic.hpp) says a loan's own cap.
+        out += en ? " (the borrower's daily balances together above " + cap + " not counted, filled loan by loan in order)"
+                  : "（该户各笔日余额合计超过 " + cap + " 元的部分不计，按填充顺序计入各笔）";
+    }
+    out += rules::detail::times_rate_text(l.capped_sum, l.rate_used, params, en);
     if (en)
         out += " yuan; the borrower's total, rounded " + std::string(money::rounding_en(params.rounding)) + " to the fen: " +
                rules::detail::fen_text(rounded);

@@ -101,6 +101,7 @@ struct fill_loan {
     std::int32_t first = 0, last = 0;  ///< range j's days counted
     std::int64_t balance = 0;          ///< range j's balance
     std::int64_t capped_sum = 0;       ///< Σ part × days so far
+    bool cut = false;                  ///< on some day its part of the cap was less than its balance
 
     bool done() const noexcept { return j == end; }
 };
@@ -153,6 +154,7 @@ bool fill_cap(const batch::loan_columns& c, std::vector<fill_loan>& loans, std::
             if (l.done() || l.first > day) continue;
             const std::int64_t part = std::min(l.balance, room);
             room -= part;
+            l.cut |= part < l.balance;
             if (part != 0) ok &= add_part(l, part, days, numerator);
         }
         // Loans whose range ends here move on; the next day is the earliest
@@ -525,6 +527,7 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
         for (std::size_t k = 0; k < paid_before; ++k) fill[k].loan->capped_sum = 0;  // not paid: no part shown
         fill.erase(fill.begin(), fill.begin() + static_cast<std::ptrdiff_t>(paid_before));
         if (!summed) return overflow();
+        for (const fill_loan& f : fill) r.loans[f.loan->row].cut_by_cap = f.cut;
         const int128 rounded = money::round_div(br.numerator, prepared.denominator, prepared.rounding);
         if (rounded > std::numeric_limits<std::int64_t>::max()) return overflow();
         std::int64_t amount = static_cast<std::int64_t>(rounded);

@@ -121,8 +121,12 @@ TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, e
           "计入单户上限的积数 656000000.00 × 0.8% ÷ 360 = 14577.777777… 元；该户合计四舍五入到分为 18577.78 元，本笔分得 "
           "14577.78 元");
     CHECK(screen::paid_listing_arithmetic(r, 1, params(), true) ==
-          "balance-days within the borrower's cap 144000000.00 × 1% / 360 = 4000 yuan; the borrower's total, rounded "
+          "balance-days within the borrower's cap 144000000.00 (the borrower's daily balances together above "
+          "10000000.00 not counted, filled loan by loan in order) × 1% / 360 = 4000 yuan; the borrower's total, rounded "
           "half up to the fen: 18577.78; this loan's share 4000.00");
+    // L2 got 200万 of its 800万 from 04-20 on: cut by the cap; L1 never was.
+    CHECK_FALSE(r.loans[0].cut_by_cap);
+    CHECK(r.loans[1].cut_by_cap);
     // The conflict is listed even when both are kept.
     REQUIRE(r.conflicts.size() == 1);
     CHECK(r.conflicts[0].kind == "first_loan_claimed_elsewhere");
@@ -147,7 +151,8 @@ TEST_CASE("screen: a listing's 说明 names a cap on its borrower's total") {
           "balance-days within the borrower's cap 656000000.00 × 0.8% / 360 = 14577.777777… yuan; the borrower's total, "
           "rounded half up to the fen: 18577.78, capped: 10000.00 paid; this loan's share 7846.89");
     CHECK(screen::paid_listing_arithmetic(r, 1, capped, false) ==
-          "计入单户上限的积数 144000000.00 × 1% ÷ 360 = 4000 元；该户合计四舍五入到分为 18577.78 元，受上限所限付 10000.00 元，"
+          "计入单户上限的积数 144000000.00（该户各笔日余额合计超过 10000000.00 元的部分不计，按填充顺序计入各笔） × 1% ÷ 360 = "
+          "4000 元；该户合计四舍五入到分为 18577.78 元，受上限所限付 10000.00 元，"
           "本笔分得 2153.11 元");
 }
 

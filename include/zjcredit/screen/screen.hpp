@@ -221,6 +221,10 @@ struct loan_result {
     /// status is errc::overflow.
     std::int64_t capped_sum = 0;
     bool eligible = false;                   ///< counted in its borrower's cap
+    /// On some day of its claim the borrower's cap (balance_cap, filled in
+    /// the fill order) left it less than its balance: capped_sum is less
+    /// than its own balance-days.
+    bool cut_by_cap = false;
 };
 
 /// One borrower. Its `loans` and `lenders` view its screen_result: a copy
