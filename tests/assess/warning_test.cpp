@@ -110,3 +110,19 @@ TEST_CASE("预警: rate targets are ungraded with a reason") {
     const warning w = warn(p, plan::find_target(p, "inclusive_sme_growth"), {});
     CHECK(w.result == grade::ungraded);
 }
+
+TEST_CASE("预警: a whole count is shown whole, a projected or average one to its places") {
+    // inclusive_sme_borrowers (户, 不低于年初): S = T = 52000户, V(12) = 53100户.
+    // a = 1100 / 12 = 91.666…户 a month (91.67 shown); no month left: P = V.
+    const auto& p = plan::plan_2022();
+    observations o(d(2022, 12, 31));
+    put(o, "inclusive_sme_borrowers", {.year_start = "52000", .current = "53100", .as_of = d(2022, 12, 31)});
+    const warning w = warn(p, plan::find_target(p, "inclusive_sme_borrowers"), {o});
+    CHECK(w.unit.word == "户");
+    CHECK(w.threshold->to_string() == "52000");
+    CHECK(w.latest->to_string() == "53100");
+    CHECK(w.projected->to_string() == "53100");
+    CHECK(w.pace_achieved->to_string() == "91.67");
+    CHECK(w.receipt_zh.at(1).starts_with("比较基数 T = 52000户；年初 S = 52000户；截至第12月 V = 53100户"));
+    CHECK(w.receipt_zh.at(2) == "已实现月均进度 a = (V − S) / 12 = 91.67户/月");
+}

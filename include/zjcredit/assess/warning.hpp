@@ -133,11 +133,15 @@ using rational = boost::multiprecision::cpp_rational;
 
 inline rational to_rational(const money::decimal& d) { return rational(to_big(d.coefficient()), pow10(d.scale())); }
 
-/// `q` in unit `u` (q / 10^exponent), rounded once to `places`.
+/// `q` in unit `u` (q / 10^exponent), rounded once to `places` (a whole count: none).
 inline money::decimal display(const rational& q, const figure_unit& u, int places, money::rounding mode) {
-    return round_ratio(boost::multiprecision::numerator(q), boost::multiprecision::denominator(q) * pow10(u.exponent),
-                       places, mode)
-        .value;
+    // A whole count of 户, 家 or 场 (a report's figure, a threshold) is shown
+    // whole, as the bureau writes it: 53100户, not 53100.00户. A count that
+    // is not whole (a projection, a monthly pace) keeps its places.
+    const bool count = u.base != plan::measure_unit::yuan && u.base != plan::measure_unit::percent;
+    const big denominator = boost::multiprecision::denominator(q) * pow10(u.exponent);
+    const int shown = count && boost::multiprecision::numerator(q) % denominator == 0 ? 0 : places;
+    return round_ratio(boost::multiprecision::numerator(q), denominator, shown, mode).value;
 }
 
 inline std::vector<std::string> lead_names(const plan::plan& p, const plan::target& t) {
