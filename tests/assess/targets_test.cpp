@@ -36,8 +36,8 @@ TEST_CASE("sme_credit_loans: 中小微企业信用贷款余额达250亿元以上
         CHECK(*v.margin == dec("0"));
         CHECK(contains(v.explanation_zh, "【一、工作目标】“中小微企业信用贷款余额达250亿元以上”"));
         CHECK(contains(v.explanation_zh, "“以上”包括本数"));
-        CHECK(contains(v.explanation_zh, "目标为25000000000.00元"));
-        CHECK(contains(v.explanation_zh, "差额0.00元，达成"));
+        CHECK(contains(v.explanation_zh, "目标为250亿元"));
+        CHECK(contains(v.explanation_zh, "差额0亿元，达成"));
         CHECK(contains(v.explanation_en, "以上 includes the threshold"));
         CHECK(contains(v.explanation_en, "margin 0.00 yuan: met"));
     }
@@ -225,8 +225,8 @@ TEST_CASE("platform_financing: 融资总额较2021年增长30% (≥ 1.3 × the 2
         CHECK(v.rates->value.to_string() == "0.3000");
         CHECK(v.rates->reference.to_string() == "0.3000");
         CHECK(v.rates->margin_sign == 0);
-        CHECK(contains(v.explanation_zh, "2021年合计5000000000.00元"));
-        CHECK(contains(v.explanation_zh, "须达到5000000000.00×1.3=6500000000.00元"));
+        CHECK(contains(v.explanation_zh, "2021年合计50亿元"));
+        CHECK(contains(v.explanation_zh, "须达到50亿元×1.3=65亿元"));
         CHECK(contains(v.explanation_en, "增长 with a number means ≥"));
         CHECK(contains(v.explanation_zh, "较2021年增长30.00%，要求30.00%"));
     }
@@ -283,6 +283,10 @@ TEST_CASE("inclusive_sme_growth: 普惠小微贷款余额较年初增速不低�
         CHECK(contains(v.explanation_zh, "增速12.00%"));
         CHECK(contains(v.explanation_zh, "“不低于”包括本数"));
         CHECK(contains(v.explanation_en, "growth 12.00%"));
+        // Figures in the unit the target is stated in (亿元, as the report's
+        // table shows them): 100亿 → 112亿, 1000亿 → 1120亿.
+        CHECK(contains(v.explanation_zh, "由年初100亿元变为112亿元"));
+        CHECK(contains(v.explanation_zh, "由年初1000亿元变为1120亿元"));
     }
     SUBCASE("one 分 short: the rates print alike but the exact comparison says not met") {
         // (11199999999.99 − 10000000000) / 10000000000 = 0.119999999999
@@ -293,6 +297,8 @@ TEST_CASE("inclusive_sme_growth: 普惠小微贷款余额较年初增速不低�
         CHECK(v.rates->margin_sign == -1);
         CHECK(v.rates->margin.to_string() == "0.0000");
         CHECK(contains(v.explanation_zh, "增速差-0.00个百分点，未达成"));
+        // A figure finer than 0.0001亿 (1万元) stays in 元 to the 分: 11199999999.99元.
+        CHECK(contains(v.explanation_zh, "由年初100亿元变为11199999999.99元"));
         CHECK(contains(v.explanation_en, "the verdict compares the exact values"));
     }
     SUBCASE("112.01亿: growth 12.01%, one hundredth of a point ahead") {

@@ -15,6 +15,7 @@
 #ifndef ZJCREDIT_ASSESS_ASSESS_HPP
 #define ZJCREDIT_ASSESS_ASSESS_HPP
 
+#include <zjcredit/assess/figure_unit.hpp>
 #include <zjcredit/assess/observation.hpp>
 #include <zjcredit/assess/verdict.hpp>
 #include <zjcredit/dates/date.hpp>
@@ -546,7 +547,23 @@ private:
 
     // ---- explanations ------------------------------------------------------
 
-    std::string zh(const money::decimal& d) const { return amount_zh(d, t_.unit); }
+    // A Chinese amount is written in the unit the target is stated in when
+    // it takes at most 4 decimals there (250亿元, 901.3亿元, not
+    // 25000000000.00元), as the report's tables show it; a finer one (差额
+    // -0.01元) in 元 to the 分. The decimal point only moves: each figure
+    // stays exact. English keeps 元.
+    std::string zh_yuan(const money::decimal& d) const {
+        const figure_unit u = stated_unit(t_);
+        const money::decimal n = in_unit(d, u);
+        if (n.scale() <= 4) return n.to_string() + std::string(u.word);
+        return figure_text(d, plan::measure_unit::yuan) + "元";
+    }
+    std::string zh(const money::decimal& d) const {
+        return t_.unit == plan::measure_unit::yuan ? zh_yuan(d) : amount_zh(d, t_.unit);
+    }
+    std::string zh_margin(const money::decimal& d) const {
+        return t_.unit == plan::measure_unit::yuan ? signed_text(zh_yuan(d), sign_of(d)) : margin_zh(d, t_.unit);
+    }
     std::string en(const money::decimal& d) const { return amount_en(d, t_.unit); }
 
     std::string rounding_note_zh() const {
@@ -584,7 +601,7 @@ private:
             switch (t_.baseline) {
                 case b::fixed:
                     zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "，目标为" + zh(*v_.threshold) +
-                              "；" + c.zh + "；差额" + margin_zh(*v_.margin, t_.unit) + "，" + sz + "。";
+                              "；" + c.zh + "；差额" + zh_margin(*v_.margin) + "，" + sz + "。";
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + " against the threshold of " +
                               en(*v_.threshold) + "; " + c.en + "; margin " + margin_en(*v_.margin, t_.unit) + ": " +
                               se + ".";
@@ -597,7 +614,7 @@ private:
                         ge = " (growth " + percent_text(v_.rates->value) + ")";
                     }
                     zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "，年初为" + zh(*v_.threshold) +
-                              gz + "；" + c.zh + "；较年初" + margin_zh(*v_.margin, t_.unit) + "，" + sz + "。";
+                              gz + "；" + c.zh + "；较年初" + zh_margin(*v_.margin) + "，" + sz + "。";
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + " against " +
                               en(*v_.threshold) + " at the start of the year" + ge + "; " + c.en + "; change " +
                               margin_en(*v_.margin, t_.unit) + ": " + se + ".";
@@ -609,8 +626,8 @@ private:
                     const std::string f = t_.factor->normalized().to_string();
                     const auto& r = *v_.rates;
                     zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "；" + year + "年合计" + zh(total) +
-                              "，须达到" + figure_text(total, t_.unit) + "×" + f + "=" + zh(*v_.threshold) + "；" +
-                              c.zh + "；差额" + margin_zh(*v_.margin, t_.unit) + "；较" + year + "年" +
+                              "，须达到" + zh(total) + "×" + f + "=" + zh(*v_.threshold) + "；" +
+                              c.zh + "；差额" + zh_margin(*v_.margin) + "；较" + year + "年" +
                               change_zh(r.value) + "，要求" + percent_text(r.reference) + "，增速差" +
                               points_text(r.margin, r.margin_sign) + "个百分点，" + sz + "。" + rounding_note_zh();
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + "; the " + year +
