@@ -549,8 +549,9 @@ ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overr
  * "loans": {"source" ("甲银行.csv:7"), "loan_id", "lender", "borrower_id",
  * "borrower", "period_from", "period_to", "eligible", "amount", "allocated"
  * (what the listing is paid: its share of its borrower's allocation under a
- * budget, its amount otherwise), "rate_used",
- * "capped_balance_days", "reasons", "error" (null, or the listing's located
+ * budget, its amount otherwise), "rate_used", "capped_balance_days",
+ * "cut_by_cap" (true when, on some day, the borrower's cap left the listing
+ * less than its balance), "reasons", "error" (null, or the listing's located
  * error: an invalid 统一社会信用代码, a missing lender, a bad cell)},
  * "conflicts": [{"kind", "borrower_id", "loan_id", "lenders", "rows",
  * "detail_zh", "detail_en"}], "totals": {"lenders", "borrower_kinds", "all",

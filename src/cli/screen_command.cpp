@@ -227,6 +227,7 @@ int run_screen(const options& o) {
         tables.back().rows.back().push_back(screen::reason_texts(b.reasons, b.screen_reasons, en));
     }
 
+    const std::size_t notification = tables.size();
     tables.push_back(notification_list(in, r, breaches, so.budget.has_value(), en));
 
     // loans.csv: every listing, in input order.
@@ -311,10 +312,7 @@ int run_screen(const options& o) {
         count_row(en ? "count" : "计数", en ? "in_error" : "其中报送有误", std::nullopt, r.totals.loans_in_error);
     // A reason's count, named in words with its code (loans.csv's 原因 column has the codes).
     for (const auto& [code, n] : r.totals.reasons) {
-        std::uint32_t screen_bit = 0;
-        for (const auto& s : screen::screen_reasons)
-            if (s.code == code) screen_bit = s.bit;
-        const std::string words = screen::reason_texts(rules::reason_bit(code), screen_bit, en);
+        const std::string words = screen::reason_texts(rules::reason_bit(code), screen::screen_reason_of(code), en);
         count_row(en ? "reason" : "原因", words.empty() ? code : words + (en ? " (" : "（") + code + (en ? ")" : "）"),
                   std::nullopt, n);
     }
@@ -330,7 +328,7 @@ int run_screen(const options& o) {
         std::filesystem::create_directories(*o.output);
         for (const auto& x : tables) write_csv(o.output, x);
     } else if (!o.xlsx) {
-        write_csv(std::nullopt, tables[1]);  // the notification list to stdout
+        write_csv(std::nullopt, tables[notification]);  // the notification list to stdout
     }
     const std::optional<std::string> listed_in =
         o.output ? std::optional<std::string>((std::filesystem::path(*o.output) / "loans.csv").string())

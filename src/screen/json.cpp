@@ -124,8 +124,8 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
     json::value source = json::value::array(), loan_id = json::value::array(), lender = json::value::array(),
                 borrower_id = json::value::array(), borrower = json::value::array(), from = json::value::array(),
                 to = json::value::array(), eligible = json::value::array(), amount = json::value::array(),
-                allocated = json::value::array(), rate_used = json::value::array(), capped = json::value::array(), reasons = json::value::array(),
-                error = json::value::array();
+                allocated = json::value::array(), rate_used = json::value::array(), capped = json::value::array(), cut = json::value::array(),
+                reasons = json::value::array(), error = json::value::array();
     for (std::size_t i = 0; i < r.loans.size(); ++i) {
         const loan_result& l = r.loans[i];
         const bool ok = l.status == rules::batch::status_ok;
@@ -143,6 +143,7 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
         rate_used.push_back(paid ? json::value(money::to_string(money::rate::from_units(l.rate_used)))
                                  : json::value(nullptr));
         capped.push_back(money::decimal(l.capped_sum, 2).to_string());
+        cut.push_back(paid && l.cut_by_cap);
         reasons.push_back(codes_of(l.reasons, l.screen_reasons));
         error.push_back(ok ? json::value(nullptr) : json::value(row_error_message(in, r, i, params, options)));
     }
@@ -159,6 +160,7 @@ json::value loans_json(const screen_table& table, const screen_input& in, const 
     out["allocated"] = std::move(allocated);
     out["rate_used"] = std::move(rate_used);
     out["capped_balance_days"] = std::move(capped);
+    out["cut_by_cap"] = std::move(cut);
     out["reasons"] = std::move(reasons);
     out["error"] = std::move(error);
     return out;

@@ -114,6 +114,9 @@ static void test_two_loans_share_one_cap(void) {
     CHECK_ITEM(out, "loans", "rate_used", 1, "\"1%\"");
     /* 200万 × 72 days. */
     CHECK_ITEM(out, "loans", "capped_balance_days", 1, "\"144000000.00\"");
+    /* L1's 800万 leaves L2 200万 of its 800万 from 04-20: cut by the cap; L1 never. */
+    CHECK_ITEM(out, "loans", "cut_by_cap", 0, "false");
+    CHECK_ITEM(out, "loans", "cut_by_cap", 1, "true");
     CHECK_ITEM(out, "loans", "error", 1, "null");
     CHECK_ITEM(out, "loans", "period_from", 1, "\"2022-04-01\"");
     /* Each lender's share, and the lenders' totals. */

@@ -70,6 +70,8 @@ def test_two_loans_of_one_borrower_share_the_cap() -> None:
     assert list(r.loans["rate_used"]) == ["0.8%", "1%"]
     # 元·days of each loan's part of the cap: 800万 × 82 and 200万 × 72.
     assert list(r.loans["capped_balance_days"]) == [Decimal("656000000.00"), Decimal("144000000.00")]
+    # From 04-20 L1's 800万 leaves L2 200万 of its 800万: L2 is cut by the cap, L1 never.
+    assert list(r.loans["cut_by_cap"]) == [False, True]
     assert list(r.loans["error"]) == ["", ""]
     assert list(r.conflicts["kind"]) == ["first_loan_claimed_elsewhere"]
     total = r.totals[r.totals["group"] == "total"].iloc[0]

@@ -54,7 +54,9 @@ class ScreenResult:
     in input order (source "file:line", loan_id, lender, borrower_id,
     borrower, period_from, period_to, eligible, amount, allocated: what it
     is paid — its share of its borrower's allocation under a budget, its
-    amount otherwise —, rate_used, capped_balance_days, reasons, error: ""
+    amount otherwise —, rate_used, capped_balance_days, cut_by_cap: True
+    when on some day the borrower's cap left it less than its balance,
+    reasons, error: ""
     or the listing's located error).
     ``conflicts``: kind, borrower_id, loan_id, lenders, rows, detail_zh,
     detail_en. ``totals``: group ("lender", "borrower_kind", "total",
@@ -139,10 +141,11 @@ def _frames(data: dict[str, Any]) -> ScreenResult:
         "allocated": [Decimal(x) for x in ln["allocated"]],
         "rate_used": ln["rate_used"],
         "capped_balance_days": [Decimal(x) for x in ln["capped_balance_days"]],
+        "cut_by_cap": ln["cut_by_cap"],
         "reasons": [";".join(x) for x in ln["reasons"]],
         "error": [x or "" for x in ln["error"]],
     }, columns=["source", "loan_id", "lender", "borrower_id", "borrower", "period_from", "period_to", "eligible",
-                "amount", "allocated", "rate_used", "capped_balance_days", "reasons", "error"])
+                "amount", "allocated", "rate_used", "capped_balance_days", "cut_by_cap", "reasons", "error"])
     conflicts = pd.DataFrame(data["conflicts"], columns=["kind", "borrower_id", "loan_id", "lenders", "rows",
                                                          "detail_zh", "detail_en"])
     t = data["totals"]

@@ -106,11 +106,19 @@ inline constexpr std::array<screen_reason_info, 9> screen_reasons{{
      "known: held"},
 }};
 
-/// The bit of a screen reason code, at compile time: a misspelt code does not compile.
-consteval std::uint32_t screen_reason_bit(std::string_view code) {
+/// The bit of a screen reason code at run time, 0 for a code not in the table
+/// (a code of the rule's reasons, say: rules::reason_bit gives those).
+constexpr std::uint32_t screen_reason_of(std::string_view code) noexcept {
     for (const auto& r : screen_reasons)
         if (r.code == code) return r.bit;
-    throw "unknown screen reason";  // not a constant expression: a misspelt code does not compile
+    return 0;
+}
+
+/// The bit of a screen reason code, at compile time: a misspelt code does not compile.
+consteval std::uint32_t screen_reason_bit(std::string_view code) {
+    const std::uint32_t bit = screen_reason_of(code);
+    if (bit == 0) throw "unknown screen reason";  // not a constant expression: a misspelt code does not compile
+    return bit;
 }
 
 /// The bit of `first_loan_claimed_elsewhere`.
