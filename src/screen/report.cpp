@@ -131,9 +131,13 @@ std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
     out += money::decimal(l.capped_sum, 2).to_string();
     if (l.cut_by_cap) {
         const std::string cap = money::to_string(params.balance_cap);
-        // Worded as subsidy_arithmetic (rules/arithmetic.hpp) says a loan's own cap.
-        out += en ? " (the borrower's daily balances together above " + cap + " not counted, filled loan by loan in order)"
-                  : "（该户各笔日余额合计超过 " + cap + " 元的部分不计，按填充顺序计入各笔）";
+        // Worded as subsidy_arithmetic (rules/arithmetic.hpp) says a loan's
+        // own cap; a borrower's only listing is said so too.
+        if (br.loans.size() == 1)
+            out += en ? " (daily balances above " + cap + " not counted)" : "（日余额超过 " + cap + " 元的部分不计）";
+        else
+            out += en ? " (the borrower's daily balances together above " + cap + " not counted, filled loan by loan in order)"
+                      : "（该户各笔日余额合计超过 " + cap + " 元的部分不计，按填充顺序计入各笔）";
     }
     out += rules::detail::times_rate_text(l.capped_sum, l.rate_used, params, en);
     if (en)

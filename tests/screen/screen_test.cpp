@@ -156,6 +156,23 @@ TEST_CASE("screen: a listing's 说明 names a cap on its borrower's total") {
           "本笔分得 2153.11 元");
 }
 
+TEST_CASE("screen: a borrower's only loan above the cap is said cut in its own words") {
+    // 1200万 held the whole quarter (91 days), 0.8%: 1000万 a day counts.
+    // 10,000,000.00 × 91 = 910,000,000.00 元·days; × 0.8% ÷ 360 = 20,222.222…
+    population p;
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 80'000'000, whole_quarter(1200 * wan));
+    const auto r = screen::run_screen(p.input(), params());
+    CHECK(r.loans[0].cut_by_cap);
+    CHECK(r.borrowers[0].amount == 2'022'222);
+    CHECK(screen::paid_listing_arithmetic(r, 0, params(), false) ==
+          "计入单户上限的积数 910000000.00（日余额超过 10000000.00 元的部分不计） × 0.8% ÷ 360 = 20222.222222… 元；"
+          "该户合计四舍五入到分为 20222.22 元，本笔分得 20222.22 元");
+    CHECK(screen::paid_listing_arithmetic(r, 0, params(), true) ==
+          "balance-days within the borrower's cap 910000000.00 (daily balances above 10000000.00 not counted) × 0.8% "
+          "/ 360 = 20222.222222… yuan; the borrower's total, rounded half up to the fen: 20222.22; this loan's share "
+          "20222.22");
+}
+
 TEST_CASE("screen: the fill order is a parameter") {
     // By loan_id with L2 named "A2" first: 04-20..06-30 L2 takes 800万, L1 200万;
     // 04-10..04-19 L1 800万. L1: (800万 × 10 + 200万 × 72) × 0.8% / 360 = 4,977.777…;
