@@ -279,15 +279,16 @@ loan_table read_loans(const io::table& t, const table_options& o) {
         const auto used = [&](std::string_view f) { return m.find(f) == c; };
         if (std::none_of(loan_fields_used.begin(), loan_fields_used.end(), used)) carried.push_back(c);
     }
-    out.sheet = t.sheet;
+    out.places.source = t.source;
+    out.places.sheet = t.sheet;
     for (const std::size_t c : carried) {
         std::string_view field;
         for (const auto& f : loan_table_fields)
             if (m.find(f.field) == c) field = f.field;
         out.carried_header.push_back(m.header()[c]);
         out.carried_field.emplace_back(field);
-        out.carried_column.push_back(c);
-        out.carried_label.push_back(field.empty() ? m.header()[c] : m.label(c, field));
+        out.places.sheet_column.push_back(c);
+        out.places.label.push_back(field.empty() ? m.header()[c] : m.label(c, field));
     }
 
     // Rows into loans: by loan_id, wherever its rows are; else consecutive rows of one borrower.
@@ -344,14 +345,20 @@ loan_table read_loans(const io::table& t, const table_options& o) {
 
 }  // namespace
 
-std::string locate_carried(const loan_table& table, std::size_t carried, std::size_t row_number) {
-    // A table put together by hand may lack the places: the row and header then.
-    const bool placed = carried < table.carried_column.size() && carried < table.carried_label.size();
-    const std::string place = table.sheet.empty() || !placed
-                                  ? std::to_string(row_number)
-                                  : io::cell_name(table.sheet, table.carried_column[carried], row_number);
-    const std::string& label = placed ? table.carried_label[carried] : table.carried_header.at(carried);
-    return table.source + ":" + place + ": " + label;
+std::string carried_places::locate(std::size_t carried, std::size_t row_number) const {
+    const std::string place =
+        sheet.empty() ? std::to_string(row_number) : io::cell_name(sheet, sheet_column.at(carried), row_number);
+    return source + ":" + place + ": " + label.at(carried);
+}
+
+std::optional<std::size_t> find_carried(const loan_table& table, std::string_view field) {
+    for (std::size_t c = 0; c < table.carried_header.size(); ++c) {
+        const bool names = c < table.carried_field.size()
+                               ? table.carried_field[c] == field
+                               : field_of(table.carried_header[c], loan_table_fields) == field;
+        if (names) return c;
+    }
+    return std::nullopt;
 }
 
 loan_table read_loan_table(const std::string& path, const table_options& options) {

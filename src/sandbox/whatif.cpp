@@ -428,9 +428,7 @@ std::vector<std::string> lenders_of(const std::vector<rules::loan_table>& tables
     std::vector<std::string> out;
     bool any = false;
     for (const auto& t : tables) {
-        std::optional<std::size_t> column;
-        for (std::size_t k = 0; k < t.carried_header.size(); ++k)
-            if (rules::field_of(t.carried_header[k], rules::loan_table_fields) == "lender") column = k;
+        const std::optional<std::size_t> column = rules::find_carried(t, "lender");
         any = any || column.has_value();
         for (const auto& loan : t.loans) out.push_back(column ? loan.carried.at(*column) : std::string());
     }

@@ -132,8 +132,8 @@ std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
     if (l.cut_by_cap) {
         const std::string cap = money::to_string(params.balance_cap);
         // Worded as subsidy_arithmetic (rules/arithmetic.hpp) says a loan's
-        // own cap; a borrower's only listing is said so too.
-        if (br.loans.size() == 1)
+        // own cap; the only listing in its borrower's cap is said so too.
+        if (br.cap_listings == 1)
             out += en ? " (daily balances above " + cap + " not counted)" : "（日余额超过 " + cap + " 元的部分不计）";
         else
             out += en ? " (the borrower's daily balances together above " + cap + " not counted, filled loan by loan in order)"

@@ -13,6 +13,8 @@
 #include "large_arrays.hpp"
 #include "sort_rows.hpp"
 
+#include <gsl/narrow>
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -521,8 +523,12 @@ screen_result run_screen(const screen_input& in, const plan::first_loan_subsidy_
             br.eligible = false;
             br.numerator = 0;
             br.amount = br.allocated = 0;
-            for (const fill_loan& f : fill) f.loan->capped_sum = f.loan->amount = 0;
+            for (const fill_loan& f : fill) {
+                f.loan->capped_sum = f.loan->amount = 0;
+                r.loans[f.loan->row].cut_by_cap = false;
+            }
         };
+        br.cap_listings = gsl::narrow<std::uint32_t>(fill.size());
         const bool summed = fill_cap(in.loans, fill, prepared.balance_cap, br.numerator);
         for (std::size_t k = 0; k < paid_before; ++k) fill[k].loan->capped_sum = 0;  // not paid: no part shown
         fill.erase(fill.begin(), fill.begin() + static_cast<std::ptrdiff_t>(paid_before));

@@ -3,7 +3,6 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/rules/batch.hpp>
-#include <zjcredit/rules/columns.hpp>
 
 #include <gsl/narrow>
 
@@ -11,28 +10,13 @@
 
 namespace zjcredit::screen {
 
-namespace {
-
-/// The carried column of `field` (by the reader's map, so a --columns name
-/// counts; by its header for a table put together without one).
-std::optional<std::size_t> carried_column(const rules::loan_table& t, std::string_view field) {
-    for (std::size_t c = 0; c < t.carried_header.size(); ++c) {
-        const bool mapped = c < t.carried_field.size() ? t.carried_field[c] == field
-                                                       : rules::field_of(t.carried_header[c], rules::loan_table_fields) == field;
-        if (mapped) return c;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
 void screen_table::add(const rules::loan_table& table, const std::string& lender, bool lender_named_for_table) {
-    const auto id_column = carried_column(table, "borrower_id");
+    const auto id_column = rules::find_carried(table, "borrower_id");
     if (!id_column)
         throw parse_error(table.source + ": header", "",
                           "the screen keys borrowers by their 统一社会信用代码: the table needs a borrower_id column "
                           "(统一社会信用代码, 社会信用代码)");
-    const auto lender_column = carried_column(table, "lender");
+    const auto lender_column = rules::find_carried(table, "lender");
     if (!lender_column && lender.empty())
         throw parse_error(table.source + ": header", "",
                           "no lender column (贷款机构, 放款机构) and no lender given for this file (--lender, or "
@@ -45,20 +29,14 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
     if (table.loan_id_header.empty())
         throw parse_error(table.source + ": header", "",
                           "the screen needs a loan_id column (借据号) to tell a loan listed twice from two loans");
-    table_places places{{}, *id_column, lender_column};
-    places.places.source = table.source;
-    places.places.sheet = table.sheet;
-    places.places.carried_header = table.carried_header;
-    places.places.carried_field = table.carried_field;
-    places.places.carried_column = table.carried_column;
-    places.places.carried_label = table.carried_label;
-    tables_.push_back(std::move(places));
-    const auto table_index = gsl::narrow<std::uint32_t>(tables_.size() - 1);
+    if (places_.use_count() > 1) places_ = std::make_shared<field_places>(*places_);
+    field_places& places = *places_;
+    places.tables.push_back({table.places, *id_column, lender_column});
+    const auto table_index = gsl::narrow<std::uint32_t>(places.tables.size() - 1);
     for (const auto& loan : table.loans) {
-        const std::string where = table.source + ":" + (loan.lines.empty() ? "?" : std::to_string(loan.lines.front()));
-        where_.push_back(where);
-        table_of_.push_back(table_index);
-        line_.push_back(loan.lines.empty() ? 0 : loan.lines.front());
+        places.where.push_back(table.source + ":" + (loan.lines.empty() ? "?" : std::to_string(loan.lines.front())));
+        places.table_of.push_back(table_index);
+        places.line.push_back(loan.lines.empty() ? 0 : loan.lines.front());
         loan_id_.push_back(loan.loan_id);
         borrower_.push_back(loan.borrower);
         borrower_id_.push_back(loan.carried.at(*id_column));
@@ -93,13 +71,15 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
     }
 }
 
-std::string screen_table::where(std::size_t i, std::string_view field) const {
-    const table_places& t = tables_.at(table_of_.at(i));
+std::string screen_table::field_places::at(std::size_t i, std::string_view field) const {
+    const table& t = tables.at(table_of.at(i));
     const std::optional<std::size_t> column = field == "borrower_id" ? std::optional(t.borrower_id)
                                               : field == "lender"    ? t.lender
                                                                      : std::nullopt;
-    if (column && line_[i] != 0) return rules::locate_carried(t.places, *column, line_[i]);
-    return where_.at(i) + ": " + std::string(field);
+    // A table put together without its places (rules::carried_places) is located by its row.
+    const bool placed = column && *column < t.places.label.size() && *column < t.places.sheet_column.size();
+    if (placed && line[i] != 0) return t.places.locate(*column, line[i]);
+    return where.at(i) + ": " + std::string(field);
 }
 
 screen_input screen_table::input() {
@@ -108,7 +88,7 @@ screen_input screen_table::input() {
     borrower_v_.assign(borrower_.begin(), borrower_.end());
     lender_v_.assign(lender_.begin(), lender_.end());
     error_v_.assign(error_.begin(), error_.end());
-    where_v_.assign(where_.begin(), where_.end());
+    where_v_.assign(places_->where.begin(), places_->where.end());
     screen_input in;
     in.loans = {kind_, application_, flags_, rate_, period_from_, period_to_, offsets_, range_from_, range_to_, balance_};
     in.loan_id = loan_id_v_;
@@ -117,7 +97,9 @@ screen_input screen_table::input() {
     in.lender = lender_v_;
     in.row_errors = error_v_;
     in.source = where_v_;
-    in.locate = [this](std::size_t i, std::string_view field) { return where(i, field); };
+    in.locate = [places = std::shared_ptr<const field_places>(places_)](std::size_t i, std::string_view field) {
+        return places->at(i, field);
+    };
     return in;
 }
 

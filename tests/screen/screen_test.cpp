@@ -127,6 +127,7 @@ TEST_CASE("screen: two loans of 800万 share the 1000万 cap, filled in order, e
     // L2 got 200万 of its 800万 from 04-20 on: cut by the cap; L1 never was.
     CHECK_FALSE(r.loans[0].cut_by_cap);
     CHECK(r.loans[1].cut_by_cap);
+    CHECK(b.cap_listings == 2);
     // The conflict is listed even when both are kept.
     REQUIRE(r.conflicts.size() == 1);
     CHECK(r.conflicts[0].kind == "first_loan_claimed_elsewhere");
@@ -161,8 +162,13 @@ TEST_CASE("screen: a borrower's only loan above the cap is said cut in its own w
     // 10,000,000.00 × 91 = 910,000,000.00 元·days; × 0.8% ÷ 360 = 20,222.222…
     population p;
     p.add("L1", code_a, "甲公司", "银行甲", day(2022, 4, 1), 80'000'000, whole_quarter(1200 * wan));
+    // A second listing of the borrower that is not its first loan: not in the cap.
+    p.add("L2", code_a, "甲公司", "银行乙", day(2022, 4, 1), 80'000'000, whole_quarter(100 * wan), false);
     const auto r = screen::run_screen(p.input(), params());
+    REQUIRE(r.borrowers.size() == 1);
+    CHECK(r.borrowers[0].cap_listings == 1);
     CHECK(r.loans[0].cut_by_cap);
+    CHECK_FALSE(r.loans[1].cut_by_cap);
     CHECK(r.borrowers[0].amount == 2'022'222);
     CHECK(screen::paid_listing_arithmetic(r, 0, params(), false) ==
           "计入单户上限的积数 910000000.00（日余额超过 10000000.00 元的部分不计） × 0.8% ÷ 360 = 20222.222222… 元；"

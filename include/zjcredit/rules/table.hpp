@@ -53,6 +53,20 @@ struct record_error {
     std::size_t position = error::npos;  ///< offset in `text`, in code points; npos when none
 };
 
+/// Where the cells of a table's carried columns are, for errors about them
+/// found after the table was read (the screen's checks of borrower_id and lender).
+struct carried_places {
+    std::string source;                     ///< the file as messages name it
+    std::string sheet;                      ///< xlsx: the sheet read; CSV: empty
+    std::vector<std::size_t> sheet_column;  ///< per carried column, its column in the sheet (0-based)
+    std::vector<std::string> label;         ///< per carried column, as errors name it ("统一社会信用代码 (borrower_id)")
+
+    /// Carried column `carried` of the table row numbered `row_number`, as
+    /// the reader's own errors say where: "甲.csv:7: 统一社会信用代码
+    /// (borrower_id)", "甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)".
+    std::string locate(std::size_t carried, std::size_t row_number) const;
+};
+
 /// One loan of a table.
 struct table_loan {
     std::string borrower;                 ///< the borrower cell of the loan's first row, as written
@@ -75,24 +89,14 @@ struct loan_table {
     std::vector<std::string> carried_header;  ///< headers of the carried columns, in the table's order
     std::vector<std::string> carried_field;   ///< per carried column, the field it names ("borrower_id", "lender") or ""
     std::vector<table_loan> loans;            ///< in the order they first appear
-
-    // Where each carried cell is, for errors about it found after reading
-    // (the screen's checks of borrower_id and lender): see locate_carried().
-    std::string sheet;                        ///< xlsx: the sheet read; CSV: empty
-    std::vector<std::size_t> carried_column;  ///< per carried column, its place in the sheet (0-based)
-    std::vector<std::string> carried_label;   ///< per carried column, as errors name it ("统一社会信用代码 (borrower_id)")
+    carried_places places;                    ///< where the carried cells are, for errors found after reading
 };
 
-/// Where carried column `carried` (an index into carried_header) of the
-/// table row numbered `row_number` is, and its header, as the reader's own
-/// errors say it: "甲.csv:7: 统一社会信用代码 (borrower_id)" for CSV,
-/// "甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)" for .xlsx.
-std::string locate_carried(const loan_table& table, std::size_t carried, std::size_t row_number);
+/// The carried column (an index into carried_header) of `field`: by the
+/// reader's map, so a header mapped with table_options::columns counts; by
+/// the header's name for a table put together without carried_field.
+std::optional<std::size_t> find_carried(const loan_table& table, std::string_view field);
 
-/// Reads the loans of the table in `path` ("-": stdin) with `options`.
-/// Throws for what concerns the whole table (no header row, a required
-/// column missing, two columns for one field, an unreadable file, a
-/// repayment for no loan); a bad cell or loan is that loan's `error`.
 loan_table read_loan_table(const std::string& path, const table_options& options = {});
 /// The same from a table already in memory (CSV text or .xlsx bytes); `name` is used in messages.
 loan_table read_loan_table_bytes(std::string bytes, const std::string& name, const table_options& options = {});

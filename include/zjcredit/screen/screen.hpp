@@ -155,8 +155,9 @@ std::string_view to_string(fill_order o) noexcept;
 std::optional<fill_order> fill_order_from_string(std::string_view s) noexcept;
 
 /// Where field `field` ("loan_id", "lender", "borrower", "borrower_id") of
-/// listing `i` was read, as an error names it: a table's cell and header
-/// ("甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)"; screen_table::where).
+/// listing `i` was read, as an error names it: for a table
+/// (screen_table::field_where), the cell and header of a borrower_id or
+/// lender ("甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)"), the row for another field.
 using field_locator = std::function<std::string(std::size_t i, std::string_view field)>;
 
 /// The loans: the batch's columns (rules/batch.hpp) and, per loan, its ids.
@@ -231,7 +232,8 @@ struct loan_result {
     bool eligible = false;                   ///< counted in its borrower's cap
     /// On some day of its claim the borrower's cap (balance_cap, filled in
     /// the fill order) left it less than its balance: capped_sum is less
-    /// than its own balance-days.
+    /// than its own balance-days. false for a listing not counted in its
+    /// borrower's cap, or whose borrower's sum overflowed.
     bool cut_by_cap = false;
 };
 
@@ -246,6 +248,9 @@ struct borrower_result {
     std::int64_t allocated = 0;    ///< 分: the budget's allocation (amount without a budget)
     std::uint32_t reasons = 0;     ///< not eligible: the union of its loans' reasons; caps that bit
     std::uint32_t screen_reasons = 0;  ///< not eligible or held: the screen's reason bits
+    /// The listings that filled its cap: those paid now and those paid
+    /// before (which keep their room); 0 when none is eligible.
+    std::uint32_t cap_listings = 0;
     std::uint8_t kind = 0;         ///< of its first loan in the fill order
     /// Its rows, in the fill order (a part of screen_result::borrower_rows).
     std::span<const std::size_t> loans;

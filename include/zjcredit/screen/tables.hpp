@@ -10,6 +10,7 @@
 #include <zjcredit/screen/screen.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,36 +30,45 @@ public:
     /// a row error with its located message.
     void add(const rules::loan_table& table, const std::string& lender = {}, bool lender_named_for_table = false);
 
-    /// The view the screen reads (its `locate` is where(i, field)); valid
-    /// until the next add(), and while this table is.
+    /// The view the screen reads; valid until the next add(), and while
+    /// this table is (its spans view the table's columns). Its `locate` is
+    /// field_where(), and holds what it needs itself.
     screen_input input();
 
     /// How many loans were added, refused ones included.
     std::size_t size() const noexcept { return kind_.size(); }
     /// Where loan i was read ("loans.csv:7").
-    const std::string& where(std::size_t i) const { return where_.at(i); }
-    /// Where field `field` of loan i was read, with its header, for
-    /// row_error_message: the cell of its borrower_id or lender column
-    /// ("甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)"); for a lender
-    /// named for the file, or another field, the row ("甲.csv:7: lender").
-    std::string where(std::size_t i, std::string_view field) const;
+    const std::string& where(std::size_t i) const { return places_->where.at(i); }
+    /// Where field `field` of loan i was read, for row_error_message: for
+    /// borrower_id and a lender column, the cell with its header
+    /// ("甲.xlsx:贷款明细!C7: 统一社会信用代码 (borrower_id)"); for another
+    /// field, or a lender named for the file, the row ("甲.csv:7: lender").
+    std::string field_where(std::size_t i, std::string_view field) const { return places_->at(i, field); }
 
 private:
-    /// Where a table's borrower_id and lender columns are: the table with
-    /// its carried columns' places and no loans (rules::locate_carried).
-    struct table_places {
-        rules::loan_table places;
-        std::size_t borrower_id = 0;          ///< carried index of the borrower_id column
-        std::optional<std::size_t> lender;    ///< carried index of the lender column, when the table has one
+    /// Where each loan's fields were read. Shared with the locate of the
+    /// screen_inputs given out, so that one outlives a move of the table;
+    /// add() copies it first when another holds it (a copy of the table, an
+    /// input), so that what the other holds never changes.
+    struct field_places {
+        struct table {
+            rules::carried_places places;
+            std::size_t borrower_id = 0;        ///< carried index of the borrower_id column
+            std::optional<std::size_t> lender;  ///< carried index of the lender column, when the table has one
+        };
+        std::vector<table> tables;
+        std::vector<std::uint32_t> table_of;  ///< per loan, its table in `tables`
+        std::vector<std::size_t> line;       ///< per loan, its first row's number (0: unknown)
+        std::vector<std::string> where;      ///< per loan, "loans.csv:7"
+
+        std::string at(std::size_t i, std::string_view field) const;
     };
-    std::vector<table_places> tables_;
-    std::vector<std::uint32_t> table_of_;  ///< per loan, its table in tables_
-    std::vector<std::size_t> line_;        ///< per loan, its first row's number (0: unknown)
+    std::shared_ptr<field_places> places_ = std::make_shared<field_places>();
 
     std::vector<std::uint8_t> kind_, flags_;
     std::vector<std::int32_t> application_, period_from_, period_to_, range_from_, range_to_;
     std::vector<std::int64_t> rate_, offsets_{0}, balance_;
-    std::vector<std::string> loan_id_, borrower_id_, borrower_, lender_, error_, where_;
+    std::vector<std::string> loan_id_, borrower_id_, borrower_, lender_, error_;
     std::vector<std::string_view> loan_id_v_, borrower_id_v_, borrower_v_, lender_v_, error_v_, where_v_;
 };
 
