@@ -46,6 +46,8 @@ TEST_CASE("sme_credit_loans: 中小微企业信用贷款余额达250亿元以上
         CHECK(v.result == status::not_met);
         CHECK(*v.margin == dec("-0.01"));
         CHECK(contains(v.explanation_zh, "差额-0.01元，未达成"));
+        // One unit per explanation: the 250亿 target in 元 too.
+        CHECK(contains(v.explanation_zh, "为24999999999.99元，目标为25000000000.00元"));
         CHECK(contains(v.explanation_en, "margin -0.01 yuan: not met"));
     }
     SUBCASE("one 分 above is met") {
@@ -297,8 +299,9 @@ TEST_CASE("inclusive_sme_growth: 普惠小微贷款余额较年初增速不低�
         CHECK(v.rates->margin_sign == -1);
         CHECK(v.rates->margin.to_string() == "0.0000");
         CHECK(contains(v.explanation_zh, "增速差-0.00个百分点，未达成"));
-        // A figure finer than 0.0001亿 (1万元) stays in 元 to the 分: 11199999999.99元.
-        CHECK(contains(v.explanation_zh, "由年初100亿元变为11199999999.99元"));
+        // A figure finer than 0.0001亿 (1万元): the whole explanation in 元 to the 分.
+        CHECK(contains(v.explanation_zh, "由年初10000000000.00元变为11199999999.99元"));
+        CHECK(contains(v.explanation_zh, "由年初100000000000.00元变为112000000000.00元"));
         CHECK(contains(v.explanation_en, "the verdict compares the exact values"));
     }
     SUBCASE("112.01亿: growth 12.01%, one hundredth of a point ahead") {

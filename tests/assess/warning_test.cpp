@@ -126,3 +126,17 @@ TEST_CASE("预警: a whole count is shown whole, a projected or average one to i
     CHECK(w.receipt_zh.at(1).starts_with("比较基数 T = 52000户；年初 S = 52000户；截至第12月 V = 53100户"));
     CHECK(w.receipt_zh.at(2) == "已实现月均进度 a = (V − S) / 12 = 91.67户/月");
 }
+
+TEST_CASE("预警: a count projected mid-year keeps its places") {
+    // S = T = 52000户, V(7) = 52800户: a = 800 / 7 = 114.2857…户 a month
+    // (114.29 shown); 5 months left: P = 52800 + 5 × 800 / 7 = 53371.428…
+    // (53371.43); n = (52000 − 52800) / 5 = −160, whole: shown whole.
+    const auto& p = plan::plan_2022();
+    observations o(d(2022, 7, 31));
+    put(o, "inclusive_sme_borrowers", {.year_start = "52000", .current = "52800", .as_of = d(2022, 7, 31)});
+    const warning w = warn(p, plan::find_target(p, "inclusive_sme_borrowers"), {o});
+    CHECK(w.latest->to_string() == "52800");
+    CHECK(w.pace_achieved->to_string() == "114.29");
+    CHECK(w.projected->to_string() == "53371.43");
+    CHECK(w.pace_needed->to_string() == "-160");
+}

@@ -547,22 +547,32 @@ private:
 
     // ---- explanations ------------------------------------------------------
 
-    // A Chinese amount is written in the unit the target is stated in when
-    // it takes at most 4 decimals there (250亿元, 901.3亿元, not
-    // 25000000000.00元), as the report's tables show it; a finer one (差额
-    // -0.01元) in 元 to the 分. The decimal point only moves: each figure
-    // stays exact. English keeps 元.
-    std::string zh_yuan(const money::decimal& d) const {
+    // A Chinese explanation writes its amounts in the unit the target is
+    // stated in (250亿元, 901.3亿元, as the report's tables show them) when
+    // every amount it quotes takes at most 4 decimals there, else all in 元
+    // to the 分 (差额-0.01元): one unit per explanation, so that its figures
+    // compare at a glance. The decimal point only moves: each stays exact.
+    // English keeps 元.
+    bool quotes_in_stated_unit() const {
         const figure_unit u = stated_unit(t_);
-        const money::decimal n = in_unit(d, u);
-        if (n.scale() <= 4) return n.to_string() + std::string(u.word);
-        return figure_text(d, plan::measure_unit::yuan) + "元";
+        if (t_.unit != plan::measure_unit::yuan || u.exponent == 0) return false;
+        std::vector<money::decimal> quoted;
+        for (const auto* d : {&v_.observed, &v_.threshold, &v_.margin})
+            if (*d) quoted.push_back(**d);
+        for (const auto* indicator : {&t_.indicator, t_.reference_indicator ? &*t_.reference_indicator : nullptr})
+            if (indicator != nullptr)
+                if (const observation* o = obs_.find(*indicator))
+                    for (const figure f : {figure::year_start, figure::current, figure::prior_year_total})
+                        if (const auto& d = o->get(f)) quoted.push_back(*d);
+        return std::all_of(quoted.begin(), quoted.end(), [&](const money::decimal& d) { return in_unit(d, u).scale() <= 4; });
     }
     std::string zh(const money::decimal& d) const {
-        return t_.unit == plan::measure_unit::yuan ? zh_yuan(d) : amount_zh(d, t_.unit);
+        if (!in_stated_unit_) return amount_zh(d, t_.unit);
+        const figure_unit u = stated_unit(t_);
+        return in_unit(d, u).to_string() + std::string(u.word);
     }
     std::string zh_margin(const money::decimal& d) const {
-        return t_.unit == plan::measure_unit::yuan ? signed_text(zh_yuan(d), sign_of(d)) : margin_zh(d, t_.unit);
+        return in_stated_unit_ ? signed_text(zh(d), sign_of(d)) : margin_zh(d, t_.unit);
     }
     std::string en(const money::decimal& d) const { return amount_en(d, t_.unit); }
 
@@ -578,6 +588,7 @@ private:
     }
 
     void explain() {
+        in_stated_unit_ = quotes_in_stated_unit();
         const std::string head_zh = "【" + t_.clause + "】“" + t_.text + "”";
         const std::string head_en = "[" + t_.clause + "] “" + t_.text + "”";
         std::string zh_body;
@@ -693,6 +704,7 @@ private:
     const observations& obs_;
     const assessment& o_;
     verdict v_;
+    bool in_stated_unit_ = false;  ///< the explanation's amounts in the stated unit (quotes_in_stated_unit)
 };
 
 inline assessment resolve(const observations& obs, const assess_options& options) {

@@ -85,8 +85,8 @@ struct warning_options {
     /// (2022-12-31 for every target of the 2022 plan).
     std::optional<dates::date> deadline = std::nullopt;
     /// Decimal places of the displayed figures, in the target's stated unit
-    /// (亿元: 2 places is 100万元). Default 2, half up; the grade never
-    /// depends on it.
+    /// (亿元: 2 places is 100万元); a whole count of 户, 家 or 场 is shown
+    /// whole. Default 2, half up; the grade never depends on it.
     int display_places = 2;
     money::rounding display_rounding = money::rounding::half_up;  ///< how displayed figures are rounded
 };
@@ -298,7 +298,7 @@ inline warning warn(const plan::plan& p, const plan::target& t, const std::vecto
             std::to_string(options.green_margin_months) + " 个月的月均进度（" + text(show(green_margin)) +
             "），且尚需进度不超过已实现进度 × " + options.yellow_pace_factor.to_string() + "（默认值，规则原文）",
         "等级：" + std::string(chinese_word(w.result)) + "（数值按" + std::to_string(options.display_places) +
-            "位小数显示，判定按精确有理数）",
+            "位小数显示，整数的户数、家数、场次按整数显示，判定按精确有理数）",
     };
     w.receipt_en = {
         "Target: " + t.text + " (lead: " + lead_zh + ")",
@@ -314,7 +314,8 @@ inline warning warn(const plan::plan& p, const plan::target& t, const std::vecto
             text(show(green_margin)) + ") and a pace needed not above the pace achieved × " +
             options.yellow_pace_factor.to_string() + " (defaults, from the rule text)",
         "grade: " + std::string(to_string(w.result)) + " (figures shown to " +
-            std::to_string(options.display_places) + " places; the grade compares exact rationals)",
+            std::to_string(options.display_places) +
+            " places, a whole count of borrowers, companies or events whole; the grade compares exact rationals)",
     };
     return w;
 }
