@@ -97,6 +97,10 @@ struct loan_table {
 /// the header's name for a table put together without carried_field.
 std::optional<std::size_t> find_carried(const loan_table& table, std::string_view field);
 
+/// Reads the loans of the table in `path` ("-": stdin) with `options`.
+/// Throws for what concerns the whole table (no header row, a required
+/// column missing, two columns for one field, an unreadable file, a
+/// repayment for no loan); a bad cell or loan is that loan's `error`.
 loan_table read_loan_table(const std::string& path, const table_options& options = {});
 /// The same from a table already in memory (CSV text or .xlsx bytes); `name` is used in messages.
 loan_table read_loan_table_bytes(std::string bytes, const std::string& name, const table_options& options = {});

@@ -51,8 +51,9 @@ private:
     /// add() copies it first when another holds it (a copy of the table, an
     /// input), so that what the other holds never changes.
     struct field_places {
+        /// One table added: where its carried cells are, and which are the ids.
         struct table {
-            rules::carried_places places;
+            rules::carried_places places;       ///< where its carried cells are
             std::size_t borrower_id = 0;        ///< carried index of the borrower_id column
             std::optional<std::size_t> lender;  ///< carried index of the lender column, when the table has one
         };
