@@ -277,7 +277,13 @@ void structured(bytes& in) {
                 // The reader takes ranges as written; the rule validates their order.
                 const auto from = base_day - 10 + static_cast<std::int32_t>(in.take(1) % 120);
                 const auto to = from - 1 + static_cast<std::int32_t>(in.take(1) % 60);
-                const auto fen = static_cast<std::int64_t>(in.take(4));
+                // Balances distinct within a loan, so that no two of its rows repeat
+                // each other cell for cell: the reader refuses such a loan as
+                // listed twice (a pasted row), which is not what this generates.
+                auto fen = static_cast<std::int64_t>(in.take(4));
+                while (std::any_of(r.balances.begin(), r.balances.end(),
+                                   [&](const rules::balance_range& range) { return range.balance.fen() == fen; }))
+                    ++fen;
                 r.balances.push_back({dates::from_day_number(from), dates::from_day_number(to),
                                       money::amount::from_fen(fen)});
                 l.schedule.push_back({date_text(from, in), date_text(to, in), amount_text(fen, wan, in)});
