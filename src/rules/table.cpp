@@ -276,15 +276,14 @@ loan_table read_loans(const io::table& t, const table_options& o) {
     if (loan_id) out.loan_id_header = m.header()[*loan_id];
     std::vector<std::size_t> carried;
     for (std::size_t c = 0; c < m.header().size(); ++c) {
-        const auto used = [&](std::string_view f) { return m.find(f) == c; };
-        if (std::none_of(loan_fields_used.begin(), loan_fields_used.end(), used)) carried.push_back(c);
+        const auto field = m.field_at(c);
+        if (!field || std::find(loan_fields_used.begin(), loan_fields_used.end(), *field) == loan_fields_used.end())
+            carried.push_back(c);
     }
     out.places.source = t.source;
     out.places.sheet = t.sheet;
     for (const std::size_t c : carried) {
-        std::string_view field;
-        for (const auto& f : loan_table_fields)
-            if (m.find(f.field) == c) field = f.field;
+        const std::string_view field = m.field_at(c).value_or(std::string_view{});
         out.carried_header.push_back(m.header()[c]);
         out.carried_field.emplace_back(field);
         out.places.sheet_column.push_back(c);

@@ -58,7 +58,10 @@ TEST_CASE("field_of knows the English field names and the banks' Chinese headers
     CHECK(field_of("借据号", loan_table_fields) == "loan_id");
     CHECK(field_of("借款人名称", loan_table_fields) == "borrower");
     CHECK(field_of("统一社会信用代码", loan_table_fields) == "borrower_id");
-    CHECK(field_of("经办机构", loan_table_fields) == "lender");
+    CHECK(field_of("贷款银行", loan_table_fields) == "lender");
+    // 经办机构 is the branch that handled the loan, within the lender: read
+    // as the lender, each branch of one bank would be a lender of its own.
+    CHECK_FALSE(field_of("经办机构", loan_table_fields).has_value());
     CHECK(field_of("执行利率", loan_table_fields) == "annual_rate");
     // as Guangdong banks name the platform flag (the plan: 依托广东省中小企业融资平台; 粤信融)
     CHECK(field_of("是否通过粤信融等平台申请", loan_table_fields) == "via_platform");

@@ -553,9 +553,9 @@ private:
     // to the 分 (差额-0.01元): one unit per explanation, so that its figures
     // compare at a glance. The decimal point only moves: each stays exact.
     // English keeps 元.
-    bool quotes_in_stated_unit() const {
+    std::optional<figure_unit> quoting_unit() const {
         const figure_unit u = stated_unit(t_);
-        if (t_.unit != plan::measure_unit::yuan || u.exponent == 0) return false;
+        if (t_.unit != plan::measure_unit::yuan || u.exponent == 0) return std::nullopt;
         std::vector<money::decimal> quoted;
         for (const auto* d : {&v_.observed, &v_.threshold, &v_.margin})
             if (*d) quoted.push_back(**d);
@@ -564,15 +564,15 @@ private:
                 if (const observation* o = obs_.find(*indicator))
                     for (const figure f : {figure::year_start, figure::current, figure::prior_year_total})
                         if (const auto& d = o->get(f)) quoted.push_back(*d);
-        return std::all_of(quoted.begin(), quoted.end(), [&](const money::decimal& d) { return in_unit(d, u).scale() <= 4; });
+        const bool fits = std::all_of(quoted.begin(), quoted.end(), [&](const money::decimal& d) { return in_unit(d, u).scale() <= 4; });
+        return fits ? std::optional(u) : std::nullopt;
     }
     std::string zh(const money::decimal& d) const {
-        if (!in_stated_unit_) return amount_zh(d, t_.unit);
-        const figure_unit u = stated_unit(t_);
-        return in_unit(d, u).to_string() + std::string(u.word);
+        if (!quoting_unit_) return amount_zh(d, t_.unit);
+        return in_unit(d, *quoting_unit_).to_string() + std::string(quoting_unit_->word);
     }
     std::string zh_margin(const money::decimal& d) const {
-        return in_stated_unit_ ? signed_text(zh(d), sign_of(d)) : margin_zh(d, t_.unit);
+        return quoting_unit_ ? signed_text(zh(d), sign_of(d)) : margin_zh(d, t_.unit);
     }
     std::string en(const money::decimal& d) const { return amount_en(d, t_.unit); }
 
@@ -588,7 +588,7 @@ private:
     }
 
     void explain() {
-        in_stated_unit_ = quotes_in_stated_unit();
+        quoting_unit_ = quoting_unit();
         const std::string head_zh = "【" + t_.clause + "】“" + t_.text + "”";
         const std::string head_en = "[" + t_.clause + "] “" + t_.text + "”";
         std::string zh_body;
@@ -704,7 +704,8 @@ private:
     const observations& obs_;
     const assessment& o_;
     verdict v_;
-    bool in_stated_unit_ = false;  ///< the explanation's amounts in the stated unit (quotes_in_stated_unit)
+    /// The unit a Chinese explanation quotes its amounts in, when not 元 (quoting_unit()).
+    std::optional<figure_unit> quoting_unit_;
 };
 
 inline assessment resolve(const observations& obs, const assess_options& options) {

@@ -32,7 +32,7 @@ inline constexpr std::array<column_names, 19> loan_table_fields{{
     {"loan_id", {"借据号", "借据编号", "贷款账号"}},
     {"borrower", {"借款人", "借款人名称", "客户名称", "企业名称"}},
     {"borrower_id", {"统一社会信用代码", "社会信用代码", "证件号码"}},
-    {"lender", {"贷款机构", "放款机构", "经办机构"}},
+    {"lender", {"贷款机构", "放款机构", "贷款银行"}},  // not 经办机构: the branch that handled it
     {"borrower_kind", {"企业规模", "企业类型", "借款人类型"}},
     {"first_application_date", {"首次申请日期", "首次申请日", "申请日期"}},
     {"via_platform", {"是否通过融资平台申请", "是否经融资平台", "是否通过粤信融等平台申请", "是否依托融资平台申请"}},
@@ -85,6 +85,10 @@ public:
 
     /// The column of `field`, nullopt when the table has none.
     std::optional<std::size_t> find(std::string_view field) const;
+    /// The field `column` names, nullopt when it names none (or is past the header).
+    std::optional<std::string_view> field_at(std::size_t column) const {
+        return column < field_.size() ? field_[column] : std::nullopt;
+    }
     /// The column of a field the caller needs: a parse_error otherwise that
     /// lists the headers accepted for it.
     std::size_t at(std::string_view field) const;
