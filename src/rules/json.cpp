@@ -63,11 +63,11 @@ loan_record read_loan(object_reader& r) {
     // The schedule is given either as balances or as the loan's events
     // (loan_events.hpp), which are turned into balances over the period.
     const bool has_events = r.has("drawdown_date") || r.has("drawdown_amount") || r.has("repayments") ||
-                            r.has("settled");
+                            r.has("settled") || r.has("maturity");
     if (has_events && r.has("balances"))
         throw parse_error(r.path_of("balances"), "",
                           "a loan has either \"balances\" or its events (\"drawdown_date\", \"drawdown_amount\", "
-                          "\"repayments\", \"settled\"), not both");
+                          "\"repayments\", \"settled\", \"maturity\"), not both");
     if (has_events) {
         loan_events events;
         events.drawdown_date = r.date("drawdown_date");
@@ -80,6 +80,7 @@ loan_record read_loan(object_reader& r) {
                 events.repayments.push_back(item);
             });
         events.settled = r.optional_date("settled");
+        events.maturity = r.optional_date("maturity");
         object_reader period = r.object("period");
         loan.period.from = period.date("from");
         loan.period.to = period.date("to");
@@ -90,7 +91,7 @@ loan_record read_loan(object_reader& r) {
     if (!r.has("balances"))
         throw parse_error(r.path_of("balances"), "",
                           "a loan needs its balance schedule: \"balances\", or \"drawdown_date\" and "
-                          "\"drawdown_amount\" (with optional \"repayments\" and \"settled\")");
+                          "\"drawdown_amount\" (with optional \"repayments\", \"settled\" and \"maturity\")");
     r.objects("balances", [&](object_reader& b) {
         balance_range range;
         if (b.has("date")) {

@@ -201,6 +201,8 @@ private:
         events.drawdown_amount = read(row, "drawdown_amount", amount_reader("drawdown_amount"));
         if (const auto c = m_.find("settled"); c && !cell_at(t_, row, *c).empty())
             events.settled = read(row, "settled", read_cell::date);
+        if (const auto c = m_.find("maturity"); c && !cell_at(t_, row, *c).empty())
+            events.maturity = read(row, "maturity", read_cell::date);
         std::vector<const located_repayment*> located;
         if (repayments_ != nullptr) {
             if (const auto e = repayments_->errors.find(loan_id); e != repayments_->errors.end())
@@ -222,8 +224,10 @@ private:
                                 e.field().ends_with(".date") ? located[i]->date_where : located[i]->amount_where,
                                 e.text(), e.detail(), e.position());
             }
-            const std::size_t c = m_.find(e.field()).value_or(m_.at("drawdown_amount"));
-            fail(row, c, e);
+            // A field of this row (settled, maturity, the drawdown) quotes its cell as written.
+            if (const auto c = m_.find(e.field()))
+                fail(row, *c, error(e.code(), e.field(), cell_at(t_, row, *c), e.detail()));
+            fail(row, m_.at("drawdown_amount"), e);
         }
     }
 

@@ -218,6 +218,11 @@ def random_loans(rng: random.Random, first_seq: int, count: int) -> list[Loan]:
             csv_date_style="slash" if rng.random() < 0.2 else "compact",
             xlsx_date_style="excel" if rng.random() < 0.5 else "text",
             amount_commas=rng.random() < 0.1)
+        # A loan that fell due by the period's end was repaid then, and its bank's file
+        # says so (a 结清日期): without one its balance from that day is not known, and
+        # the reader refuses it (docs/columns.md, the drawdown form).
+        if loan.settled is None and loan.maturity <= day("2022-06-30"):
+            loan.settled = loan.maturity
         add_repayments(loan, rng)
         loans.append(loan)
     return loans

@@ -184,6 +184,52 @@ TEST_CASE("balances_from_events: errors name the field as the JSON record does")
     }
 }
 
+TEST_CASE("balances_from_events: a maturity the claim period reaches with a balance left and no settlement") {
+    rules::loan_events ev;
+    ev.drawdown_date = d(2022, 4, 10);
+    ev.drawdown_amount = yuan("8000000.00");
+    ev.maturity = d(2022, 6, 9);
+    SUBCASE("refused: from 06-09 the balance is not known (repaid that day, extended or overdue)") {
+        refused([&] { (void)rules::balances_from_events(ev, q2); }, "maturity",
+                "the loan falls due on 2022-06-09 with 8000000.00 outstanding and no settlement date is given: "
+                "from that day its balance is not known (repaid, extended or overdue), and the claim period runs "
+                "to 2022-06-30");
+    }
+    SUBCASE("a period that ends the day before it falls due: the balance is known on every day") {
+        const std::vector<balance_range> expected = {{d(2022, 4, 1), d(2022, 4, 9), yuan("0.00")},
+                                                     {d(2022, 4, 10), d(2022, 6, 8), yuan("8000000.00")}};
+        CHECK(rules::balances_from_events(ev, {d(2022, 4, 1), d(2022, 6, 8)}) == expected);
+    }
+    SUBCASE("settled: the settlement says when the balance ended, the maturity changes nothing") {
+        ev.settled = d(2022, 6, 9);
+        const std::vector<balance_range> expected = {{d(2022, 4, 1), d(2022, 4, 9), yuan("0.00")},
+                                                     {d(2022, 4, 10), d(2022, 6, 8), yuan("8000000.00")},
+                                                     {d(2022, 6, 9), d(2022, 6, 30), yuan("0.00")}};
+        CHECK(rules::balances_from_events(ev, q2) == expected);
+    }
+    SUBCASE("repaid to 0 before it falls due: nothing is left to be unknown") {
+        ev.repayments = {{d(2022, 6, 1), yuan("8000000.00")}};
+        const std::vector<balance_range> expected = {{d(2022, 4, 1), d(2022, 4, 9), yuan("0.00")},
+                                                     {d(2022, 4, 10), d(2022, 5, 31), yuan("8000000.00")},
+                                                     {d(2022, 6, 1), d(2022, 6, 30), yuan("0.00")}};
+        CHECK(rules::balances_from_events(ev, q2) == expected);
+    }
+    SUBCASE("a maturity after the period, and one before the drawdown") {
+        ev.maturity = d(2023, 4, 9);
+        CHECK_NOTHROW((void)rules::balances_from_events(ev, q2));
+        ev.maturity = d(2022, 4, 9);
+        refused([&] { (void)rules::balances_from_events(ev, q2); }, "maturity",
+                "falls due on 2022-04-09, before the drawdown on 2022-04-10");
+    }
+    SUBCASE("in a JSON record") {
+        const std::string record = R"({"borrower": "甲", "borrower_kind": "small", "first_application_date":
+            "2022-04-10", "via_platform": true, "local_legal_person_lender": true, "first_loan": true,
+            "annual_rate": "0.8%", "period": {"from": "2022-04-01", "to": "2022-06-30"},
+            "drawdown_date": "2022-04-10", "drawdown_amount": "8000000.00", "maturity": "2022-06-09"})";
+        refused([&] { (void)rules::loan_record_from_json(record); }, "maturity", "falls due on 2022-06-09");
+    }
+}
+
 TEST_CASE("JSON loan records: the events form") {
     const std::string head = R"({"borrower": "甲", "borrower_kind": "small", "first_application_date": "2022-04-01",
         "via_platform": true, "local_legal_person_lender": true, "first_loan": true, "annual_rate": "4.35%",

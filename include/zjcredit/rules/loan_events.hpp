@@ -11,7 +11,13 @@
 //   accrue on the amount repaid); repayments may be listed in any order and
 //   are applied by date, those of one day in the order listed;
 // * from the settlement day (结清日期) on the balance is 0 (that day does not
-//   accrue), whatever was left.
+//   accrue), whatever was left;
+// * from the maturity day (到期日) on, when no settlement day is given and a
+//   balance is left, the balance is not known: the loan may have been repaid
+//   that day, extended (展期) or be overdue, and a bank's file that states
+//   none of these cannot be read one way silently. A claim period that
+//   reaches such a day is refused (balances_from_events), naming the
+//   maturity and what would settle it.
 //
 // balances_from_events() returns the ranges of equal balance that cover the
 // claim period exactly, zero ranges included and equal neighbours merged, so
@@ -23,7 +29,9 @@
 // ("repayments[i].amount"), dated before the drawdown or after the settlement
 // ("repayments[i].date"), or larger than the balance outstanding on its day
 // ("repayments[i].amount"); a settlement before the drawdown ("settled"); a
-// special date; a period ending before it starts ("period").
+// maturity before the drawdown, or reached by the period with a balance left
+// and no settlement ("maturity"); a special date; a period ending before it
+// starts ("period").
 #ifndef ZJCREDIT_RULES_LOAN_EVENTS_HPP
 #define ZJCREDIT_RULES_LOAN_EVENTS_HPP
 
@@ -60,6 +68,8 @@ struct loan_events {
     money::amount drawdown_amount;       ///< the principal lent, above 0.00
     std::vector<repayment> repayments;   ///< any order; applied by date (stable for one day)
     std::optional<dates::date> settled;  ///< 结清日期: from this day on, 0
+    /// 到期日: without `settled`, a balance left on this day or after is not known.
+    std::optional<dates::date> maturity;
 
     /// Field by field.
     friend bool operator==(const loan_events&, const loan_events&) = default;
@@ -85,6 +95,13 @@ inline std::vector<std::pair<std::int32_t, std::int64_t>> balance_steps(const lo
         if (*ev.settled < ev.drawdown_date)
             throw validation_error("settled", iso(*ev.settled),
                                    "settled on " + iso(*ev.settled) + ", before the drawdown on " +
+                                       iso(ev.drawdown_date));
+    }
+    if (ev.maturity) {
+        dates::detail::require_plain(*ev.maturity, "maturity");
+        if (*ev.maturity < ev.drawdown_date)
+            throw validation_error("maturity", iso(*ev.maturity),
+                                   "falls due on " + iso(*ev.maturity) + ", before the drawdown on " +
                                        iso(ev.drawdown_date));
     }
     for (std::size_t i = 0; i < ev.repayments.size(); ++i) {
@@ -166,6 +183,18 @@ inline std::vector<balance_range> balances_from_events(const loan_events& events
         balance = fen;
     }
     emit(cursor, pt, balance);
+    if (events.maturity && !events.settled) {
+        const std::int32_t due = dates::to_day_number(*events.maturity);
+        for (const balance_range& r : out)
+            if (dates::to_day_number(r.to) >= due && r.balance.fen() > 0)
+                throw validation_error(
+                    "maturity", iso(*events.maturity),
+                    "the loan falls due on " + iso(*events.maturity) + " with " + money::to_string(r.balance) +
+                        " outstanding and no settlement date is given: from that day its balance is not known "
+                        "(repaid, extended or overdue), and the claim period runs to " + iso(period.to) +
+                        "; give its settlement date (结清日期) or repayments, or end the claim period before it");
+
+    }
     return out;
 }
 
