@@ -133,6 +133,7 @@ const std::array<command, 14> commands = {{
      {"--plan", "--output", "--json", "--lang", "--encoding", "--month", "--months", "--unit", "--as-of", "--xlsx"}},
     {"screen", "免申即享: the per-borrower subsidy over many lenders' files, with conflicts",
      "usage: zjcredit screen FILES... --period FROM..TO [--lender NAME] [--lender-of FILE=NAME]...\n"
+     "                       [--repayments FILE | --repayments-of FILE=REPAYMENTS...]\n"
      "                       [--budget AMOUNT] [-o DIR] [--xlsx OUT]\n"
      "                       [--columns FILE] [--rate-unit percent|fraction] [--sheet NAME] [--lang zh|en]\n"
      "                       [--register DB [--commit] [--round ID] [--borrower-limit AMOUNT]]\n"
@@ -143,6 +144,9 @@ const std::array<command, 14> commands = {{
      "  --lender NAME      the lender of files without a 贷款机构 column\n"
      "  --lender-of FILE=NAME  the lender of this one file (without a 贷款机构 column), for\n"
      "                     several banks' files at once; repeatable; for that file it wins over --lender\n"
+     "  --repayments FILE  repayments (借据号, 还款日期, 还款金额) of the one file's loans given by\n"
+     "                     their drawdown, as for subsidy\n"
+     "  --repayments-of FILE=REPAYMENTS  the repayments of this one file's loans; repeatable\n"
      "  --budget AMOUNT    share this budget among the borrowers (largest remainder)\n"
      "  -o DIR             write borrowers.csv (every borrower, paid or not), notification.csv (the\n"
      "                     borrowers paid, with a total: the list to publish), loans.csv, conflicts.csv\n"
@@ -163,7 +167,8 @@ const std::array<command, 14> commands = {{
      "example: zjcredit screen 甲银行.xlsx 乙银行.csv --period 2022-04-01..2022-06-30 --register payouts.db --commit --round 2022Q2 --borrower-limit 500000 -o 筛选结果\n",
      run_screen,
      {"--plan", "--output", "--lang", "--encoding", "--columns", "--rate-unit", "--period", "--sheet", "--lender",
-      "--lender-of", "--budget", "--xlsx", "--register", "--commit", "--round", "--borrower-limit"}},
+      "--lender-of", "--repayments", "--repayments-of", "--budget", "--xlsx", "--register", "--commit", "--round",
+      "--borrower-limit"}},
     {"register", "the payout register: started, its hash chain checked, its rounds shown",
      "usage: zjcredit register init DB [--lang zh|en]\n"
      "       zjcredit register verify DB [--head HASH] [--json] [--lang zh|en]\n"

@@ -51,6 +51,7 @@ options parse_options(int argc, char** argv) {
         else if (a == "--group-by") o.group_by = value();
         else if (a == "--lender") o.lender = value();
         else if (a == "--lender-of") o.lender_of.push_back(value());
+        else if (a == "--repayments-of") o.repayments_of.push_back(value());
         else if (a == "--budget") o.budget = value();
         else if (a == "--set") o.set.push_back(value());
         else if (a == "--months") o.months = value();
@@ -108,6 +109,7 @@ std::vector<std::string> given_options(const options& o) {
     add(o.lang_given, "--lang");
     add(o.lender.has_value(), "--lender");
     add(!o.lender_of.empty(), "--lender-of");
+    add(!o.repayments_of.empty(), "--repayments-of");
     add(o.budget.has_value(), "--budget");
     add(!o.set.empty(), "--set");
     add(o.months.has_value(), "--months");

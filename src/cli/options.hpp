@@ -37,6 +37,7 @@ struct options {
     bool receipts = false;                 ///< --receipts: full receipts in JSON output
     std::optional<std::string> lender;     ///< --lender NAME (screen: files without a lender column)
     std::vector<std::string> lender_of;    ///< --lender-of FILE=NAME (screen: that file's lender), repeatable
+    std::vector<std::string> repayments_of;  ///< --repayments-of FILE=REPAYMENTS (screen: that file's), repeatable
     std::optional<std::string> budget;     ///< --budget AMOUNT (screen)
     std::vector<std::string> set;          ///< --set RULE.NAME=VALUE (repeatable): parameter overrides
     std::optional<std::string> months;     ///< --months YYYY-MM..YYYY-MM (ledger)

@@ -24,6 +24,8 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 namespace zjcredit::cli {
 namespace {
@@ -157,26 +159,51 @@ bool same_file(const std::string& a, const std::string& b) {
     return std::filesystem::equivalent(a, b, ec) && !ec;
 }
 
-/// The files to screen, each with its lender: the one --lender-of names for
-/// it (split at its last '=', since a path may hold one), else --lender.
+/// The file FILE=VALUE (`given`, to `option`) names among `files`, and its
+/// value: split at the last '=', since a path may hold one.
+std::pair<screen::table_file&, std::string> file_named(std::vector<screen::table_file>& files, std::string_view option,
+                                                       const std::string& given, std::string_view example) {
+    const std::size_t eq = given.rfind('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == given.size())
+        throw parse_error(std::string(option), given, "expected FILE=" + std::string(example));
+    const std::string path = given.substr(0, eq);
+    const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return same_file(f.path, path); });
+    if (file == files.end()) {
+        std::string screened;
+        for (const auto& f : files) screened += (screened.empty() ? "" : ", ") + f.path;
+        throw parse_error(std::string(option), given, "'" + path + "' is not one of the files to screen: " + screened);
+    }
+    return {*file, given.substr(eq + 1)};
+}
+
+/// The files to screen, each with its lender (the one --lender-of names for
+/// it, else --lender) and its repayments (--repayments-of, or --repayments
+/// when there is one file).
 std::vector<screen::table_file> files_of(const options& o) {
     std::vector<screen::table_file> files;
-    for (const auto& path : o.args) files.push_back({path, o.lender.value_or(""), false});
+    for (const auto& path : o.args) files.push_back({path, o.lender.value_or(""), false, ""});
     for (const auto& given : o.lender_of) {
-        const std::size_t eq = given.rfind('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == given.size())
-            throw parse_error("--lender-of", given, "expected FILE=NAME, e.g. --lender-of 乙银行.csv=银行乙");
-        const std::string path = given.substr(0, eq);
-        const auto file = std::find_if(files.begin(), files.end(), [&](const auto& f) { return same_file(f.path, path); });
-        if (file == files.end()) {
-            std::string screened;
-            for (const auto& f : files) screened += (screened.empty() ? "" : ", ") + f.path;
-            throw parse_error("--lender-of", given, "'" + path + "' is not one of the files to screen: " + screened);
-        }
-        if (file->lender_named_for_file)
-            throw parse_error("--lender-of", given, "'" + path + "' has a lender named already");
-        file->lender = given.substr(eq + 1);
-        file->lender_named_for_file = true;
+        auto [file, lender] = file_named(files, "--lender-of", given, "NAME, e.g. --lender-of 乙银行.csv=银行乙");
+        if (file.lender_named_for_file)
+            throw parse_error("--lender-of", given, "'" + file.path + "' has a lender named already");
+        file.lender = lender;
+        file.lender_named_for_file = true;
+    }
+    if (o.repayments) {
+        // A repayment whose 借据号 its file does not list is refused, so one
+        // repayments table cannot serve several banks' files.
+        if (files.size() != 1)
+            throw parse_error("--repayments", *o.repayments,
+                              "with several files, name the file these repay: --repayments-of " + files.front().path +
+                                  "=" + *o.repayments);
+        files.front().repayments = *o.repayments;
+    }
+    for (const auto& given : o.repayments_of) {
+        auto [file, repayments] =
+            file_named(files, "--repayments-of", given, "REPAYMENTS, e.g. --repayments-of 乙银行.csv=乙银行还款.csv");
+        if (!file.repayments.empty())
+            throw parse_error("--repayments-of", given, "'" + file.path + "' has its repayments named already");
+        file.repayments = repayments;
     }
     return files;
 }
@@ -188,7 +215,8 @@ int run_screen(const options& o) {
         throw parse_error("arguments", "", "usage: zjcredit screen FILES... --period FROM..TO (zjcredit screen --help)");
     if (!o.period) throw parse_error("--period", "", "the screen needs the claim period: --period 2022-04-01..2022-06-30");
     const bool en = o.lang == "en";
-    const rules::table_options t = table_options_of(o);
+    rules::table_options t = table_options_of(o);
+    t.repayments.clear();  // each file's own (files_of)
     screen::screen_options so;
     if (o.budget) {
         so.budget = money::parse_amount(*o.budget);

@@ -77,13 +77,14 @@ std::vector<listed_table> read_tables_json(std::string_view text, const table_op
         const auto data = r.optional_string("text");
         const auto name = r.optional_string("name");
         const std::string lender = lender_allowed ? r.optional_string("lender").value_or("") : std::string();
+        table_options own = options;  // its own repayments, where the entry names them
+        if (const auto repayments = r.optional_string("repayments")) own.repayments = *repayments;
         if (path.has_value() == data.has_value())
             throw parse_error(r.path(), "", "a table has either \"path\" (a file) or \"text\" (CSV text), not " +
                                                 std::string(path ? "both" : "neither"));
         if (path && name) r.invalid("name", *name, "a file is named by its path: give \"name\" with \"text\" only");
         r.finish();
-        tables.push_back({path ? read_loan_table(*path, options)
-                               : read_loan_table_bytes(*data, name.value_or(r.path()), options),
+        tables.push_back({path ? read_loan_table(*path, own) : read_loan_table_bytes(*data, name.value_or(r.path()), own),
                           lender});
     }
     return tables;

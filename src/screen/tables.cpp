@@ -105,14 +105,18 @@ screen_input screen_table::input() {
 
 screen_table read_screen_tables(const std::vector<table_file>& files, const rules::table_options& options) {
     screen_table t;
-    for (const auto& f : files) t.add(rules::read_loan_table(f.path, options), f.lender, f.lender_named_for_file);
+    for (const auto& f : files) {
+        rules::table_options own = options;
+        if (!f.repayments.empty()) own.repayments = f.repayments;
+        t.add(rules::read_loan_table(f.path, own), f.lender, f.lender_named_for_file);
+    }
     return t;
 }
 
 screen_table read_screen_tables(const std::vector<std::string>& paths, const rules::table_options& options,
                                 const std::string& lender) {
     std::vector<table_file> files;
-    for (const auto& p : paths) files.push_back({p, lender});
+    for (const auto& p : paths) files.push_back({p, lender, false, ""});
     return read_screen_tables(files, options);
 }
 

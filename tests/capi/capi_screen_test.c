@@ -178,6 +178,47 @@ static void test_listing_errors(void) {
     zjc_string_free(out);
 }
 
+static void test_repayments_of_one_table(void) {
+    /*
+     * 甲银行's table names its own repayments table: 300万 of L1 repaid on
+     * 06-01. L1: 800万 on 04-10..05-31 (52 days) and 500万 on 06-01..06-30
+     * (30 days): (416,000,000 + 150,000,000) × 0.8% ÷ 360 = 12,577.777… →
+     * 12,577.78; L2, at 乙银行, still loses its 首贷 to L1. The same
+     * repayments given to 乙银行's table name a loan that table does not have.
+     */
+    char path[] = "/tmp/capi_screen_repaymentsXXXXXX";
+    char tables_with[2048], tables_wrong[2048];
+    char *out = NULL;
+    FILE *f;
+    const int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    f = fdopen(fd, "w");
+    fputs("借据号,还款日期,还款金额\nL1,2022-06-01,3000000.00\n", f);
+    fclose(f);
+    snprintf(tables_with, sizeof tables_with,
+             "[{\"name\": \"甲银行.csv\", \"repayments\": \"%s\", \"text\": \"%s,贷款机构\\n"
+             "L1,甲公司,91440800MA4W00001F,小型,2022-04-10,是,是,是,0.8,2022-04-10,8000000.00,银行甲\\n\"},"
+             " {\"name\": \"乙银行.csv\", \"lender\": \"银行乙\", \"text\": \"%s\\n"
+             "L2,甲公司,91440800MA4W00001F,小型,2022-04-20,是,是,是,4.35,2022-04-20,8000000.00\\n\"}]",
+             path, HEADER, HEADER); /* HEADER holds a '%': an argument, not format text */
+    CHECK(zjc_screen_tables(NULL, tables_with, "{\"period\": \"2022-04-01..2022-06-30\"}", &out) == ZJC_OK);
+    if (out != NULL) {
+        CHECK_ITEM(out, "borrowers", "amount", 0, "\"12577.78\"");
+        CHECK_ITEM(out, "loans", "amount", 1, "\"0.00\"");
+        zjc_string_free(out);
+        out = NULL;
+    }
+    snprintf(tables_wrong, sizeof tables_wrong,
+             "[{\"name\": \"乙银行.csv\", \"lender\": \"银行乙\", \"repayments\": \"%s\", \"text\": \"%s"
+             "\\nL2,甲公司,91440800MA4W00001F,小型,2022-04-20,是,是,是,4.35,2022-04-20,8000000.00\\n\"}]",
+             path, HEADER);
+    CHECK(zjc_screen_tables(NULL, tables_wrong, "{\"period\": \"2022-04-01..2022-06-30\"}", &out) == ZJC_EVALIDATION);
+    CHECK_HAS(zjc_last_error(), "a repayment of no loan");
+    CHECK_HAS(zjc_last_error(), "\"L1\"");
+    remove(path);
+}
+
 static void test_call_errors(void) {
     char *out = NULL;
     CHECK(zjc_screen_tables(NULL, NULL, NULL, &out) == ZJC_EINVALID);
@@ -209,6 +250,7 @@ int main(void) {
     test_first_loan_kept_by_the_first();
     test_budget();
     test_listing_errors();
+    test_repayments_of_one_table();
     test_call_errors();
     return check_summary("capi_screen_test");
 }

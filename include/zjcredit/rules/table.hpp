@@ -146,8 +146,10 @@ struct listed_table {
 
 /// The tables of a request, the form the C ABI and Python hand over: a JSON
 /// array of {"path": "file"} or {"text": "CSV text", "name": "its name"},
-/// each with an optional "lender" (only when `lender_allowed`); each read
-/// with `options`. Errors name the entry ("tables[1]") or the table's cell.
+/// each with an optional "lender" (only when `lender_allowed`) and an
+/// optional "repayments" (the path of its own repayments table, for
+/// `options.repayments`); each read with `options`. Errors name the entry
+/// ("tables[1]") or the table's cell.
 std::vector<listed_table> read_tables_json(std::string_view text, const table_options& options, bool lender_allowed);
 
 /// A loans table's results as JSON: {"columns": [the lead columns: borrower,

@@ -79,9 +79,12 @@ struct table_file {
     std::string path;                    ///< CSV (UTF-8 or GB18030) or .xlsx
     std::string lender;                  ///< "" for none: the file must have a lender column
     bool lender_named_for_file = false;  ///< `lender` was named for this file alone (see screen_table::add)
+    /// Its repayments table (rules::table_options::repayments), "" for the options' own.
+    std::string repayments;
 };
 
-/// Reads each file (rules::read_loan_table with `options`) into one screen_table.
+/// Reads each file (rules::read_loan_table with `options`, and the file's own
+/// repayments table where it names one) into one screen_table.
 screen_table read_screen_tables(const std::vector<table_file>& files, const rules::table_options& options);
 
 /// Each of `paths`, with `lender` for every one without a lender column.
