@@ -23,6 +23,8 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <map>
+#include <span>
 #include <sstream>
 #include <string_view>
 #include <utility>
@@ -151,6 +153,39 @@ void report_listings_in_error(const screen::screen_input& in, const screen::scre
         std::cerr << "  " << (en ? "… and " : "……另有 ") << r.totals.loans_in_error - shown << (en ? " more\n" : " 笔\n");
 }
 
+/// What a borrower_limit_exceeded conflict says.
+std::string limit_breach_detail(const screen::limit_breach& b, bool en) {
+    const std::string before = money::to_string(b.paid_before), now = money::to_string(b.this_round),
+                      limit = money::to_string(b.limit), sum = money::to_string(b.paid_before + b.this_round);
+    return en ? "borrower " + b.borrower + ": paid " + before + " before and " + now + " in this round, " + sum +
+                    " in all, past the limit " + limit + "; held, not committed"
+              : "借款人 " + b.borrower + "：此前已支付 " + before + " 元，本轮 " + now + " 元，累计 " + sum +
+                    " 元，超过单户上限 " + limit + " 元；暂缓，不记入本轮";
+}
+
+/// The conflicts, on stderr: how many of each kind and where they are
+/// listed, or, when they are not written anywhere (neither -o nor --xlsx),
+/// each one's detail, so that a run to stdout does not pass over them in silence.
+void report_conflicts(const screen::screen_input& in, const screen::screen_result& r,
+                      std::span<const screen::limit_breach> breaches, bool en, const std::optional<std::string>& listed_in) {
+    const std::size_t count = r.conflicts.size() + breaches.size();
+    if (count == 0) return;
+    std::map<std::string_view, std::size_t> kinds;
+    for (const auto& c : r.conflicts) ++kinds[c.kind];
+    if (!breaches.empty()) kinds["borrower_limit_exceeded"] += breaches.size();
+    std::string by_kind;
+    for (const auto& [kind, n] : kinds) by_kind += (by_kind.empty() ? "" : ", ") + std::string(kind) + " " + std::to_string(n);
+    std::cerr << "zjcredit: " << count << (en ? " conflict(s) for review (" : " 项冲突待复核（") << by_kind
+              << (en ? ")" : "）");
+    if (listed_in) {
+        std::cerr << (en ? "; listed in " : "，见 ") << *listed_in << "\n";
+        return;
+    }
+    std::cerr << (en ? ":\n" : "：\n");
+    for (const auto& c : r.conflicts) std::cerr << "  " << screen::conflict_detail(in, c, en) << "\n";
+    for (const auto& b : breaches) std::cerr << "  " << limit_breach_detail(b, en) << "\n";
+}
+
 /// Whether `a` and `b` name the same file: as written, or as the file
 /// system resolves them ("./甲.csv" and "甲.csv", or an absolute path).
 bool same_file(const std::string& a, const std::string& b) {
@@ -181,7 +216,13 @@ std::pair<screen::table_file&, std::string> file_named(std::vector<screen::table
 /// when there is one file).
 std::vector<screen::table_file> files_of(const options& o) {
     std::vector<screen::table_file> files;
-    for (const auto& path : o.args) files.push_back({path, o.lender.value_or(""), false, ""});
+    for (const auto& path : o.args) {
+        // The same file twice would list each of its loans twice, as if two banks had sent it.
+        for (const auto& f : files)
+            if (same_file(f.path, path))
+                throw parse_error("arguments", path, "names the file " + f.path + " again: give each file once");
+        files.push_back({path, o.lender.value_or(""), false, ""});
+    }
     for (const auto& given : o.lender_of) {
         auto [file, lender] = file_named(files, "--lender-of", given, "NAME, e.g. --lender-of 乙银行.csv=银行乙");
         if (file.lender_named_for_file)
@@ -295,16 +336,8 @@ int run_screen(const options& o) {
                                       screen::conflict_detail(in, c, en)});
     }
     // --borrower-limit: listed for review and held, like the screen's own conflicts.
-    for (const auto& b : breaches) {
-        const std::string before = money::to_string(b.paid_before), now = money::to_string(b.this_round),
-                          limit = money::to_string(b.limit), sum = money::to_string(b.paid_before + b.this_round);
-        tables.back().rows.push_back(
-            {"borrower_limit_exceeded", b.borrower_id, "", "",
-             en ? "borrower " + b.borrower + ": paid " + before + " before and " + now + " in this round, " + sum +
-                      " in all, past the limit " + limit + "; held, not committed"
-                : "借款人 " + b.borrower + "：此前已支付 " + before + " 元，本轮 " + now + " 元，累计 " + sum +
-                      " 元，超过单户上限 " + limit + " 元；暂缓，不记入本轮"});
-    }
+    for (const auto& b : breaches)
+        tables.back().rows.push_back({"borrower_limit_exceeded", b.borrower_id, "", "", limit_breach_detail(b, en)});
 
     tables.push_back({"totals.csv", en ? "totals" : "合计",
                       en ? std::vector<std::string>{"group", "name", "borrowers", "loans", "amount", "allocated"}
@@ -363,6 +396,10 @@ int run_screen(const options& o) {
         : o.xlsx ? std::optional<std::string>(*o.xlsx + (en ? " (sheet loans)" : "（贷款 工作表）"))
                  : std::nullopt;
     report_listings_in_error(in, r, params, so, en, listed_in);
+    report_conflicts(in, r, breaches, en,
+                     o.output ? std::optional<std::string>((std::filesystem::path(*o.output) / "conflicts.csv").string())
+                     : o.xlsx ? std::optional<std::string>(*o.xlsx + (en ? " (sheet conflicts)" : "（冲突 工作表）"))
+                              : std::nullopt);
     commit_or_dry_run(o, reg, payments, breaches, r.totals.loans_in_error, selected_plan(o));
     return r.totals.loans_in_error != 0 ? rows_rejected : ok;
 }

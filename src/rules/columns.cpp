@@ -61,6 +61,11 @@ std::optional<std::string_view> mapped_field(const std::string& header, const he
 
 }  // namespace
 
+std::string accepted_headers(std::string_view field, std::span<const column_names> fields) {
+    const column_names* c = names_of(field, fields);
+    return c ? join_headers(*c) : std::string(field);
+}
+
 header_name split_header(std::string_view header) {
     std::string_view name = trimmed(header);
     header_name out;
@@ -119,13 +124,12 @@ std::optional<std::size_t> column_map::find(std::string_view field) const {
 
 std::size_t column_map::at(std::string_view field) const {
     if (const auto i = find(field)) return *i;
-    const column_names* c = names_of(field, fields_);
     std::string unknown;
     for (const std::size_t i : unmapped())
         if (!header_[i].empty()) unknown += (unknown.empty() ? "" : ", ") + header_[i];
     throw parse_error(source_ + ": header", std::string(field),
                       "missing column: no column names this field; a header named " +
-                          (c ? join_headers(*c) : std::string(field)) +
+                          accepted_headers(field, fields_) +
                           " is accepted, or map your own header to it with --columns" +
                           (unknown.empty() ? "" : " (columns that name no field: " + unknown + ")"));
 }

@@ -3,6 +3,7 @@
 
 #include <zjcredit/dates/date.hpp>
 #include <zjcredit/rules/batch.hpp>
+#include <zjcredit/rules/columns.hpp>
 
 #include <gsl/narrow>
 
@@ -14,13 +15,14 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
     const auto id_column = rules::find_carried(table, "borrower_id");
     if (!id_column)
         throw parse_error(table.source + ": header", "",
-                          "the screen keys borrowers by their 统一社会信用代码: the table needs a borrower_id column "
-                          "(统一社会信用代码, 社会信用代码)");
+                          "the screen keys borrowers by their 统一社会信用代码: the table needs a borrower_id column (" +
+                              rules::accepted_headers("borrower_id", rules::loan_table_fields) + ")");
     const auto lender_column = rules::find_carried(table, "lender");
     if (!lender_column && lender.empty())
         throw parse_error(table.source + ": header", "",
-                          "no lender column (贷款机构, 放款机构) and no lender given for this file (--lender, or "
-                          "--lender-of FILE=NAME): the screen needs each loan's lender");
+                          "no lender column (" + rules::accepted_headers("lender", rules::loan_table_fields) +
+                              ") and no lender given for this file (--lender, or --lender-of FILE=NAME): the screen "
+                              "needs each loan's lender");
     if (lender_column && lender_named_for_table)
         throw parse_error(table.source + ": header", "",
                           "the file has its own lender column (" + table.carried_header.at(*lender_column) +
@@ -28,7 +30,9 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
                               ", would contradict: name a lender only for a file without one");
     if (table.loan_id_header.empty())
         throw parse_error(table.source + ": header", "",
-                          "the screen needs a loan_id column (借据号) to tell a loan listed twice from two loans");
+                          "the screen needs a loan_id column (" +
+                              rules::accepted_headers("loan_id", rules::loan_table_fields) +
+                              ") to tell a loan listed twice from two loans");
     if (places_.use_count() > 1) places_ = std::make_shared<field_places>(*places_);
     field_places& places = *places_;
     places.tables.push_back({table.places, *id_column, lender_column});

@@ -69,6 +69,11 @@ struct header_name {
 /// from the end of the header.
 header_name split_header(std::string_view header);
 
+/// The names a header may have for `field` among `fields`, joined: "lender,
+/// 贷款机构, 放款机构, 贷款银行" (the field alone when `fields` lacks it), for
+/// messages that say what a table should have.
+std::string accepted_headers(std::string_view field, std::span<const column_names> fields);
+
 /// The field a header names among `fields` (its own name or one of its
 /// headers, after split_header), nullopt for none.
 std::optional<std::string_view> field_of(std::string_view name, std::span<const column_names> fields);

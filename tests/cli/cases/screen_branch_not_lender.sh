@@ -23,3 +23,11 @@ printf '经办机构,lender\n' >columns.csv
 "$ZJCREDIT" screen 甲银行.csv --period $P --columns columns.csv -o mapped 2>err || fail "screen --columns: $(cat err)"
 echo "mapped, conflicts (类型, 借据号, 贷款机构):"
 plain mapped/conflicts.csv | tail -n +2 | cut -d, -f1,3,4
+# stderr says there are conflicts to review, and where (to stdout alone, it lists each one).
+sed 's/^zjcredit: //' err
+"$ZJCREDIT" screen 甲银行.csv --period $P --columns columns.csv 2>err >/dev/null || fail "to stdout: $(cat err)"
+sed 's/^zjcredit: //' err
+
+# The same file twice would list each loan twice, as if two banks had sent it: refused.
+"$ZJCREDIT" screen 甲银行.csv ./甲银行.csv --period $P --lender 银行甲 -o twice 2>err
+echo "exit $?"; sed 's/^zjcredit: //' err
