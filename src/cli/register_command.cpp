@@ -93,6 +93,11 @@ int run_show(const options& o, const std::string& path) {
         return warn();
     }
     std::ostringstream out;
+    // Marked in the text itself too: stdout saved to a file keeps the warning.
+    if (!report.ok())
+        out << (en ? "DOES NOT VERIFY: the figures below are not to be trusted; first fault at "
+                   : "哈希链核对不符：以下数字不可采信；首个不符处 ")
+            << fault_text(*report.first_fault, en) << "\n";
     out << (en ? "Rounds\n" : "轮次\n");
     std::int64_t rows = 0;
     money::amount total;

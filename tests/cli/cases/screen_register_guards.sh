@@ -76,3 +76,6 @@ echo "a commit onto the edited register: exit $?"
 "$ZJCREDIT" register show 支付登记.db --lang en >out 2>err
 echo "register show of the edited register: exit $?"
 grep -q "does not verify, the figures above are not to be trusted; first fault at row 1" err || fail "show said: $(cat err)"
+# and its text says so itself, first, for whoever reads it from a file
+head -1 out | grep -q "^DOES NOT VERIFY: the figures below are not to be trusted; first fault at row 1" \
+    || fail "show's text began: $(head -1 out)"
