@@ -528,8 +528,11 @@ ZJC_API int32_t zjc_plan_with_parameters(const zjc_plan *plan, const char *overr
  * `tables_json`: a JSON array of tables, each {"path": "甲银行.xlsx"} (a
  * file: CSV in UTF-8 or GB18030, or .xlsx) or {"text": "借据号,...", "name":
  * "甲银行"} (CSV text; `name` names it in messages), and optionally
- * "lender": the lender of a table that has no 贷款机构 column. Each table
- * needs the columns 统一社会信用代码 (borrower_id) and 借据号 (loan_id).
+ * "lender": the lender of a table that has no 贷款机构 column, and
+ * "repayments": the path of that table's own repayments table (for loans
+ * given by their drawdown; it wins over the options' "repayments", which
+ * would apply to every table). Each table needs the columns 统一社会信用代码
+ * (borrower_id) and 借据号 (loan_id).
  *
  * `options_json` (may be NULL): {"period": "2022-04-01..2022-06-30",
  * "columns", "rate_unit", "sheet", "encoding", "repayments"} as for

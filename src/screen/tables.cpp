@@ -7,6 +7,7 @@
 
 #include <gsl/narrow>
 
+#include <algorithm>
 #include <optional>
 
 namespace zjcredit::screen {
@@ -18,11 +19,21 @@ void screen_table::add(const rules::loan_table& table, const std::string& lender
                           "the screen keys borrowers by their 统一社会信用代码: the table needs a borrower_id column (" +
                               rules::accepted_headers("borrower_id", rules::loan_table_fields) + ")");
     const auto lender_column = rules::find_carried(table, "lender");
-    if (!lender_column && lender.empty())
+    if (!lender_column && lender.empty()) {
+        // 经办机构 names the branch, not the lender (docs/columns.md); where a
+        // file means the lender by it, the mapping says so.
+        const bool branch_column =
+            std::any_of(table.carried_header.begin(), table.carried_header.end(),
+                        [](const std::string& h) { return rules::split_header(h).name == "经办机构"; });
         throw parse_error(table.source + ": header", "",
                           "no lender column (" + rules::accepted_headers("lender", rules::loan_table_fields) +
                               ") and no lender given for this file (--lender, or --lender-of FILE=NAME): the screen "
-                              "needs each loan's lender");
+                              "needs each loan's lender" +
+                              (branch_column ? std::string("; its 经办机构 column names the branch that handled each "
+                                                           "loan, not the lender: where it is the lender, map it "
+                                                           "(--columns with the line 经办机构,lender)")
+                                             : std::string()));
+    }
     if (lender_column && lender_named_for_table)
         throw parse_error(table.source + ": header", "",
                           "the file has its own lender column (" + table.carried_header.at(*lender_column) +

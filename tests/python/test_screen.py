@@ -113,6 +113,27 @@ def test_files_and_frames_alike(tmp_path: Path) -> None:
     assert r.loans["source"].iloc[0] == f"{a}:2"
 
 
+def test_each_lender_s_table_with_its_own_repayments(tmp_path: Path) -> None:
+    # 银行甲's repayments: 300万 of L1 on 06-01, so L1 has 800万 for 52 days (04-10..05-31)
+    # and 500万 for 30 (06-01..06-30); L2 (drawn 04-20) fills the room left under the 1000万
+    # cap at 1%: 200万 for 42 days (04-20..05-31) and, from 06-01, 500万 for 30 days.
+    (tmp_path / "甲还款.csv").write_text("借据号,还款日期,还款金额\nL1,2022-06-01,3000000.00\n", encoding="utf-8")
+    l1 = Fraction(8_000_000 * 52 + 5_000_000 * 30) * Fraction(8, 1000) / 360
+    l2 = Fraction(2_000_000 * 42 + 5_000_000 * 30) * Fraction(1, 100) / 360
+    assert (l1, l2) == (Fraction(113200, 9), 6500)  # 12,577.777… and 6,500
+    r = zjcredit.screen({"银行甲": bank_a(), "银行乙": bank_b()}, period=PERIOD, keep_all_first_loans=True,
+                        repayments={"银行甲": tmp_path / "甲还款.csv"})
+    assert r.borrowers["amount"].iloc[0] == Decimal(round((l1 + l2) * 100)) / 100 == Decimal("19077.78")
+    # One repayments file for both tables: 银行乙's table has no loan L1, so it is refused.
+    with pytest.raises(zjcredit.ValidationError) as e:
+        zjcredit.screen({"银行甲": bank_a(), "银行乙": bank_b()}, period=PERIOD, repayments=tmp_path / "甲还款.csv")
+    assert "a repayment of no loan" in e.value.message
+    with pytest.raises(ValueError):
+        zjcredit.screen({"银行甲": bank_a()}, period=PERIOD, repayments={"银行丙": tmp_path / "甲还款.csv"})
+    with pytest.raises(TypeError):
+        zjcredit.screen([bank_a()], period=PERIOD, lender="银行甲", repayments={"银行甲": tmp_path / "甲还款.csv"})
+
+
 def test_a_listing_error_is_its_row() -> None:
     r = zjcredit.screen({"银行甲": bank_a("91440800MA4W00001G"), "银行乙": bank_b()}, period=PERIOD)
     error = r.loans["error"].iloc[0]

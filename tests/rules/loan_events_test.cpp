@@ -214,6 +214,23 @@ TEST_CASE("balances_from_events: a maturity the claim period reaches with a bala
                                                      {d(2022, 6, 1), d(2022, 6, 30), yuan("0.00")}};
         CHECK(rules::balances_from_events(ev, q2) == expected);
     }
+    SUBCASE("repaid in full on the day it falls due: that day does not accrue, nothing is left") {
+        ev.repayments = {{d(2022, 6, 9), yuan("8000000.00")}};
+        const std::vector<balance_range> expected = {{d(2022, 4, 1), d(2022, 4, 9), yuan("0.00")},
+                                                     {d(2022, 4, 10), d(2022, 6, 8), yuan("8000000.00")},
+                                                     {d(2022, 6, 9), d(2022, 6, 30), yuan("0.00")}};
+        CHECK(rules::balances_from_events(ev, q2) == expected);
+    }
+    SUBCASE("a period that ends on the day it falls due: that day's balance is not known") {
+        refused([&] { (void)rules::balances_from_events(ev, {d(2022, 4, 1), d(2022, 6, 9)}); }, "maturity",
+                "falls due on 2022-06-09 with 8000000.00 outstanding");
+    }
+    SUBCASE("due before the period: the balance quoted is the one outstanding on the due day") {
+        // 8,000,000.00 on 06-09; 3,000,000.00 repaid on 06-20, before a period from 07-01.
+        ev.repayments = {{d(2022, 6, 20), yuan("3000000.00")}};
+        refused([&] { (void)rules::balances_from_events(ev, {d(2022, 7, 1), d(2022, 9, 30)}); }, "maturity",
+                "falls due on 2022-06-09 with 8000000.00 outstanding");
+    }
     SUBCASE("a maturity after the period, and one before the drawdown") {
         ev.maturity = d(2023, 4, 9);
         CHECK_NOTHROW((void)rules::balances_from_events(ev, q2));

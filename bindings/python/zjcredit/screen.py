@@ -69,7 +69,7 @@ class ScreenResult:
     totals: Any
 
 
-def _table(table: TableLike, name: str, lender: Optional[str]) -> dict[str, Any]:
+def _table(table: TableLike, name: str, lender: Optional[str], repayments: Optional[PathLike] = None) -> dict[str, Any]:
     out: dict[str, Any]
     if isinstance(table, (str, os.PathLike)):
         out = {"path": os.fspath(table)}
@@ -80,27 +80,36 @@ def _table(table: TableLike, name: str, lender: Optional[str]) -> dict[str, Any]
                         f"not {type(table).__name__}")
     if lender is not None:
         out["lender"] = lender
+    if repayments is not None:
+        out["repayments"] = os.fspath(repayments)
     return out
 
 
-def _tables(frame_or_frames: Any, lender: Optional[str]) -> list[dict[str, Any]]:
+def _tables(frame_or_frames: Any, lender: Optional[str],
+            repayments_of: Optional[Mapping[str, PathLike]] = None) -> list[dict[str, Any]]:
     if isinstance(frame_or_frames, Mapping):
+        unknown = sorted(set(repayments_of or {}) - set(frame_or_frames))
+        if unknown:
+            raise ValueError(f"repayments: {', '.join(unknown)} is not a lender of the tables "
+                             f"({', '.join(map(str, frame_or_frames))})")
         tables = []
         for i, (name, table) in enumerate(frame_or_frames.items()):
             if not isinstance(name, str):
                 raise TypeError(f"tables[{i}]: a mapping's keys are lenders' names (str), not {type(name).__name__}")
-            tables.append(_table(table, name, name))
+            tables.append(_table(table, name, name, (repayments_of or {}).get(name)))
         return tables
+    if repayments_of is not None:
+        raise TypeError("repayments: a dict {lender: file} goes with tables given as a dict {lender: table}")
     if isinstance(frame_or_frames, Sequence) and not isinstance(frame_or_frames, (str, bytes, bytearray)):
         return [_table(t, f"tables[{i}]", lender) for i, t in enumerate(frame_or_frames)]
     return [_table(frame_or_frames, "tables[0]", lender)]
 
 
 def _tables_call(function: Any, frame_or_frames: Any, lender: Optional[str], plan: Any,
-                 options: dict[str, Any]) -> Any:
+                 options: dict[str, Any], repayments_of: Optional[Mapping[str, PathLike]] = None) -> Any:
     """One of the C ABI's calls that take tables (zjc_screen_tables, zjc_seek_tables,
     zjc_whatif_tables): the tables and options as JSON in, its JSON answer parsed."""
-    tables = dumps(_tables(frame_or_frames, lender), "tables")
+    tables = dumps(_tables(frame_or_frames, lender, repayments_of), "tables")
     options_text = dumps(options, "options")
     return json.loads(take_string(lambda out: function(_plan_handle(plan), tables.encode("utf-8"),
                                                        options_text.encode("utf-8"), out)))
@@ -172,7 +181,7 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
            register: Optional[PathLike] = None,
            columns: Optional[Mapping[str, str]] = None, rate_unit: Optional[str] = None,
            sheet: Optional[str] = None, encoding: Optional[str] = None,
-           repayments: Optional[PathLike] = None) -> ScreenResult:
+           repayments: Union[PathLike, Mapping[str, PathLike], None] = None) -> ScreenResult:
     """Screens the loans of one or more lenders' tables, per borrower.
 
     ``frame_or_frames``: a table, a list of tables, or a dict ``{lender:
@@ -189,8 +198,11 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
     "period"}``, and ``"borrower_id"`` to keep that borrower's 首贷 with that
     lender); ``register`` is a payout register's path whose rows are
     not paid again (read only: ``zjcredit screen --commit`` records a round);
-    ``columns``, ``rate_unit``, ``sheet``, ``encoding``,
-    ``repayments`` as for :func:`zjcredit.subsidy_table`.
+    ``columns``, ``rate_unit``, ``sheet``, ``encoding`` as for
+    :func:`zjcredit.subsidy_table`; ``repayments`` as there for one table,
+    or, with tables given as ``{lender: table}``, a dict ``{lender:
+    repayments file}``: a repayment whose 借据号 its table does not list is
+    refused, so one repayments table cannot serve several lenders' tables.
 
     A listing's own problem (an invalid 统一社会信用代码, a missing lender, a
     bad cell) is its row's ``error`` in ``loans``; what concerns the whole
@@ -200,7 +212,9 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
     for name, flag in (("other_ids_declared", other_ids_declared), ("keep_all_first_loans", keep_all_first_loans)):
         if not isinstance(flag, bool):  # "no" would be true
             raise TypeError(f"{name} must be True or False, not {flag!r}")
-    options = _reader_options(columns, rate_unit, period, repayments, sheet, encoding)
+    repayments_of = repayments if isinstance(repayments, Mapping) else None
+    one_repayments = None if isinstance(repayments, Mapping) else repayments  # every table's
+    options = _reader_options(columns, rate_unit, period, one_repayments, sheet, encoding)
     if budget is not None:
         options["budget"] = amount_text(budget, "budget")
     if fill_order is not None:
@@ -213,4 +227,4 @@ def screen(frame_or_frames: Any, plan: Optional[Plan] = None, *, period: Optiona
         options["already_paid"] = [dict(p) for p in already_paid]
     if register is not None:
         options["register"] = os.fspath(register)
-    return _frames(_tables_call(lib.zjc_screen_tables, frame_or_frames, lender, plan, options))
+    return _frames(_tables_call(lib.zjc_screen_tables, frame_or_frames, lender, plan, options, repayments_of))

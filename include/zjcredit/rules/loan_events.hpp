@@ -184,16 +184,23 @@ inline std::vector<balance_range> balances_from_events(const loan_events& events
     }
     emit(cursor, pt, balance);
     if (events.maturity && !events.settled) {
+        // After the drawdown the balance only falls, so one left on a period
+        // day from the due day on was there on the due day itself.
         const std::int32_t due = dates::to_day_number(*events.maturity);
-        for (const balance_range& r : out)
-            if (dates::to_day_number(r.to) >= due && r.balance.fen() > 0)
-                throw validation_error(
-                    "maturity", iso(*events.maturity),
-                    "the loan falls due on " + iso(*events.maturity) + " with " + money::to_string(r.balance) +
-                        " outstanding and no settlement date is given: from that day its balance is not known "
-                        "(repaid, extended or overdue), and the claim period runs to " + iso(period.to) +
-                        "; give its settlement date (结清日期) or repayments, or end the claim period before it");
-
+        std::int64_t on_due_day = 0;
+        for (const auto& [day, fen] : steps)
+            if (day <= due) on_due_day = fen;
+        const bool left = std::any_of(out.begin(), out.end(), [&](const balance_range& r) {
+            return dates::to_day_number(r.to) >= due && r.balance.fen() > 0;
+        });
+        if (left)
+            throw validation_error(
+                "maturity", iso(*events.maturity),
+                "the loan falls due on " + iso(*events.maturity) + " with " +
+                    money::to_string(money::amount::from_fen(on_due_day)) +
+                    " outstanding and no settlement date is given: from that day its balance is not known "
+                    "(repaid, extended or overdue), and the claim period runs to " + iso(period.to) +
+                    "; give its settlement date (结清日期) or repayments, or end the claim period before it");
     }
     return out;
 }

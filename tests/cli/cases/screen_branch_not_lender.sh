@@ -31,3 +31,7 @@ sed 's/^zjcredit: //' err
 # The same file twice would list each loan twice, as if two banks had sent it: refused.
 "$ZJCREDIT" screen 甲银行.csv ./甲银行.csv --period $P --lender 银行甲 -o twice 2>err
 echo "exit $?"; sed 's/^zjcredit: //' err
+
+# Neither --lender nor a mapping: refused, and the 经办机构 column is named as not the lender.
+"$ZJCREDIT" screen 甲银行.csv --period $P -o none 2>err
+echo "exit $?"; sed 's/^zjcredit: //' err
