@@ -22,8 +22,8 @@
 #include <array>
 #include <filesystem>
 #include <iostream>
-#include <optional>
 #include <map>
+#include <optional>
 #include <span>
 #include <sstream>
 #include <string_view>
