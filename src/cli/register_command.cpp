@@ -24,7 +24,7 @@ std::string fault_text(const screen::register_fault& f, bool en) {
         out << "第 " << f.row_id << " 行（借款人 " << f.borrower_id << "，借据 " << f.loan_id << "，轮次 " << f.round_id << "）：";
     else
         out << "轮次 " << f.round_id << "：";
-    out << f.what;
+    out << f.what_zh;
     return out.str();
 }
 

@@ -34,6 +34,7 @@ std::string verify_report_to_json(const verify_report& report) {
         fault["borrower_id"] = f.borrower_id;
         fault["loan_id"] = f.loan_id;
         fault["what"] = f.what;
+        fault["what_zh"] = f.what_zh;
         v["first_fault"] = std::move(fault);
     } else {
         v["first_fault"] = nullptr;

@@ -16,8 +16,9 @@ struct round_tally {
     std::string last_hash;
 };
 
-register_fault row_fault(const std::array<std::string, 13>& f, std::int64_t row_id, std::string what) {
-    return {row_id, f[1], f[4], f[6], std::move(what)};
+register_fault row_fault(const std::array<std::string, 13>& f, std::int64_t row_id, std::string what,
+                         std::string what_zh) {
+    return {row_id, f[1], f[4], f[6], std::move(what), std::move(what_zh)};
 }
 
 }  // namespace
@@ -39,15 +40,20 @@ verify_report payout_register::verify() const {
             const std::string stored = s.text(13);
             ++report.rows_checked;
             if (f[12] != expected_prev) {
-                report.first_fault = row_fault(
-                    f, row_id,
-                    previous_id == 0 ? "prev_hash is not the chain's start (rows before it were removed)"
-                                     : "prev_hash does not match the row_hash of row " + std::to_string(previous_id) +
-                                           " (a row was removed, inserted or reordered)");
+                report.first_fault =
+                    previous_id == 0
+                        ? row_fault(f, row_id, "prev_hash is not the chain's start (rows before it were removed)",
+                                    "prev_hash 不是链的起点（此前的行被删除）")
+                        : row_fault(f, row_id,
+                                    "prev_hash does not match the row_hash of row " + std::to_string(previous_id) +
+                                        " (a row was removed, inserted or reordered)",
+                                    "prev_hash 与第 " + std::to_string(previous_id) +
+                                        " 行的 row_hash 不符（有行被删除、插入或调换顺序）");
                 return report;
             }
             if (sha256_hex(detail::canonical_text(f)) != stored) {
-                report.first_fault = row_fault(f, row_id, "row_hash does not match the row's content (edited after commit)");
+                report.first_fault = row_fault(f, row_id, "row_hash does not match the row's content (edited after commit)",
+                                               "row_hash 与该行内容不符（写入后被改动）");
                 return report;
             }
             round_tally& t = tallies[f[1]];
@@ -66,16 +72,20 @@ verify_report payout_register::verify() const {
         const std::string id = r.text(0);
         const auto it = tallies.find(id);
         const round_tally t = it == tallies.end() ? round_tally{} : it->second;
-        std::string what;
-        if (t.rows != r.integer(1))
+        std::string what, what_zh;
+        if (t.rows != r.integer(1)) {
             what = "the round records " + std::to_string(r.integer(1)) + " rows but the register holds " +
                    std::to_string(t.rows);
-        else if (t.total_fen != r.integer(2))
+            what_zh = "该轮记载 " + std::to_string(r.integer(1)) + " 行，登记簿中却有 " + std::to_string(t.rows) + " 行";
+        } else if (t.total_fen != r.integer(2)) {
             what = "the round's total_fen " + std::to_string(r.integer(2)) + " is not the sum of its rows";
-        else if (t.rows > 0 && t.last_hash != r.text(3))
+            what_zh = "该轮的 total_fen " + std::to_string(r.integer(2)) + " 不等于其各行之和";
+        } else if (t.rows > 0 && t.last_hash != r.text(3)) {
             what = "the round's last_hash is not its last row's row_hash";
+            what_zh = "该轮的 last_hash 不是其最后一行的 row_hash";
+        }
         if (!what.empty()) {
-            report.first_fault = register_fault{0, id, "", "", what};
+            report.first_fault = register_fault{0, id, "", "", what, what_zh};
             return report;
         }
         if (it != tallies.end()) tallies.erase(it);
@@ -86,7 +96,8 @@ verify_report payout_register::verify() const {
         s.bind(1, id);
         s.step();
         report.first_fault =
-            register_fault{s.integer(0), id, s.text(1), s.text(2), "the row's round is not in the rounds table"};
+            register_fault{s.integer(0), id, s.text(1), s.text(2), "the row's round is not in the rounds table",
+                           "该行的轮次不在 rounds 表中"};
     }
     return report;
 }

@@ -213,7 +213,9 @@ TEST_CASE("an amount changed by hand fails verify, naming the row") {
     CHECK(v.first_fault->loan_id == "L2");
     CHECK(v.first_fault->round_id == "2022Q2");
     CHECK(v.first_fault->what == "row_hash does not match the row's content (edited after commit)");
+    CHECK(v.first_fault->what_zh == "row_hash 与该行内容不符（写入后被改动）");
     CHECK(verify_report_to_json(v).find("\"row_id\": 2") != std::string::npos);
+    CHECK(verify_report_to_json(v).find("\"what_zh\": \"row_hash 与该行内容不符") != std::string::npos);
 }
 
 TEST_CASE("a register edited by hand takes no further round, and a screen does not read it") {
@@ -246,6 +248,7 @@ TEST_CASE("an edit that recomputes the row's hash breaks the next row's link; a 
     CHECK(v.first_fault->row_id == 3);
     CHECK(v.first_fault->loan_id == "L3");
     CHECK(v.first_fault->what.find("does not match the row_hash of row 1") != std::string::npos);
+    CHECK(v.first_fault->what_zh == "prev_hash 与第 1 行的 row_hash 不符（有行被删除、插入或调换顺序）");
 }
 
 TEST_CASE("the last row removed is found by its round's count") {
@@ -260,6 +263,7 @@ TEST_CASE("the last row removed is found by its round's count") {
     CHECK(v.first_fault->row_id == 0);
     CHECK(v.first_fault->round_id == "2022Q2");
     CHECK(v.first_fault->what == "the round records 3 rows but the register holds 2");
+    CHECK(v.first_fault->what_zh == "该轮记载 3 行，登记簿中却有 2 行");
 }
 
 TEST_CASE("files that are not registers, and registers of a newer schema, are refused") {

@@ -110,6 +110,7 @@ struct register_fault {
     std::string borrower_id;    ///< the faulty row's borrower (empty for a round's fault)
     std::string loan_id;        ///< the faulty row's loan (empty for a round's fault)
     std::string what;           ///< why, in English ("row_hash does not match the row's content")
+    std::string what_zh;        ///< the same, in Chinese
 };
 
 /// verify()'s answer: how many rows were checked and the first fault.

@@ -79,3 +79,7 @@ grep -q "does not verify, the figures above are not to be trusted; first fault a
 # and its text says so itself, first, for whoever reads it from a file
 head -1 out | grep -q "^DOES NOT VERIFY: the figures below are not to be trusted; first fault at row 1" \
     || fail "show's text began: $(head -1 out)"
+# In Chinese, the fault is said in Chinese.
+"$ZJCREDIT" register verify 支付登记.db >/dev/null 2>err
+grep -q "第 1 行（借款人 91440800MA4W00001F，借据 L1，轮次 2022Q2）：row_hash 与该行内容不符（写入后被改动）" err \
+    || fail "verify in Chinese said: $(cat err)"
