@@ -87,7 +87,11 @@ rules::table_options table_options_of(const options& o) {
     if (o.period) t.period = rules::parse_period(*o.period, "--period");
     if (o.sheet) t.sheet = *o.sheet;
     if (o.encoding) t.encoding = *o.encoding;
-    if (o.repayments) t.repayments = *o.repayments;
+    if (o.repayments) {
+        // Empty means "no repayments" to the reader: said on purpose, it is no option at all.
+        if (o.repayments->empty()) throw parse_error("--repayments", "", "names no file");
+        t.repayments = *o.repayments;
+    }
     return t;
 }
 

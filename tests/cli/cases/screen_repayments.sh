@@ -28,5 +28,8 @@ echo "exit $?"; sed 's/^zjcredit: //' err
 # A repayments file given to the wrong bank's file: its 借据号 is not there.
 "$ZJCREDIT" screen 甲银行.csv 乙银行.csv --period $P $LENDERS --repayments-of 甲银行.csv=乙还款.csv -o bad 2>err
 echo "exit $?"; sed 's/^zjcredit: //' err
+# An empty --repayments (a script's unset variable) is refused, not read as "no repayments".
+"$ZJCREDIT" screen 甲银行.csv --period $P --lender 银行甲 --repayments "" -o bad 2>err
+echo "exit $?"; sed 's/^zjcredit: //' err
 [ -e bad ] && fail "a refused run left its directory behind"
 exit 0
