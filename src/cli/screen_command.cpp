@@ -300,6 +300,7 @@ int run_screen(const options& o) {
     tables.push_back(notification_list(in, r, breaches, so.budget.has_value(), en));
 
     // loans.csv: every listing, in input order.
+    const std::size_t loans_table = tables.size();
     tables.push_back({"loans.csv", en ? "loans" : "贷款",
                       en ? std::vector<std::string>{"source", "loan_id", "lender", "borrower_id", "borrower", "period_from",
                                                     "period_to", "eligible", "amount", "reasons", "message"}
@@ -325,6 +326,7 @@ int run_screen(const options& o) {
         if (so.budget) tables.back().rows.back().push_back(yuan(l.allocated));
     }
 
+    const std::size_t conflicts_table = tables.size();
     tables.push_back({"conflicts.csv", en ? "conflicts" : "冲突",
                       en ? std::vector<std::string>{"kind", "borrower_id", "loan_id", "lenders", "detail"}
                          : std::vector<std::string>{"类型", "统一社会信用代码", "借据号", "贷款机构", "说明"},
@@ -391,15 +393,15 @@ int run_screen(const options& o) {
     } else if (!o.xlsx) {
         write_csv(std::nullopt, tables[notification]);  // the notification list to stdout
     }
-    const std::optional<std::string> listed_in =
-        o.output ? std::optional<std::string>((std::filesystem::path(*o.output) / "loans.csv").string())
-        : o.xlsx ? std::optional<std::string>(*o.xlsx + (en ? " (sheet loans)" : "（贷款 工作表）"))
-                 : std::nullopt;
-    report_listings_in_error(in, r, params, so, en, listed_in);
-    report_conflicts(in, r, breaches, en,
-                     o.output ? std::optional<std::string>((std::filesystem::path(*o.output) / "conflicts.csv").string())
-                     : o.xlsx ? std::optional<std::string>(*o.xlsx + (en ? " (sheet conflicts)" : "（冲突 工作表）"))
-                              : std::nullopt);
+    // Where a table was written, for stderr to point at: its file, or its sheet.
+    const auto written_to = [&](std::size_t k) -> std::optional<std::string> {
+        const result_table& x = tables[k];
+        if (o.output) return (std::filesystem::path(*o.output) / x.file).string();
+        if (o.xlsx) return *o.xlsx + (en ? " (sheet " + x.sheet + ")" : "（" + x.sheet + " 工作表）");
+        return std::nullopt;
+    };
+    report_listings_in_error(in, r, params, so, en, written_to(loans_table));
+    report_conflicts(in, r, breaches, en, written_to(conflicts_table));
     commit_or_dry_run(o, reg, payments, breaches, r.totals.loans_in_error, selected_plan(o));
     return r.totals.loans_in_error != 0 ? rows_rejected : ok;
 }
