@@ -67,7 +67,10 @@ int run_plan(const options& o) {
     }
     // The ids observations are keyed by (assess, report), each once.
     out << "\n" << (en ? "Indicators (the ids observations give figures for)\n" : "指标（观测数据所用标识）\n");
-    for (const auto& i : plan::indicators(p)) out << "  " << i << "\n";
+    for (const auto& i : plan::indicators(p)) {
+        const std::string name = plan::indicator_name(p, i);
+        out << "  " << i << (en || name.empty() ? "" : "  " + name) << "\n";
+    }
     out << "\n" << (en ? "Deadlines\n" : "报送期限\n");
     for (const auto& d : p.deadlines) {
         out << "  " << d.id << ": ";

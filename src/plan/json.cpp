@@ -177,6 +177,8 @@ value target_json(const target& t) {
     out["due"] = dates::to_string(t.due);
     out["clause"] = t.clause;
     if (!t.note.empty()) out["note"] = t.note;
+    if (!t.indicator_name.empty()) out["indicator_name"] = t.indicator_name;
+    if (!t.reference_indicator_name.empty()) out["reference_indicator_name"] = t.reference_indicator_name;
     return out;
 }
 
@@ -396,6 +398,8 @@ target read_target(json::object_reader& r) {
     t.due = r.date("due");
     t.clause = r.string("clause");
     t.note = text_or_empty(r, "note");
+    t.indicator_name = text_or_empty(r, "indicator_name");
+    t.reference_indicator_name = text_or_empty(r, "reference_indicator_name");
     return t;
 }
 

@@ -362,3 +362,37 @@ TEST_CASE("tax_credit_share: 银税互动贷款在小微企业贷款中的占比
         CHECK(v.rates->value.to_string() == "0.0923");
     }
 }
+
+TEST_CASE("the Chinese explanation names indicators in the plan's words; English keeps the ids") {
+    SUBCASE("one indicator: 中小微企业信用贷款余额") {
+        const verdict v = judge1("sme_credit_loans", "sme_credit_loan_balance", {.current = "260亿"});
+        CHECK(contains(v.explanation_zh, "截至2022-12-31，中小微企业信用贷款余额为260亿元，目标为250亿元"));
+        CHECK_FALSE(contains(v.explanation_zh, "sme_credit_loan_balance"));
+        CHECK(contains(v.explanation_en, "As of 2022-12-31, sme_credit_loan_balance is"));
+        CHECK(v.indicator == "sme_credit_loan_balance");
+    }
+    SUBCASE("growth against a reference: both named") {
+        observations o = report();
+        put(o, "inclusive_sme_loan_balance", {.year_start = "100亿", .current = "112亿"});
+        put(o, "all_loan_balance", {.year_start = "1000亿", .current = "1120亿"});
+        const verdict v = judge("inclusive_sme_growth", o);
+        CHECK(contains(v.explanation_zh, "，普惠小微贷款余额由年初100亿元变为112亿元"));
+        CHECK(contains(v.explanation_zh, "；各项贷款余额由年初1000亿元变为1120亿元"));
+        CHECK(contains(v.explanation_en, "all_loan_balance went from"));
+    }
+    SUBCASE("a share of a reference: both named") {
+        observations o = report();
+        put(o, "tax_credit_loan_balance", {.year_start = "10亿", .current = "12亿"});
+        put(o, "small_business_loan_balance", {.year_start = "100亿", .current = "110亿"});
+        const verdict v = judge("tax_credit_share", o);
+        CHECK(contains(v.explanation_zh, "，“银税互动”小微企业贷款余额在小微企业贷款余额中的占比由年初10.00%"));
+    }
+    SUBCASE("a target whose plan gives no name is explained by the indicator's id") {
+        plan::target t = plan::find_target(plan::plan_2022(), "sme_credit_loans");
+        t.indicator_name.clear();
+        observations o = report();
+        put(o, "sme_credit_loan_balance", {.current = "260亿"});
+        const verdict v = assess_target(t, o);
+        CHECK(contains(v.explanation_zh, "截至2022-12-31，sme_credit_loan_balance为260亿元"));
+    }
+}

@@ -381,6 +381,23 @@ TEST_CASE("targets: comparator, word, baseline and threshold as the text says") 
     CHECK(find_target(p, "sme_credit_loans").text == "中小微企业信用贷款余额达250亿元以上");
 }
 
+TEST_CASE("indicators: 17, each named in the plan's words") {
+    const plan p = plan_2022();
+    const std::vector<std::string> ids = indicators(p);
+    CHECK(ids.size() == 17);
+    for (const auto& id : ids) {
+        INFO(id);
+        CHECK_FALSE(indicator_name(p, id).empty());
+    }
+    // The words of 一、工作目标 and 二、主要措施（一）.
+    CHECK(indicator_name(p, "inclusive_sme_loan_balance") == "普惠小微贷款余额");
+    CHECK(indicator_name(p, "all_loan_balance") == "各项贷款余额");       // 不低于各项贷款增速
+    CHECK(indicator_name(p, "small_business_loan_balance") == "小微企业贷款余额");  // 在小微企业贷款余额中的占比
+    CHECK(indicator_name(p, "tax_credit_loan_balance") == "“银税互动”小微企业贷款余额");
+    CHECK(indicator_name(p, "matching_events") == "融资对接和政策宣传活动场数");
+    CHECK(indicator_name(p, "no_such_indicator").empty());
+}
+
 TEST_CASE("comparators: 以上/达到 include the threshold, 增加 does not") {
     using std::strong_ordering;
     const target& credit = find_target(plan_2022(), "sme_credit_loans");

@@ -82,6 +82,7 @@ TEST_CASE("changes that keep a plan valid") {
     p.deadlines[1].last_month = p.deadlines[1].first_month;  // one month
     p.targets[2].comparator_word = "超过";
     p.targets[2].op = comparator::more_than;
+    p.targets[5].indicator_name.clear();  // targets[6] still names the indicator: a name may be given once
     CHECK_NOTHROW(validate(p));
 }
 
@@ -242,6 +243,27 @@ TEST_CASE("duplicate ids name the later one and where the first is") {
                    "m1.renewal_loans", "duplicate task id (first at measures[0].tasks[2].id)");
     expect_invalid([](plan& p) { p.deadlines[1].id = "liaison_form"; }, "deadlines[1].id", "liaison_form",
                    "duplicate deadline id (first at deadlines[0].id)");
+}
+
+TEST_CASE("an indicator has one name; a reference indicator's name needs a reference indicator") {
+    // targets[5] tax_credit_loans and targets[6] tax_credit_share both name
+    // tax_credit_loan_balance; targets[6] also names small_business_loan_balance.
+    expect_invalid([](plan& p) { p.targets[6].indicator_name = "银税贷款余额"; }, "targets[6].indicator_name",
+                   "银税贷款余额",
+                   "indicator tax_credit_loan_balance is already named \"“银税互动”小微企业贷款余额\" "
+                   "(targets[5].indicator_name); one indicator has one name");
+    // A reference indicator is named consistently with the same id as a target's own indicator.
+    expect_invalid(
+        [](plan& p) {
+            p.targets[2].indicator = "small_business_loan_balance";
+            p.targets[2].indicator_name = "小微贷款余额";
+        },
+        "targets[6].reference_indicator_name", "小微企业贷款余额",
+        "indicator small_business_loan_balance is already named \"小微贷款余额\" (targets[2].indicator_name); "
+        "one indicator has one name");
+    expect_invalid([](plan& p) { p.targets[2].reference_indicator_name = "各项贷款余额"; },
+                   "targets[2].reference_indicator_name", "各项贷款余额",
+                   "names a reference indicator the target does not have");
 }
 
 TEST_CASE("a name answers to one unit only") {

@@ -606,13 +606,18 @@ private:
             const bilingual c = comparator_phrase(t_);
             const std::string asof = dates::to_string(*v_.figures_as_of);
             const std::string& i = t_.indicator;
+            // The Chinese text names an indicator in the plan's words where it gives them.
+            auto in_words = [](const std::string& name, const std::string& id) -> const std::string& {
+                return name.empty() ? id : name;
+            };
+            const std::string& i_zh = in_words(t_.indicator_name, i);
             const std::string sz = std::string(chinese_word(v_.result, v_.provisional));
             const std::string se = v_.result == status::met ? "met" : "not met";
             using b = plan::baseline_kind;
             switch (t_.baseline) {
                 case b::fixed:
-                    zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "，目标为" + zh(*v_.threshold) +
-                              "；" + c.zh + "；差额" + zh_margin(*v_.margin) + "，" + sz + "。";
+                    zh_body = "。截至" + asof + "，" + i_zh + "为" + zh(*v_.observed) + "，目标为" +
+                              zh(*v_.threshold) + "；" + c.zh + "；差额" + zh_margin(*v_.margin) + "，" + sz + "。";
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + " against the threshold of " +
                               en(*v_.threshold) + "; " + c.en + "; margin " + margin_en(*v_.margin, t_.unit) + ": " +
                               se + ".";
@@ -624,8 +629,8 @@ private:
                         gz = "（较年初" + change_zh(v_.rates->value) + "）";
                         ge = " (growth " + percent_text(v_.rates->value) + ")";
                     }
-                    zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "，年初为" + zh(*v_.threshold) +
-                              gz + "；" + c.zh + "；较年初" + zh_margin(*v_.margin) + "，" + sz + "。";
+                    zh_body = "。截至" + asof + "，" + i_zh + "为" + zh(*v_.observed) + "，年初为" +
+                              zh(*v_.threshold) + gz + "；" + c.zh + "；较年初" + zh_margin(*v_.margin) + "，" + sz + "。";
                     en_body = ". As of " + asof + ", " + i + " is " + en(*v_.observed) + " against " +
                               en(*v_.threshold) + " at the start of the year" + ge + "; " + c.en + "; change " +
                               margin_en(*v_.margin, t_.unit) + ": " + se + ".";
@@ -636,8 +641,8 @@ private:
                     const std::string year = std::to_string(static_cast<int>(t_.due.year()) - 1);
                     const std::string f = t_.factor->normalized().to_string();
                     const auto& r = *v_.rates;
-                    zh_body = "。截至" + asof + "，" + i + "为" + zh(*v_.observed) + "；" + year + "年合计" + zh(total) +
-                              "，须达到" + zh(total) + "×" + f + "=" + zh(*v_.threshold) + "；" +
+                    zh_body = "。截至" + asof + "，" + i_zh + "为" + zh(*v_.observed) + "；" + year + "年合计" +
+                              zh(total) + "，须达到" + zh(total) + "×" + f + "=" + zh(*v_.threshold) + "；" +
                               c.zh + "；差额" + zh_margin(*v_.margin) + "；较" + year + "年" +
                               change_zh(r.value) + "，要求" + percent_text(r.reference) + "，增速差" +
                               points_text(r.margin, r.margin_sign) + "个百分点，" + sz + "。" + rounding_note_zh();
@@ -652,11 +657,12 @@ private:
                 }
                 case b::peer_growth: {
                     const std::string& ref = *t_.reference_indicator;
+                    const std::string& ref_zh = in_words(t_.reference_indicator_name, ref);
                     const auto& r = *v_.rates;
-                    zh_body = "。截至" + asof + "，" + i + "由年初" + zh(fig(i, figure::year_start)) + "变为" +
-                              zh(fig(i, figure::current)) + "，增速" + percent_text(r.value) + "；" + ref + "由年初" +
-                              zh(fig(ref, figure::year_start)) + "变为" + zh(fig(ref, figure::current)) + "，增速" +
-                              percent_text(r.reference) + "；" + c.zh + "；增速差" +
+                    zh_body = "。截至" + asof + "，" + i_zh + "由年初" + zh(fig(i, figure::year_start)) + "变为" +
+                              zh(fig(i, figure::current)) + "，增速" + percent_text(r.value) + "；" + ref_zh +
+                              "由年初" + zh(fig(ref, figure::year_start)) + "变为" + zh(fig(ref, figure::current)) +
+                              "，增速" + percent_text(r.reference) + "；" + c.zh + "；增速差" +
                               points_text(r.margin, r.margin_sign) + "个百分点，" + sz + "。" + rounding_note_zh();
                     en_body = ". As of " + asof + ", " + i + " went from " + en(fig(i, figure::year_start)) +
                               " at the start of the year to " + en(fig(i, figure::current)) + ", growth " +
@@ -668,11 +674,12 @@ private:
                 }
                 case b::share_growth: {
                     const std::string& ref = *t_.reference_indicator;
+                    const std::string& ref_zh = in_words(t_.reference_indicator_name, ref);
                     const auto& r = *v_.rates;
-                    zh_body = "。截至" + asof + "，" + i + "在" + ref + "中的占比由年初" + percent_text(r.reference) +
-                              "（" + zh(fig(i, figure::year_start)) + "/" + zh(fig(ref, figure::year_start)) +
-                              "）变为" + percent_text(r.value) + "（" + zh(fig(i, figure::current)) + "/" +
-                              zh(fig(ref, figure::current)) + "）；" + c.zh + "；占比变化" +
+                    zh_body = "。截至" + asof + "，" + i_zh + "在" + ref_zh + "中的占比由年初" +
+                              percent_text(r.reference) + "（" + zh(fig(i, figure::year_start)) + "/" +
+                              zh(fig(ref, figure::year_start)) + "）变为" + percent_text(r.value) + "（" +
+                              zh(fig(i, figure::current)) + "/" + zh(fig(ref, figure::current)) + "）；" + c.zh + "；占比变化" +
                               points_text(r.margin, r.margin_sign) + "个百分点，" + sz + "。" + rounding_note_zh();
                     en_body = ". As of " + asof + ", the share of " + i + " in " + ref + " went from " +
                               percent_text(r.reference) + " (" + en(fig(i, figure::year_start)) + " / " +

@@ -111,6 +111,18 @@ inline std::vector<std::string> indicators(const plan& p) {
     return out;
 }
 
+/// The indicator's name in the plan's words ("普惠小微贷款余额" for
+/// "inclusive_sme_loan_balance"), from the first target that names it;
+/// empty when no target does.
+inline std::string indicator_name(const plan& p, std::string_view indicator) {
+    for (const auto& t : p.targets) {
+        if (t.indicator == indicator && !t.indicator_name.empty()) return t.indicator_name;
+        if (t.reference_indicator == indicator && !t.reference_indicator_name.empty())
+            return t.reference_indicator_name;
+    }
+    return {};
+}
+
 namespace detail {
 inline bool contains(const std::vector<std::string>& ids, std::string_view id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();

@@ -173,41 +173,45 @@ inline std::vector<target> targets_2022() {
     add({"inclusive_sme_growth",
          "辖内法人银行机构总体实现单户授信总额1000万元以下（含）普惠小微贷款余额较年初增速不低于各项贷款增速",
          "inclusive_sme_loan_balance", u::yuan, comparator::at_least, "不低于", b::peer_growth, {}, {},
-         "all_loan_balance", "两增", false, {}, goals, ""});
+         "all_loan_balance", "两增", false, {}, goals, "", "普惠小微贷款余额", "各项贷款余额"});
     add({"inclusive_sme_borrowers", "有贷款余额的户数不低于年初水平", "inclusive_sme_borrowers", u::borrowers,
-         comparator::at_least, "不低于", b::year_start, {}, {}, {}, "两增", false, {}, goals, ""});
+         comparator::at_least, "不低于", b::year_start, {}, {}, {}, "两增", false, {}, goals, "", "普惠小微有贷款余额户数", {}});
     add({"sme_credit_loans", "中小微企业信用贷款余额达250亿元以上", "sme_credit_loan_balance", u::yuan,
-         comparator::at_least, "以上", b::fixed, fixed(25'000'000'000), {}, {}, {}, false, {}, goals, ""});
+         comparator::at_least, "以上", b::fixed, fixed(25'000'000'000), {}, {}, {}, false, {}, goals, "",
+         "中小微企业信用贷款余额", {}});
     add({"ip_pledge_loans", "推动法人银行机构知识产权质押贷款余额比年初增加", "ip_pledge_loan_balance", u::yuan,
-         comparator::more_than, "增加", b::year_start, {}, {}, {}, {}, false, {}, goals, ""});
+         comparator::more_than, "增加", b::year_start, {}, {}, {}, {}, false, {}, goals, "", "知识产权质押贷款余额", {}});
     add({"first_loan_borrowers", "推动新增小微企业首贷户数比年初增加", "new_first_loan_borrowers", u::borrowers,
-         comparator::more_than, "增加", b::year_start, {}, {}, {}, {}, false, {}, goals, ""});
+         comparator::more_than, "增加", b::year_start, {}, {}, {}, {}, false, {}, goals, "", "新增小微企业首贷户数", {}});
     add({"tax_credit_loans", "推动“银税互动”小微企业贷款余额比年初增加", "tax_credit_loan_balance", u::yuan,
-         comparator::more_than, "增加", b::year_start, {}, {}, {}, {}, false, {}, goals, ""});
+         comparator::more_than, "增加", b::year_start, {}, {}, {}, {}, false, {}, goals, "", "“银税互动”小微企业贷款余额", {}});
     add({"tax_credit_share", "实现“银税互动”小微企业贷款余额在小微企业贷款余额中的占比增长",
          "tax_credit_loan_balance", u::yuan, comparator::more_than, "增长", b::share_growth, {}, {},
-         "small_business_loan_balance", {}, false, {}, m1, ""});
+         "small_business_loan_balance", {}, false, {}, m1, "", "“银税互动”小微企业贷款余额", "小微企业贷款余额"});
     add({"platform_financing", "“粤信融”、“中小融”等融资信用服务平台融资总额较2021年增长30%",
          "platform_financing_total", u::yuan, comparator::at_least, "增长", b::prior_year_total, {},
-         money::decimal(13, 1), {}, {}, false, {}, goals, ""});
+         money::decimal(13, 1), {}, {}, false, {}, goals, "", "融资信用服务平台融资总额", {}});
     add({"sme_guarantee_loans", "中小企业融资担保贷款余额达2.2亿元以上", "sme_guarantee_loan_balance", u::yuan,
-         comparator::at_least, "以上", b::fixed, fixed(220'000'000), {}, {}, {}, false, {}, goals, ""});
+         comparator::at_least, "以上", b::fixed, fixed(220'000'000), {}, {}, {}, false, {}, goals, "",
+         "中小企业融资担保贷款余额", {}});
     add({"gov_bank_guarantee", "政银担项目担保余额达到8亿元", "gov_bank_guarantee_balance", u::yuan,
-         comparator::at_least, "达到", b::fixed, fixed(800'000'000), {}, {}, {}, false, {}, goals, ""});
+         comparator::at_least, "达到", b::fixed, fixed(800'000'000), {}, {}, {}, false, {}, goals, "",
+         "政银担项目担保余额", {}});
     add({"new_listings", "新增上市公司1家", "new_listed_companies", u::companies, comparator::at_least, "达到",
          b::fixed, fixed(1), {}, {}, {}, false, {}, goals,
-         "the plan writes no comparator word; a count of 1 is read as 达到 (≥)"});
+         "the plan writes no comparator word; a count of 1 is read as 达到 (≥)", "新增上市公司数", {}});
     add({"equity_financing", "本地股票市场融资规模达到5亿元", "equity_financing_total", u::yuan,
-         comparator::at_least, "达到", b::fixed, fixed(500'000'000), {}, {}, {}, false, {}, goals, ""});
+         comparator::at_least, "达到", b::fixed, fixed(500'000'000), {}, {}, {}, false, {}, goals, "",
+         "本地股票市场融资规模", {}});
     add({"listing_reserve", "动态纳入上市后备库企业100家以上", "listing_reserve_companies", u::companies,
-         comparator::at_least, "以上", b::fixed, fixed(100), {}, {}, {}, false, {}, goals, ""});
+         comparator::at_least, "以上", b::fixed, fixed(100), {}, {}, {}, false, {}, goals, "", "上市后备库企业数", {}});
     add({"matching_events", "组织企业和金融机构开展不少于10场融资对接和政策宣传活动", "matching_events", u::events,
-         comparator::at_least, "不少于", b::fixed, fixed(10), {}, {}, {}, false, {}, m1, ""});
+         comparator::at_least, "不少于", b::fixed, fixed(10), {}, {}, {}, false, {}, m1, "", "融资对接和政策宣传活动场数", {}});
     add({"renewal_loans", "推动无还本续贷余额增长", "renewal_loan_balance", u::yuan, comparator::more_than, "增长",
-         b::year_start, {}, {}, {}, {}, false, {}, m1, ""});
+         b::year_start, {}, {}, {}, {}, false, {}, m1, "", "无还本续贷余额", {}});
     add({"financing_cost", "促进综合融资成本稳中有降", "overall_financing_cost", u::percent, comparator::at_most,
          "稳中有降", b::year_start, {}, {}, {}, {}, true, {}, m1,
-         "qualitative: the plan sets no figure; compared with the year-start cost, not above it"});
+         "qualitative: the plan sets no figure; compared with the year-start cost, not above it", "综合融资成本", {}});
     return out;
 }
 

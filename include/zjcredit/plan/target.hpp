@@ -107,6 +107,13 @@ struct target {
     dates::date due;     ///< the day the target must be met by (2022-12-31 for the 2022 plan)
     std::string clause;  ///< "一、工作目标" or the measure that sets it
     std::string note;    ///< what zjcredit had to read into the text, said plainly
+    /// The indicator in the plan's words ("普惠小微贷款余额"): the Chinese
+    /// explanation names it so; empty where the plan gives none (the id is
+    /// written instead). One indicator has one name throughout a plan.
+    std::string indicator_name;
+    /// The reference indicator in words ("各项贷款余额"); only with a
+    /// reference indicator, and empty where the plan gives none.
+    std::string reference_indicator_name;
 
     /// Field by field.
     friend bool operator==(const target&, const target&) = default;

@@ -23,9 +23,9 @@
 // ids and names, numbers out of range, negative money, baseline fields
 // missing or out of place, comparator words outside the legal set or
 // contradicting the comparator, deadlines that are neither one-off nor
-// monthly, sources for parameters a set does not have, duplicate ids, and
-// references to units, targets, money rules and attachments the plan does not
-// hold. The JSON reader keeps what is about the text (malformed JSON,
+// monthly, sources for parameters a set does not have, duplicate ids, one
+// indicator given two names, and references to units, targets, money rules
+// and attachments the plan does not hold. The JSON reader keeps what is about the text (malformed JSON,
 // unknown, duplicate or missing keys, JSON types, unreadable amounts, dates
 // and enumeration names); a field that only another field's value makes
 // required (a fixed baseline's threshold, a monthly deadline's months) is a
@@ -174,6 +174,9 @@ inline void validate_target(const target& t, const std::string& path) {
         throw validation_error(path + ".reference_indicator", *t.reference_indicator,
                                "a reference indicator is only read with baseline peer_growth or share_growth, not " +
                                    b);
+    if (!t.reference_indicator && !t.reference_indicator_name.empty())
+        throw validation_error(path + ".reference_indicator_name", t.reference_indicator_name,
+                               "names a reference indicator the target does not have");
     if (t.threshold && t.threshold->is_negative())
         throw validation_error(path + ".threshold", t.threshold->to_string(), "must not be negative");
     if (t.factor && (t.factor->is_negative() || t.factor->is_zero()))
@@ -320,6 +323,25 @@ inline void validate_references(const plan& p) {
 
     id_registry targets("target");
     for (std::size_t i = 0; i < p.targets.size(); ++i) targets.add(p.targets[i].id, element_path("targets", i) + ".id");
+
+    // One indicator, one name: two words for one figure would have two
+    // explanations seem to speak of different things.
+    std::map<std::string, std::pair<std::string, std::string>> indicator_names;  // id -> (name, path)
+    auto name_indicator = [&](const std::string& id, const std::string& name, const std::string& path) {
+        if (name.empty()) return;
+        auto [it, fresh] = indicator_names.emplace(id, std::make_pair(name, path));
+        if (!fresh && it->second.first != name)
+            throw validation_error(path, name,
+                                   "indicator " + id + " is already named \"" + it->second.first + "\" (" +
+                                       it->second.second + "); one indicator has one name");
+    };
+    for (std::size_t i = 0; i < p.targets.size(); ++i) {
+        const target& t = p.targets[i];
+        const std::string path = element_path("targets", i);
+        name_indicator(t.indicator, t.indicator_name, path + ".indicator_name");
+        if (t.reference_indicator)
+            name_indicator(*t.reference_indicator, t.reference_indicator_name, path + ".reference_indicator_name");
+    }
 
     // Task ids are unique across the whole plan: the monthly ledger names a task by its id alone.
     id_registry measures("measure");
