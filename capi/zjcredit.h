@@ -45,14 +45,14 @@ extern "C" {
 /* ---- version ------------------------------------------------------------ */
 
 #define ZJC_VERSION_MAJOR 0
-#define ZJC_VERSION_MINOR 1
+#define ZJC_VERSION_MINOR 2
 #define ZJC_VERSION_PATCH 0
 /** major * 10000 + minor * 100 + patch */
 #define ZJC_VERSION_NUMBER (ZJC_VERSION_MAJOR * 10000 + ZJC_VERSION_MINOR * 100 + ZJC_VERSION_PATCH)
 /** The ABI version: the SONAME's number. Bumped only on an incompatible change. */
 #define ZJC_ABI_VERSION 0
 
-/** The library's version as "0.1.0". Since 0.1. Never NULL; static storage. */
+/** The library's version, e.g. "0.2.0". Since 0.1. Never NULL; static storage. */
 ZJC_API const char *zjc_version(void);
 /** The ABI version of the library actually loaded. Since 0.1. */
 ZJC_API int32_t zjc_abi_version(void);

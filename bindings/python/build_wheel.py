@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """Builds the wheel of the zjcredit Python package with the C library inside.
 
-    build_wheel.py --library PATH/libzjcredit.so.0 --version X.Y.Z --outdir DIR
+    build_wheel.py --library PATH/libzjcredit.so.0 --outdir DIR [--version X.Y.Z]
 
+The wheel's version is the library's own (`zjc_version()`), so the package
+cannot say one version and carry another; `--version`, when given, is
+checked against it (a release script's guard).
 The package folder, pyproject.toml, setup.py and README.md are copied to a
 staging folder with the library (the file itself, not a link) as
 zjcredit/libzjcredit.so.0 (without its debug information) and a VERSION
@@ -13,6 +16,7 @@ the wheel's path.
 """
 
 import argparse
+import ctypes
 import pathlib
 import shutil
 import subprocess
@@ -22,9 +26,15 @@ import tempfile
 here = pathlib.Path(__file__).resolve().parent
 parser = argparse.ArgumentParser()
 parser.add_argument("--library", required=True, type=pathlib.Path)
-parser.add_argument("--version", required=True)
+parser.add_argument("--version", help="the version expected; refused if the library's differs")
 parser.add_argument("--outdir", required=True, type=pathlib.Path)
 args = parser.parse_args()
+
+zjc_version = ctypes.CDLL(str(args.library.resolve())).zjc_version
+zjc_version.restype = ctypes.c_char_p
+version = zjc_version().decode("ascii")
+if args.version is not None and args.version != version:
+    sys.exit(f"--version {args.version}: the library {args.library} is version {version}")
 
 with tempfile.TemporaryDirectory() as tmp:
     stage = pathlib.Path(tmp) / "zjcredit-wheel"
@@ -32,7 +42,7 @@ with tempfile.TemporaryDirectory() as tmp:
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "libzjcredit.so*"))
     for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy(here / name, stage / name)
-    (stage / "VERSION").write_text(args.version + "\n")
+    (stage / "VERSION").write_text(version + "\n")
     soname = "libzjcredit.so." + args.library.name.split(".so.", 1)[1].split(".")[0]
     shutil.copy(args.library.resolve(), stage / "zjcredit" / soname)
     # A build with debug information makes a library three times the size a
@@ -45,7 +55,7 @@ with tempfile.TemporaryDirectory() as tmp:
                            capture_output=True, text=True)
     if built.returncode != 0:
         sys.exit(f"python3 -m build failed ({built.returncode}):\n{built.stdout}\n{built.stderr}")
-wheels = sorted(args.outdir.glob(f"zjcredit-{args.version}-*.whl"))
+wheels = sorted(args.outdir.glob(f"zjcredit-{version}-*.whl"))
 if not wheels:
-    sys.exit(f"no zjcredit-{args.version}-*.whl in {args.outdir}")
+    sys.exit(f"no zjcredit-{version}-*.whl in {args.outdir}")
 print(wheels[-1])

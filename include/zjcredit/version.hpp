@@ -1,10 +1,12 @@
-// zjcredit version: the single place the version is written. CMake parses
-// these macros; the C ABI and the Python binding check against them.
+// zjcredit version: the place the version is written. CMake parses these
+// macros; capi/zjcredit.h repeats them for C users who take that header
+// alone, and the library does not compile when the two differ
+// (capi/src/version.cpp). The wheel takes its version from zjc_version().
 #ifndef ZJCREDIT_VERSION_HPP
 #define ZJCREDIT_VERSION_HPP
 
 #define ZJCREDIT_VERSION_MAJOR 0
-#define ZJCREDIT_VERSION_MINOR 1
+#define ZJCREDIT_VERSION_MINOR 2
 #define ZJCREDIT_VERSION_PATCH 0
 
 // major * 10000 + minor * 100 + patch, for preprocessor comparisons.

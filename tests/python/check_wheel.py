@@ -8,7 +8,8 @@ LD_LIBRARY_PATH set and outside the source tree:
   what the README says;
 - the library loaded is the one inside the installed package;
 - `mypy --strict` accepts a small user script (typed_example.py) through
-  the package's py.typed.
+  the package's py.typed;
+- a `--version` other than the library's own is refused, naming both.
 
 usage: check_wheel.py LIBRARY VERSION SOURCE_DIR WORK_DIR
 """
@@ -32,6 +33,12 @@ def run(*cmd, **kw):
         sys.exit(f"FAIL: {' '.join(map(str, cmd))} exited {done.returncode}\n{done.stdout}\n{done.stderr}")
     return done.stdout
 
+
+wrong = subprocess.run(["/usr/bin/python3", str(source / "bindings/python/build_wheel.py"),
+                        "--library", library, "--version", version + ".9", "--outdir", str(work / "wrong")],
+                       capture_output=True, text=True, env=env, cwd=work)
+if wrong.returncode == 0 or f"is version {version}" not in wrong.stderr or (work / "wrong").exists():
+    sys.exit(f"FAIL: --version {version}.9 was not refused: {wrong.returncode} {wrong.stderr!r}")
 
 wheel = pathlib.Path(run("/usr/bin/python3", source / "bindings/python/build_wheel.py",
                          "--library", library, "--version", version, "--outdir", work / "dist").strip())

@@ -105,7 +105,7 @@ from .register import PaidPeriod, RegisterCheck, RegisterFault, register_paid, r
 from .monthly_report import report, report_html
 from .whatif import WhatifResult, whatif
 
-#: The version of the C library loaded, e.g. "0.1.0" (``zjc_version()``).
+#: The version of the C library loaded, e.g. "0.2.0" (``zjc_version()``).
 __version__: str = lib.zjc_version().decode("ascii")
 
 
