@@ -322,7 +322,7 @@ int run_screen(const options& o) {
              screen::reason_codes(l.reasons, l.screen_reasons),
              error  ? screen::row_error_message(in, r, i, params, so)
              : paid ? screen::paid_listing_arithmetic(r, i, params, en)
-                    : screen::reason_texts(l.reasons, l.screen_reasons, en)});
+                    : screen::listing_reason_texts(in, r, i, params, en)});
         if (so.budget) tables.back().rows.back().push_back(yuan(l.allocated));
     }
 

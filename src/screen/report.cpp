@@ -119,6 +119,22 @@ std::string reason_texts(std::uint32_t rule_bits, std::uint32_t screen_bits, boo
     return out;
 }
 
+std::string listing_reason_texts(const screen_input& in, const screen_result& r, std::size_t i,
+                                 const plan::first_loan_subsidy_parameters& params, bool en) {
+    const loan_result& l = r.loans[i];
+    constexpr std::uint32_t kind_bit = rules::reason_bit_of("borrower_kind_not_eligible");
+    if ((l.reasons & kind_bit) == 0) return reason_texts(l.reasons, l.screen_reasons, en);
+    // In bit order, as reason_texts: the reasons before the kind's, the kind named, then the rest.
+    const auto kind = static_cast<plan::borrower_kind>(in.loans.borrower_kind[i]);
+    const std::string before = reason_texts(l.reasons & (kind_bit - 1U), 0, en);
+    const std::string after = reason_texts(l.reasons & ~((kind_bit << 1U) - 1U), l.screen_reasons, en);
+    const std::string sep = en ? "; " : "；";
+    return before + (before.empty() ? "" : sep) +
+           (en ? rules::detail::kind_not_eligible_en(kind, params.eligible_kinds)
+               : rules::detail::kind_not_eligible_zh(kind, params.eligible_kinds)) +
+           (after.empty() ? "" : sep) + after;
+}
+
 std::string paid_listing_arithmetic(const screen_result& r, std::size_t i,
                                     const plan::first_loan_subsidy_parameters& params, bool en) {
     const loan_result& l = r.loans[i];

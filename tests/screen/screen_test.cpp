@@ -670,3 +670,28 @@ TEST_CASE("screen: a loan listed twice with different data names the first field
     CHECK(r.loans[1].amount == 0);
     CHECK_FALSE(r.borrowers[0].eligible);
 }
+
+TEST_CASE("screen: a listing not paid for its borrower's kind names the kind and the kinds subsidised") {
+    // The 2022 plan subsidises 小微企业: small and micro. L1 is a medium
+    // enterprise's, applied 03-31 (before the window 04-01..06-30) and not via
+    // the platform; L2 a medium enterprise's with nothing else wrong; L3 is
+    // outside the window only.
+    population p;
+    p.add("L1", code_a, "甲公司", "银行甲", day(2022, 3, 31), 80'000'000, whole_quarter(100 * wan));
+    p.kind.back() = batch::kind_medium;
+    p.flags.back() = static_cast<std::uint8_t>(p.flags.back() & ~batch::loan_via_platform);
+    p.add("L2", code_b, "乙公司", "银行甲", day(2022, 4, 10), 80'000'000, whole_quarter(100 * wan));
+    p.kind.back() = batch::kind_medium;
+    p.add("L3", "91440800MA4W00003M", "丙公司", "银行甲", day(2022, 3, 31), 80'000'000, whole_quarter(100 * wan));
+    const auto r = screen::run_screen(p.input(), params(), {});
+    const screen::screen_input in = p.input();
+    CHECK(screen::listing_reason_texts(in, r, 0, params(), false) ==
+          "首次申请贷款日期不在申请期内；借款人类型（中型企业）不属于贴息对象（小型企业、微型企业）；"
+          "未依托广东省中小企业融资平台申请");
+    CHECK(screen::listing_reason_texts(in, r, 1, params(), false) ==
+          "借款人类型（中型企业）不属于贴息对象（小型企业、微型企业）");
+    CHECK(screen::listing_reason_texts(in, r, 1, params(), true) ==
+          "borrower kind medium is not eligible (eligible: small,micro)");
+    // Without the kind's reason, the words of the reason table.
+    CHECK(screen::listing_reason_texts(in, r, 2, params(), false) == "首次申请贷款日期不在申请期内");
+}

@@ -149,6 +149,17 @@ inline std::string kinds_zh(const std::vector<plan::borrower_kind>& kinds) {
     return parts.empty() ? "（无）" : join(parts, "、");
 }
 
+/// Why a borrower of kind `k` is not subsidised, naming the kinds that are:
+/// the reason's words in a receipt and in the screen's loans table.
+inline std::string kind_not_eligible_zh(plan::borrower_kind k, const std::vector<plan::borrower_kind>& eligible) {
+    return "借款人类型（" + kind_zh(k) + "）不属于贴息对象（" + kinds_zh(eligible) + "）";
+}
+
+inline std::string kind_not_eligible_en(plan::borrower_kind k, const std::vector<plan::borrower_kind>& eligible) {
+    return "borrower kind " + std::string(plan::to_string(k)) + " is not eligible (eligible: " + kinds_text(eligible) +
+           ")";
+}
+
 }  // namespace detail
 
 /// Throws validation_error for a record no rule can be applied to (see the
@@ -400,10 +411,8 @@ std::vector<reason> describe_eligibility(const loan_record& loan, const plan::fi
                     kinds_zh(params.eligible_kinds), "）"),
              concat("borrower kind ", kind, kind_ok ? " is" : " is not", " among the eligible kinds (", kinds, ")"));
     if (!kind_ok)
-        reasons.push_back({"borrower_kind_not_eligible",
-                           concat("借款人类型（", kind_zh(loan.borrower_kind), "）不属于贴息对象（",
-                                  kinds_zh(params.eligible_kinds), "）"),
-                           concat("borrower kind ", kind, " is not eligible (eligible: ", kinds, ")")});
+        reasons.push_back({"borrower_kind_not_eligible", kind_not_eligible_zh(loan.borrower_kind, params.eligible_kinds),
+                           kind_not_eligible_en(loan.borrower_kind, params.eligible_kinds)});
 
     struct flag_check {
         std::string_view id;

@@ -375,6 +375,12 @@ std::string conflict_detail(const screen_input& in, const conflict& c, bool en);
 std::string reason_codes(std::uint32_t rule_bits, std::uint32_t screen_bits);
 /// Their texts in `lang` ("zh" or "en"), joined by "；" / "; ".
 std::string reason_texts(std::uint32_t rule_bits, std::uint32_t screen_bits, bool en);
+/// The texts of listing `i`'s reasons, as reason_texts gives them except that
+/// a borrower kind not eligible names the listing's kind and the eligible
+/// ones, as the subsidy's receipt does ("借款人类型（中型企业）不属于贴息对象
+/// （小型企业、微型企业）"): the loans table's 说明 of a listing not paid.
+std::string listing_reason_texts(const screen_input& in, const screen_result& r, std::size_t i,
+                                 const plan::first_loan_subsidy_parameters& params, bool en);
 
 /// The arithmetic of listing `i` when its borrower is paid (the loans
 /// table's 说明, so that each share can be checked by hand): its

@@ -22,6 +22,11 @@ plain out/notification.csv
 echo "borrowers.csv (借款人, 是否符合):"
 plain out/borrowers.csv | tail -n +2 | awk -F, '{print $2 "," $6}'
 
+# loans.csv's 说明 of 丙公司's listing names its kind and the kinds the 2022 plan
+# subsidises (小微企业: 小型企业、微型企业).
+echo "loans.csv (借据号, 说明) of the listing not paid:"
+plain out/loans.csv | awk -F, '$2 == "L4" {print $2 "," $11}'
+
 # totals.csv: per lender (in byte order of their names: 乙 is E4 B9 99 in UTF-8, 甲
 # E7 94 B2), in all, the counts, and the one reason counted (丙公司's kind), in
 # words with its code.
