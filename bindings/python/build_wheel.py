@@ -30,7 +30,10 @@ parser.add_argument("--version", help="the version expected; refused if the libr
 parser.add_argument("--outdir", required=True, type=pathlib.Path)
 args = parser.parse_args()
 
-zjc_version = ctypes.CDLL(str(args.library.resolve())).zjc_version
+try:
+    zjc_version = ctypes.CDLL(str(args.library.resolve())).zjc_version
+except OSError as e:
+    sys.exit(f"--library {args.library}: cannot load it to read its version: {e}")
 zjc_version.restype = ctypes.c_char_p
 version = zjc_version().decode("ascii")
 if args.version is not None and args.version != version:

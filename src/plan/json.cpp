@@ -481,10 +481,10 @@ plan plan_from_json(std::string_view text) {
 
     // The version first, so that a newer file says so rather than failing on a key.
     const std::int64_t version = r.integer("schema_version", INT64_MIN, INT64_MAX);
-    if (version != plan_schema_version)
+    if (version < plan_schema_version_oldest || version > plan_schema_version)
         r.invalid("schema_version", std::to_string(version),
-                  "unsupported schema_version (this library reads version " + std::to_string(plan_schema_version) +
-                      ")");
+                  "unsupported schema_version (this library reads versions " +
+                      std::to_string(plan_schema_version_oldest) + " to " + std::to_string(plan_schema_version) + ")");
 
     json::object_reader d = r.object("document");
     document document_part = read_document(d);

@@ -387,6 +387,23 @@ TEST_CASE("the Chinese explanation names indicators in the plan's words; English
         const verdict v = judge("tax_credit_share", o);
         CHECK(contains(v.explanation_zh, "，“银税互动”小微企业贷款余额在小微企业贷款余额中的占比由年初10.00%"));
     }
+    SUBCASE("a target that leaves the name to another target of the plan takes it from there") {
+        // tax_credit_loans and tax_credit_share both observe tax_credit_loan_balance.
+        plan::plan p = plan::plan_2022();
+        for (auto& t : p.targets)
+            if (t.id == "tax_credit_loans") t.indicator_name.clear();
+        observations o = report();
+        put(o, "tax_credit_loan_balance", {.year_start = "10亿", .current = "12亿"});
+        const verdict v = zjcredit::assess::assess(p, o).find("tax_credit_loans");
+        CHECK(contains(v.explanation_zh, "截至2022-12-31，“银税互动”小微企业贷款余额为12亿元，年初为10亿元"));
+    }
+    SUBCASE("a stale figure is named in words with the id the observations file uses") {
+        const verdict v = judge1("sme_credit_loans", "sme_credit_loan_balance",
+                                 {.current = "260亿", .as_of = d(2022, 10, 31)});
+        CHECK(v.result == status::not_assessable);
+        CHECK(contains(v.explanation_zh, "中小微企业信用贷款余额（sme_credit_loan_balance）的数据截至2022-10-31，"
+                                         "距评估时点2022-12-31已61天，超过31天，数据过期"));
+    }
     SUBCASE("a target whose plan gives no name is explained by the indicator's id") {
         plan::target t = plan::find_target(plan::plan_2022(), "sme_credit_loans");
         t.indicator_name.clear();

@@ -475,7 +475,7 @@ static void test_plan(void) {
     /* to_json -> load_json -> to_json is byte-identical. */
     EXPECT_OK(zjc_plan_to_json(plan, &json));
     CHECK(json != SENTINEL && json != NULL && strlen(json) > 1000);
-    CHECK_HAS(json, "\"schema_version\": 1");
+    CHECK_HAS(json, "\"schema_version\": 2");
     CHECK_HAS(json, "湛金函〔2022〕86号");
     EXPECT_OK(zjc_plan_load_json(&loaded, json, strlen(json)));
     CHECK(loaded != NULL);

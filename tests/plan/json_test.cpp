@@ -81,7 +81,7 @@ TEST_CASE("round trip: embedded → JSON → plan is equal, and saving again is 
 
 TEST_CASE("the saved text: version first, canonical amounts, rates, decimals and dates, UTF-8 kept") {
     const std::string& text = canonical();
-    CHECK(text.rfind("{\n  \"schema_version\": 1,\n  \"document\": {", 0) == 0);
+    CHECK(text.rfind("{\n  \"schema_version\": 2,\n  \"document\": {", 0) == 0);
     CHECK(text.back() == '\n');
     CHECK(contains(text, "\"number\": \"湛金函〔2022〕86号\""));  // not \u escapes
     CHECK_FALSE(contains(text, "\\u"));
@@ -158,17 +158,38 @@ TEST_CASE("reading accepts the other exact spellings and writes them back canoni
 // ---- schema_version --------------------------------------------------------------
 
 TEST_CASE("schema_version: unsupported, missing, or not an integer") {
-    expect_error([](oj& j) { j["schema_version"] = 2; }, errc::validation, "schema_version", "\"2\"");
+    expect_error([](oj& j) { j["schema_version"] = 3; }, errc::validation, "schema_version", "\"3\"");
     expect_error([](oj& j) { j["schema_version"] = 0; }, errc::validation, "schema_version", "unsupported");
     expect_error([](oj& j) { j.erase("schema_version"); }, errc::parse, "schema_version", "missing");
     expect_error([](oj& j) { j["schema_version"] = "1"; }, errc::parse, "schema_version", "\"1\"");
     // A newer version is reported before anything else it might carry.
     expect_error(
         [](oj& j) {
-            j["schema_version"] = 2;
+            j["schema_version"] = 3;
             j["colour"] = "red";
         },
-        errc::validation, "schema_version", "version 1");
+        errc::validation, "schema_version", "versions 1 to 2");
+}
+
+TEST_CASE("schema_version 1 (zjcredit 0.1) is read as 2: its additions are optional keys") {
+    // The 2022 plan as 0.1 wrote it: version 1, without the keys version 2 added.
+    oj j = base();
+    j["schema_version"] = 1;
+    for (auto& t : j["targets"]) {
+        t.erase("indicator_name");
+        t.erase("reference_indicator_name");
+    }
+    j["parameters"]["first_loan_subsidy"].erase("annual_rate_max");
+    const plan loaded = plan_from_json(j.dump());
+    plan expected = plan_2022();
+    for (auto& t : expected.targets) {
+        t.indicator_name.clear();
+        t.reference_indicator_name.clear();
+    }
+    CHECK(expected.first_loan_subsidy.annual_rate_max == rate::from_percent(24));  // the default
+    CHECK(loaded == expected);
+    // Written again, it is version 2.
+    CHECK(plan_to_json(loaded).rfind("{\n  \"schema_version\": 2,", 0) == 0);
 }
 
 // ---- structure: unknown keys, missing keys, wrong types ------------------------------

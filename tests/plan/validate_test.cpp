@@ -245,7 +245,7 @@ TEST_CASE("duplicate ids name the later one and where the first is") {
                    "duplicate deadline id (first at deadlines[0].id)");
 }
 
-TEST_CASE("an indicator has one name; a reference indicator's name needs a reference indicator") {
+TEST_CASE("an indicator has one name and a name one indicator; a reference indicator's name needs one") {
     // targets[5] tax_credit_loans and targets[6] tax_credit_share both name
     // tax_credit_loan_balance; targets[6] also names small_business_loan_balance.
     expect_invalid([](plan& p) { p.targets[6].indicator_name = "银税贷款余额"; }, "targets[6].indicator_name",
@@ -261,6 +261,9 @@ TEST_CASE("an indicator has one name; a reference indicator's name needs a refer
         "targets[6].reference_indicator_name", "小微企业贷款余额",
         "indicator small_business_loan_balance is already named \"小微贷款余额\" (targets[2].indicator_name); "
         "one indicator has one name");
+    // One name, one indicator: targets[0] names inclusive_sme_loan_balance so.
+    expect_invalid([](plan& p) { p.targets[2].indicator_name = "普惠小微贷款余额"; }, "targets[2].indicator_name",
+                   "普惠小微贷款余额", "names indicator inclusive_sme_loan_balance already; one name, one indicator");
     expect_invalid([](plan& p) { p.targets[2].reference_indicator_name = "各项贷款余额"; },
                    "targets[2].reference_indicator_name", "各项贷款余额",
                    "names a reference indicator the target does not have");

@@ -68,7 +68,7 @@ def test_json_round_trip(plan: zjcredit.Plan) -> None:
     text = plan.to_json()
     assert text.endswith("\n") and "湛金函〔2022〕86号" in text  # UTF-8 as is
     doc = json.loads(text)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     again = zjcredit.Plan.from_json(text)
     assert again.to_json() == text
     assert again.measures() == plan.measures()
@@ -79,7 +79,7 @@ def test_from_json_errors_name_the_path(plan: zjcredit.Plan) -> None:
         zjcredit.Plan.from_json("{")
     assert info.value.field == "plan"
     with pytest.raises(zjcredit.ValidationError) as v:
-        zjcredit.Plan.from_json('{"schema_version": 2}')
+        zjcredit.Plan.from_json('{"schema_version": 3}')
     assert v.value.field == "schema_version"
     doc = json.loads(plan.to_json())
     doc["parameters"]["first_loan_subsidy"]["balance_cap"] = 10000000

@@ -368,18 +368,27 @@ private:
         return {};
     }
 
+    /// The indicator in Chinese: its name in the plan's words with the id the
+    /// observations file uses ("中小微企业信用贷款余额（sme_credit_loan_balance）"),
+    /// or the id alone where the plan gives no name.
+    std::string indicator_zh(const std::string& indicator) const {
+        const std::string& name = indicator == t_.indicator ? t_.indicator_name : t_.reference_indicator_name;
+        return name.empty() ? indicator : name + "（" + indicator + "）";
+    }
+
     void check_dates(const observation& o) {
         const std::string d = dates::to_string(o.as_of);
         const std::string field = o.indicator + ".as_of";
+        const std::string who = indicator_zh(o.indicator);
         if (o.as_of > o_.as_of) {
             const std::string a = dates::to_string(o_.as_of);
             add_problem(reason::as_of_after_assessment, field,
-                        o.indicator + "的数据日期" + d + "晚于评估日" + a,
+                        who + "的数据日期" + d + "晚于评估日" + a,
                         o.indicator + " is dated " + d + ", after the assessment date " + a);
         } else if (o.as_of > t_.due) {
             const std::string due = dates::to_string(t_.due);
             add_problem(reason::as_of_after_due, field,
-                        o.indicator + "的数据日期" + d + "晚于目标期限" + due + "，不能反映期限时的情况",
+                        who + "的数据日期" + d + "晚于目标期限" + due + "，不能反映期限时的情况",
                         o.indicator + " is dated " + d + ", after the target's due date " + due +
                             ", so it does not show the position at the due date");
         } else {
@@ -389,7 +398,7 @@ private:
                 const std::string n = std::to_string(age);
                 const std::string max = std::to_string(o_.max_staleness_days);
                 add_problem(reason::stale, field,
-                            o.indicator + "的数据截至" + d + "，距评估时点" + e + "已" + n + "天，超过" + max +
+                            who + "的数据截至" + d + "，距评估时点" + e + "已" + n + "天，超过" + max +
                                 "天，数据过期",
                             o.indicator + " stands at " + d + ", " + n + " days before the evaluation date " + e +
                                 ", more than the " + max + " allowed: stale");
@@ -760,6 +769,16 @@ inline group_verdict make_group(const std::string& name, const std::vector<const
     return g;
 }
 
+/// `t` with the names of its indicators filled in from the plan where `t`
+/// gives none: one indicator has one name in a plan (validate), given by
+/// any target that uses it.
+inline plan::target named_in(const plan::plan& p, plan::target t) {
+    if (t.indicator_name.empty()) t.indicator_name = plan::indicator_name(p, t.indicator);
+    if (t.reference_indicator && t.reference_indicator_name.empty())
+        t.reference_indicator_name = plan::indicator_name(p, *t.reference_indicator);
+    return t;
+}
+
 /// One target's verdict. The arithmetic's overflow_error knows no field:
 /// name the target's indicator and its current figure (the figure the
 /// target is about; a prior-year figure or baseline may be the larger one).
@@ -789,7 +808,7 @@ inline verdict assess_target(const plan::target& t, const observations& obs, con
 /// figures is a not_assessable verdict, not an exception.
 inline assessment assess(const plan::plan& p, const observations& obs, const assess_options& options = {}) {
     assessment a = detail::resolve(obs, options);
-    for (const auto& t : p.targets) a.verdicts.push_back(detail::run_target(t, obs, a));
+    for (const auto& t : p.targets) a.verdicts.push_back(detail::run_target(detail::named_in(p, t), obs, a));
 
     std::vector<std::string> names;
     for (const auto& t : p.targets)

@@ -13,8 +13,11 @@
 
 namespace zjcredit::plan {
 
-/// Version of the plan JSON schema this library reads and writes.
-inline constexpr int plan_schema_version = 1;
+/// Version of the plan JSON schema this library writes (and reads).
+inline constexpr int plan_schema_version = 2;
+/// The oldest version it still reads: version 1 (zjcredit 0.1) is read as
+/// version 2, whose additions are all optional (docs/plan-schema.md).
+inline constexpr int plan_schema_version_oldest = 1;
 
 /// Reads a plan and checks it with validate (validate.hpp). Throws
 /// parse_error naming the JSON path ("measures[3].lead[1]") and quoting the

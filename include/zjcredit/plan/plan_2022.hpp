@@ -175,7 +175,7 @@ inline std::vector<target> targets_2022() {
          "inclusive_sme_loan_balance", u::yuan, comparator::at_least, "不低于", b::peer_growth, {}, {},
          "all_loan_balance", "两增", false, {}, goals, "", "普惠小微贷款余额", "各项贷款余额"});
     add({"inclusive_sme_borrowers", "有贷款余额的户数不低于年初水平", "inclusive_sme_borrowers", u::borrowers,
-         comparator::at_least, "不低于", b::year_start, {}, {}, {}, "两增", false, {}, goals, "", "普惠小微有贷款余额户数", {}});
+         comparator::at_least, "不低于", b::year_start, {}, {}, {}, "两增", false, {}, goals, "", "有贷款余额的普惠小微贷款户数", {}});
     add({"sme_credit_loans", "中小微企业信用贷款余额达250亿元以上", "sme_credit_loan_balance", u::yuan,
          comparator::at_least, "以上", b::fixed, fixed(25'000'000'000), {}, {}, {}, false, {}, goals, "",
          "中小微企业信用贷款余额", {}});
@@ -199,14 +199,14 @@ inline std::vector<target> targets_2022() {
          "政银担项目担保余额", {}});
     add({"new_listings", "新增上市公司1家", "new_listed_companies", u::companies, comparator::at_least, "达到",
          b::fixed, fixed(1), {}, {}, {}, false, {}, goals,
-         "the plan writes no comparator word; a count of 1 is read as 达到 (≥)", "新增上市公司数", {}});
+         "the plan writes no comparator word; a count of 1 is read as 达到 (≥)", "新增上市公司家数", {}});
     add({"equity_financing", "本地股票市场融资规模达到5亿元", "equity_financing_total", u::yuan,
          comparator::at_least, "达到", b::fixed, fixed(500'000'000), {}, {}, {}, false, {}, goals, "",
          "本地股票市场融资规模", {}});
     add({"listing_reserve", "动态纳入上市后备库企业100家以上", "listing_reserve_companies", u::companies,
-         comparator::at_least, "以上", b::fixed, fixed(100), {}, {}, {}, false, {}, goals, "", "上市后备库企业数", {}});
+         comparator::at_least, "以上", b::fixed, fixed(100), {}, {}, {}, false, {}, goals, "", "上市后备库企业家数", {}});
     add({"matching_events", "组织企业和金融机构开展不少于10场融资对接和政策宣传活动", "matching_events", u::events,
-         comparator::at_least, "不少于", b::fixed, fixed(10), {}, {}, {}, false, {}, m1, "", "融资对接和政策宣传活动场数", {}});
+         comparator::at_least, "不少于", b::fixed, fixed(10), {}, {}, {}, false, {}, m1, "", "融资对接和政策宣传活动场次", {}});
     add({"renewal_loans", "推动无还本续贷余额增长", "renewal_loan_balance", u::yuan, comparator::more_than, "增长",
          b::year_start, {}, {}, {}, {}, false, {}, m1, "", "无还本续贷余额", {}});
     add({"financing_cost", "促进综合融资成本稳中有降", "overall_financing_cost", u::percent, comparator::at_most,

@@ -108,11 +108,13 @@ struct target {
     std::string clause;  ///< "一、工作目标" or the measure that sets it
     std::string note;    ///< what zjcredit had to read into the text, said plainly
     /// The indicator in the plan's words ("普惠小微贷款余额"): the Chinese
-    /// explanation names it so; empty where the plan gives none (the id is
-    /// written instead). One indicator has one name throughout a plan.
+    /// explanation names it so. One indicator has one name throughout a plan
+    /// and one name one indicator (validate); a target may leave it empty
+    /// where another target of the plan names the indicator (assess takes
+    /// that name), and where none does the id is written instead.
     std::string indicator_name;
     /// The reference indicator in words ("各项贷款余额"); only with a
-    /// reference indicator, and empty where the plan gives none.
+    /// reference indicator, and empty as indicator_name may be.
     std::string reference_indicator_name;
 
     /// Field by field.

@@ -24,7 +24,7 @@
 // missing or out of place, comparator words outside the legal set or
 // contradicting the comparator, deadlines that are neither one-off nor
 // monthly, sources for parameters a set does not have, duplicate ids, one
-// indicator given two names, and references to units, targets, money rules
+// indicator given two names or one name two indicators, and references to units, targets, money rules
 // and attachments the plan does not hold. The JSON reader keeps what is about the text (malformed JSON,
 // unknown, duplicate or missing keys, JSON types, unreadable amounts, dates
 // and enumeration names); a field that only another field's value makes
@@ -324,9 +324,11 @@ inline void validate_references(const plan& p) {
     id_registry targets("target");
     for (std::size_t i = 0; i < p.targets.size(); ++i) targets.add(p.targets[i].id, element_path("targets", i) + ".id");
 
-    // One indicator, one name: two words for one figure would have two
-    // explanations seem to speak of different things.
+    // One indicator, one name, and one name, one indicator: two words for one
+    // figure, or one word for two, would have explanations seem to speak of
+    // different things, or of one.
     std::map<std::string, std::pair<std::string, std::string>> indicator_names;  // id -> (name, path)
+    std::map<std::string, std::string> named_indicators;                          // name -> id
     auto name_indicator = [&](const std::string& id, const std::string& name, const std::string& path) {
         if (name.empty()) return;
         auto [it, fresh] = indicator_names.emplace(id, std::make_pair(name, path));
@@ -334,6 +336,9 @@ inline void validate_references(const plan& p) {
             throw validation_error(path, name,
                                    "indicator " + id + " is already named \"" + it->second.first + "\" (" +
                                        it->second.second + "); one indicator has one name");
+        auto [other, first] = named_indicators.emplace(name, id);
+        if (!first && other->second != id)
+            throw validation_error(path, name, "names indicator " + other->second + " already; one name, one indicator");
     };
     for (std::size_t i = 0; i < p.targets.size(); ++i) {
         const target& t = p.targets[i];

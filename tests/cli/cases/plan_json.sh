@@ -1,5 +1,5 @@
 . "$CASES/../lib.bash"
-# --json is JSON (schema_version 1) with the plan's 6 measures, 16 targets
+# --json is JSON (schema_version 2) with the plan's 6 measures, 16 targets
 # and 2 deadlines; written with -o it reads back through --plan unchanged.
 "$ZJCREDIT" plan --json >plan.json || fail "plan --json failed"
 /usr/bin/python3 - <<'PY' || fail "plan --json is not the expected JSON"
