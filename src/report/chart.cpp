@@ -41,7 +41,8 @@ std::string trend_svg(const target_row& t, bool english) {
     if (w.threshold) threshold = exact(*w.threshold);
     if (w.projected) projected = exact(*w.projected);
 
-    const std::string label = english ? "Monthly figures of " + t.verdict.target_id : t.verdict.target_id + " 月度走势";
+    // Named as the page titles the target: by its id in English, the plan's words in Chinese.
+    const std::string label = english ? "Monthly figures of " + t.verdict.target_id : t.verdict.text + " 月度走势";
     std::string out = "<svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
                       std::to_string(width) + " " + std::to_string(height) + "\" width=\"" + std::to_string(width) +
                       "\" height=\"" + std::to_string(height) + "\" role=\"img\" aria-label=\"" + escape_html(label) +

@@ -35,7 +35,9 @@ TEST_CASE("两增: the group is met only when both targets are met") {
         const group_verdict& g = a.find_group("两增");
         CHECK(g.targets == std::vector<std::string>{"inclusive_sme_growth", "inclusive_sme_borrowers"});
         CHECK(g.result == status::met);
-        CHECK(contains(g.explanation_zh, "“两增”（inclusive_sme_growth、inclusive_sme_borrowers）须各项均达成"));
+        CHECK(g.explanation_zh ==
+              "“两增”须各项均达成：“辖内法人银行机构总体实现单户授信总额1000万元以下（含）普惠小微贷款余额较年初增速"
+              "不低于各项贷款增速”达成；“有贷款余额的户数不低于年初水平”达成；合计达成。");
         CHECK(contains(g.explanation_zh, "合计达成"));
         CHECK(contains(g.explanation_en, "together: met"));
     }
@@ -45,7 +47,7 @@ TEST_CASE("两增: the group is met only when both targets are met") {
         CHECK(a.find("inclusive_sme_borrowers").result == status::not_met);
         const group_verdict& g = a.find_group("两增");
         CHECK(g.result == status::not_met);
-        CHECK(contains(g.explanation_zh, "inclusive_sme_growth达成；inclusive_sme_borrowers未达成"));
+        CHECK(contains(g.explanation_zh, "不低于各项贷款增速”达成；“有贷款余额的户数不低于年初水平”未达成；合计未达成。"));
         CHECK(contains(g.explanation_en, "inclusive_sme_borrowers not met; together: not met"));
     }
     SUBCASE("borrowers met, growth short: not met") {

@@ -264,6 +264,9 @@ TEST_CASE("report: a Chinese page titles each target by the plan's words, an Eng
     CHECK(zh.find("<h3>inclusive_sme_borrowers") == std::string::npos);
     CHECK(en.find("<h3>inclusive_sme_borrowers <span class=\"standing\">") != std::string::npos);
     CHECK(en.find(words + " (lead: ") != std::string::npos);
+    // Its chart is labelled the same way (the SVG's title, read aloud by a screen reader).
+    CHECK(zh.find("<title>" + words + " 月度走势</title>") != std::string::npos);
+    CHECK(en.find("<title>Monthly figures of inclusive_sme_borrowers</title>") != std::string::npos);
 }
 
 TEST_CASE("report: a target that compares rates shows the rates as its actual, threshold and margin") {

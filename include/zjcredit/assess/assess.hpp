@@ -744,7 +744,6 @@ inline group_verdict make_group(const std::string& name, const std::vector<const
     g.group = name;
     bool all_met = true;
     bool any_not_met = false;
-    std::string ids_zh;
     std::string ids_en;
     std::string each_zh;
     std::string each_en;
@@ -752,9 +751,9 @@ inline group_verdict make_group(const std::string& name, const std::vector<const
         g.targets.push_back(v->target_id);
         all_met = all_met && v->result == status::met;
         any_not_met = any_not_met || v->result == status::not_met;
-        ids_zh += (ids_zh.empty() ? "" : "、") + v->target_id;
         ids_en += (ids_en.empty() ? "" : ", ") + v->target_id;
-        each_zh += (each_zh.empty() ? "" : "；") + v->target_id + std::string(chinese_word(v->result));
+        // Chinese quotes each target in the plan's words, as its own explanation does.
+        each_zh += std::string(each_zh.empty() ? "" : "；") + "“" + v->text + "”" + std::string(chinese_word(v->result));
         std::string word(to_string(v->result));
         std::replace(word.begin(), word.end(), '_', ' ');
         each_en += (each_en.empty() ? "" : "; ") + v->target_id + " " + word;
@@ -762,8 +761,7 @@ inline group_verdict make_group(const std::string& name, const std::vector<const
     g.result = any_not_met ? status::not_met : (all_met ? status::met : status::not_assessable);
     std::string word(to_string(g.result));
     std::replace(word.begin(), word.end(), '_', ' ');
-    g.explanation_zh = "“" + name + "”（" + ids_zh + "）须各项均达成：" + each_zh + "；合计" +
-                       std::string(chinese_word(g.result)) + "。";
+    g.explanation_zh = "“" + name + "”须各项均达成：" + each_zh + "；合计" + std::string(chinese_word(g.result)) + "。";
     g.explanation_en = "“" + name + "” (" + ids_en + ") is met only if every target in it is met: " + each_en +
                        "; together: " + word + ".";
     return g;
